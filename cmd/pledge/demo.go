@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"pledge/data"
+)
+
+const demoUsage = `Usage: pledge demo [--json]
+
+Runs pledge extract on three invented statements built into pledge: a web
+page, a hard-wrapped newspaper page saved as GB18030, and a news feed with
+half-width punctuation that reprints the newspaper's statement. It shows
+what pledge does without any files of your own.
+
+Flags:
+  --json   print one JSON object per commitment per line, as pledge extract does
+
+Example:
+  pledge demo
+`
+
+func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("demo", flag.ContinueOnError)
+	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
+	rest, err := parseFlags(fl, demoUsage, args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Sprintf("demo: unexpected argument %q", rest[0])}
+	}
+	names, err := fs.Glob(data.Demo, "demo/*.txt")
+	if err != nil {
+		return err
+	}
+	var inputs []input
+	for _, n := range names {
+		inputs = append(inputs, input{n, func() ([]byte, error) { return fs.ReadFile(data.Demo, n) }})
+	}
+	if !*asJSON {
+		fmt.Fprintf(stdout, "pledge demo: %d files of invented statements, built into pledge\n\n", len(names))
+	}
+	return extractAndPrint(ctx, inputs, *asJSON, stdout, stderr)
+}

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"pledge/extract"
+)
+
+const extractUsage = `Usage: pledge extract [--json] FILE|FOLDER...
+
+Reads each file, finds every joint statement in it with its date and its
+commitments, and prints, per file, the statements found and then their
+commitments. Files may be PDF text, saved web pages or news feeds, in UTF-8,
+UTF-16 (with a byte-order mark) or GB18030/GBK; the encoding is detected.
+Folders are read with everything in them.
+
+A statement found in several files, or twice in one file, is listed once,
+under the first file given that holds it; its other copies are reported as
+duplicates. A file that cannot be read is reported on its own line and the
+others are still read; pledge then exits with status 1.
+
+Flags:
+  --json   print one JSON object per commitment per line, with the keys
+           file, statement, date, year, ordinal, section and text
+
+Examples:
+  pledge extract 2021-treaty.txt
+  pledge extract ~/statements
+  pledge extract --json ~/statements > commitments.jsonl
+`
+
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
+	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
+	paths, err := parseFlags(fl, extractUsage, args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usageError{"extract: no files given (pledge extract --help shows how)"}
+	}
+	var inputs []input
+	for _, p := range paths {
+		inputs = append(inputs, expand(p)...)
+	}
+	return extractAndPrint(ctx, inputs, *asJSON, stdout, stderr)
+}
+
+// input is one file to read: a path on disk, or a file built into pledge.
+type input struct {
+	name string
+	read func() ([]byte, error)
+}
+
+// expand turns a command-line path into the files to read: the file itself,
+// or every file under a folder, in name order, leaving out hidden ones. A
+// path that cannot be listed becomes an input that fails when read, so it is
+// reported with the others.
+func expand(path string) []input {
+	info, err := os.Stat(path)
+	if err != nil || !info.IsDir() {
+		return []input{diskInput(path)}
+	}
+	var out []input
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			out = append(out, failedInput(p, err))
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != path {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			out = append(out, diskInput(p))
+		}
+		return nil
+	})
+	if err == nil && len(out) == 0 {
+		err = errors.New("folder holds no files")
+	}
+	if err != nil {
+		out = append(out, failedInput(path, err))
+	}
+	return out
+}
+
+func failedInput(path string, err error) input {
+	return input{path, func() ([]byte, error) { return nil, err }}
+}
+
+func diskInput(path string) input {
+	return input{path, func() ([]byte, error) { return os.ReadFile(path) }}
+}
+
+// document is what one input yielded: its statements, and for each the
+// first copy when it is a duplicate.
+type document struct {
+	name       string
+	statements []extract.Statement
+	firsts     []*extract.Origin
+}
+
+// extractAndPrint reads every input, reports each that cannot be read on
+// its own line, and prints what the others hold. All inputs are read before
+// anything is printed, so that a later copy of a statement can supply what
+// the first lacks (section numerals a reprint dropped).
+func extractAndPrint(ctx context.Context, inputs []input, asJSON bool, stdout, stderr io.Writer) error {
+	var docs []*document
+	var seen extract.Seen
+	failed := 0
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sts, err := readStatements(in)
+		if err != nil {
+			fmt.Fprintf(stderr, "pledge: extract %s: %v\n", in.name, err)
+			failed++
+			continue
+		}
+		d := &document{name: in.name, statements: sts, firsts: make([]*extract.Origin, len(sts))}
+		for i := range d.statements {
+			if o, dup := seen.Add(in.name, i+1, &d.statements[i]); dup {
+				d.firsts[i] = &o
+			}
+		}
+		docs = append(docs, d)
+	}
+	var err error
+	if asJSON {
+		err = printJSON(stdout, docs)
+	} else {
+		err = printText(stdout, docs)
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files could not be read", failed, len(inputs))
+	}
+	return nil
+}
+
+func readStatements(in input) ([]extract.Statement, error) {
+	data, err := in.read()
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	return extract.Document(data)
+}
+
+// unwrapPath drops the path from a file system error, which the caller
+// names already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func printText(w io.Writer, docs []*document) error {
+	ew := &errWriter{w: w}
+	for k, d := range docs {
+		if k > 0 {
+			ew.printf("\n")
+		}
+		ew.printf("%s: %s\n", d.name, plural(len(d.statements), "statement"))
+		if len(d.statements) == 0 {
+			ew.printf("  no joint statement found\n")
+		}
+		for i, st := range d.statements {
+			ew.printf("  %d. %s  %s  %s", i+1, dateOrUnknown(st.Date), st.Title, plural(len(st.Commitments), "commitment"))
+			if o := d.firsts[i]; o != nil {
+				ew.printf("  (duplicate of %s statement %d)", o.File, o.Index)
+			}
+			ew.printf("\n")
+		}
+		for i, st := range d.statements {
+			if d.firsts[i] != nil || len(st.Commitments) == 0 {
+				continue
+			}
+			ew.printf("\n  %s  %s\n", dateOrUnknown(st.Date), st.Title)
+			for _, c := range st.Commitments {
+				section := ""
+				if c.Section != "" {
+					section = "[" + c.Section + "] "
+				}
+				ew.printf("  %4d. %s%s\n", c.Ordinal, section, c.Text)
+			}
+		}
+	}
+	return ew.err
+}
+
+// jsonCommitment is one line of pledge extract --json.
+type jsonCommitment struct {
+	File      string `json:"file"`
+	Statement string `json:"statement"`
+	Date      string `json:"date"`
+	Year      *int   `json:"year"` // null when the statement has no date
+	Ordinal   int    `json:"ordinal"`
+	Section   string `json:"section"`
+	Text      string `json:"text"`
+}
+
+func printJSON(w io.Writer, docs []*document) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, d := range docs {
+		for i, st := range d.statements {
+			if d.firsts[i] != nil {
+				continue
+			}
+			var year *int
+			if !st.Date.IsZero() {
+				year = &st.Date.Year
+			}
+			for _, c := range st.Commitments {
+				err := enc.Encode(jsonCommitment{d.name, st.Title, st.Date.String(), year, c.Ordinal, c.Section, c.Text})
+				if err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func dateOrUnknown(d extract.Date) string {
+	if d.IsZero() {
+		return "(no date found)"
+	}
+	return d.String()
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// errWriter keeps the first write error, so that printing a long report
+// (to a closed pipe, say) is checked once at the end.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

@@ -1,0 +1,118 @@
+// Command pledge finds the commitments in joint statements between
+// governments and tracks them over time. Run pledge --help for its commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "pledge:", err)
+		var u usageError
+		if errors.As(err, &u) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+// command is one subcommand of pledge.
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+var commands = []command{
+	{"extract", "find the statements, dates and commitments in files", runExtract},
+	{"demo", "run pledge on the demo statements built into it", runDemo},
+}
+
+const usage = `pledge finds the commitments in joint statements between governments.
+
+Usage:
+  pledge <command> [flags] [arguments]
+
+Commands:
+%s
+Run 'pledge <command> --help' for a command's flags and examples.
+
+Example:
+  pledge extract ~/statements
+`
+
+// Run runs pledge with the command-line arguments args (without the program
+// name). Errors come back to the caller, which prints them; a usageError
+// means the command line itself was wrong.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || isHelp(args[0]) || args[0] == "help" && len(args) == 1 {
+		printUsage(stdout)
+		return nil
+	}
+	name := args[0]
+	if name == "help" {
+		name, args = args[1], []string{args[1], "--help"}
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	return usageError{fmt.Sprintf("unknown command %q (pledge --help lists the commands)", name)}
+}
+
+func printUsage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, usage, b.String())
+}
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// parseFlags parses a subcommand's flags wherever they stand among its
+// arguments (pledge extract a.txt --json), and returns the other arguments.
+// Everything after "--" is an argument. --help prints usage to stdout and
+// returns flag.ErrHelp; a wrong flag is a usageError of one line.
+func parseFlags(fs *flag.FlagSet, usage string, args []string, stdout io.Writer) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	var rest, after []string
+	for i, a := range args {
+		if a == "--" {
+			args, after = args[:i], args[i+1:]
+			break
+		}
+	}
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, usage)
+				return nil, err
+			}
+			return nil, usageError{fmt.Sprintf("%s: %v (pledge %[1]s --help shows the flags)", fs.Name(), err)}
+		}
+		if fs.NArg() == 0 {
+			return append(rest, after...), nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

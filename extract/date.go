@@ -1,0 +1,252 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date. Statements are dated to the day, with no time or
+// zone, so a plain triple is clearer than time.Time.
+type Date struct {
+	Year, Month, Day int
+}
+
+// String formats d as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// IsZero reports whether d is unknown.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
+
+// valid reports whether d names a real day of the Gregorian calendar.
+func (d Date) valid() bool {
+	if d.Year < 1000 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 {
+		return false
+	}
+	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d.Day
+}
+
+const (
+	cnYear  = `[〇○零0一二三四五六七八九]{4}`
+	cnSmall = `[一二三四五六七八九十]{1,3}`
+)
+
+var (
+	// fullDate matches a date with year, month and day, in Chinese numerals
+	// (二〇二一年六月二十八日), Arabic digits (2024年5月16日) or ISO form.
+	fullDate = regexp.MustCompile(`(` + cnYear + `|\d{4})年(` + cnSmall + `|\d{1,2})月(` + cnSmall + `|\d{1,2})日|(\d{4})-(\d{1,2})-(\d{1,2})`)
+	// dateLine is a signing line: the date, then optionally where.
+	dateLine = regexp.MustCompile(`^(?:` + cnYear + `|\d{4})年(?:` + cnSmall + `|\d{1,2})月(?:` + cnSmall + `|\d{1,2})日(?:于\p{Han}{1,8})?。?$`)
+	// datelineRe is a news agency dateline, which gives month and day only:
+	// （新华社莫斯科6月5日电）.
+	datelineRe = regexp.MustCompile(`^（?据?(?:新华社|中新社|人民网|央视网|中国新闻网|塔斯社|俄新社)?\p{Han}{0,8}?(` + cnSmall + `|\d{1,2})月(` + cnSmall + `|\d{1,2})日电）?$`)
+)
+
+// ParseDate finds the first full date in s: 二〇二一年六月二十八日,
+// 2024 年 5 月 16 日 or 2024-05-16. It reports false when s holds none.
+func ParseDate(s string) (Date, bool) {
+	for _, m := range fullDate.FindAllStringSubmatch(Normalize(s), -1) {
+		var d Date
+		if m[1] != "" {
+			d = Date{cnNumber(m[1], true), cnNumber(m[2], false), cnNumber(m[3], false)}
+		} else {
+			d = Date{atoi(m[4]), atoi(m[5]), atoi(m[6])}
+		}
+		if d.valid() {
+			return d, true
+		}
+	}
+	return Date{}, false
+}
+
+// parseDateline returns the month and day of a news agency dateline such as
+// （新华社莫斯科6月5日电）. The year is not in it.
+func parseDateline(s string) (month, day int, ok bool) {
+	m := datelineRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, false
+	}
+	month, day = cnNumber(m[1], false), cnNumber(m[2], false)
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return 0, 0, false
+	}
+	return month, day, true
+}
+
+func isDateLine(s string) bool { return dateLine.MatchString(s) }
+
+func isDateline(s string) bool {
+	_, _, ok := parseDateline(s)
+	return ok
+}
+
+// cnNumber reads a number written in Arabic digits or Chinese numerals. A year
+// is read digit by digit (二〇二一); a month or day by place value (二十八).
+func cnNumber(s string, digitwise bool) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	const digits = "〇一二三四五六七八九"
+	val := func(r rune) int {
+		switch r {
+		case '〇', '○', '零', '0':
+			return 0
+		}
+		return strings.IndexRune(digits, r) / len("一")
+	}
+	n := 0
+	if digitwise {
+		for _, r := range s {
+			n = n*10 + val(r)
+		}
+		return n
+	}
+	rs := []rune(s)
+	if i := strings.IndexRune(s, '十'); i >= 0 {
+		tens, ones := 1, 0
+		pos := len([]rune(s[:i]))
+		if pos > 0 {
+			tens = val(rs[0])
+		}
+		if pos+1 < len(rs) {
+			ones = val(rs[pos+1])
+		}
+		return tens*10 + ones
+	}
+	for _, r := range rs {
+		n = n*10 + val(r)
+	}
+	return n
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// bodyDate finds a body's signing date: the date line of its closing; else
+// its dateline, with the year taken from the rest of the document; else the
+// first date of the visit paragraph; else a dateline just before the body.
+func bodyDate(paras []string, b body) Date {
+	closing := paras[b.end:b.closed]
+	for _, p := range closing {
+		if isDateLine(p) {
+			if d, ok := ParseDate(p); ok {
+				return d
+			}
+		}
+	}
+	for _, p := range closing {
+		if m, d, ok := parseDateline(p); ok {
+			return datelineDate(paras, b.end, m, d)
+		}
+	}
+	if b.start < b.open {
+		if d, ok := ParseDate(paras[b.start]); ok {
+			return d
+		}
+	}
+	for j := b.start - 1; j >= 0 && j >= b.start-4; j-- {
+		if m, d, ok := parseDateline(paras[j]); ok {
+			return datelineDate(paras, j, m, d)
+		}
+	}
+	return Date{}
+}
+
+// datelineDate completes the month and day of the dateline at paragraph at
+// with a year from the document. Without one (or for 2月29日 in a year
+// that has none) the date is unknown, not guessed.
+func datelineDate(paras []string, at, month, day int) Date {
+	d := Date{inferYear(paras, at, month, day), month, day}
+	if !d.valid() {
+		return Date{}
+	}
+	return d
+}
+
+var yearRe = regexp.MustCompile(`(\d{4})年`)
+
+// inferYear supplies the year a dateline at paragraph at leaves out. In
+// order of trust:
+//   - a full date elsewhere in the document with the same month and day
+//     (the visit paragraph of seed 002), the nearest winning;
+//   - the nearest date of the document itself before the dateline: a news
+//     feed's timestamp, a date line or a visit paragraph, taking the year
+//     that puts the dateline closest to it (a feed item of 2 January may
+//     carry a dateline of 30 December);
+//   - the year the document mentions most often.
+func inferYear(paras []string, at, month, day int) int {
+	bestDist, year := -1, 0
+	counts := map[int]int{}
+	for i, p := range paras {
+		for _, m := range fullDate.FindAllString(p, -1) {
+			d, ok := ParseDate(m)
+			if !ok {
+				continue
+			}
+			dist := i - at
+			if dist < 0 {
+				dist = -dist
+			}
+			if d.Month == month && d.Day == day && (bestDist < 0 || dist < bestDist) {
+				bestDist, year = dist, d.Year
+			}
+		}
+		for _, m := range yearRe.FindAllStringSubmatch(p, -1) {
+			counts[atoi(m[1])]++
+		}
+	}
+	if year != 0 {
+		return year
+	}
+	for i := at - 1; i >= 0; i-- {
+		p := paras[i]
+		if !isFeedStamp(p) && !isDateLine(p) && !isVisit(p) {
+			continue
+		}
+		if d, ok := ParseDate(p); ok {
+			return closestYear(d, month, day)
+		}
+	}
+	most := 0
+	for y, n := range counts {
+		if y >= 1900 && y <= 2100 && (n > counts[most] || n == counts[most] && y > most) {
+			most = y
+		}
+	}
+	return most
+}
+
+// closestYear returns the year, within one of ref's, that puts month-day
+// nearest to ref.
+func closestYear(ref Date, month, day int) int {
+	r := time.Date(ref.Year, time.Month(ref.Month), ref.Day, 0, 0, 0, 0, time.UTC)
+	best, bestGap := ref.Year, time.Duration(-1)
+	for y := ref.Year - 1; y <= ref.Year+1; y++ {
+		gap := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC).Sub(r).Abs()
+		if bestGap < 0 || gap < bestGap {
+			best, bestGap = y, gap
+		}
+	}
+	return best
+}

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Errors returned by Decode. Callers wrap them with the file name.
+var (
+	ErrEmpty    = errors.New("file is empty")
+	ErrBinary   = errors.New("not a text file (binary data)")
+	ErrEncoding = errors.New("not text in UTF-8, UTF-16 or GB18030")
+)
+
+// Decode turns the bytes of a text file into a string. It accepts UTF-8 with
+// or without a byte-order mark, UTF-16 with a byte-order mark, and GB18030
+// (a superset of GBK and GB2312), which is what Chinese editions of Windows
+// save by default. The encoding is detected, never asked for: analysts get
+// files from many sources and rarely know how each was saved.
+func Decode(b []byte) (string, error) {
+	switch {
+	case len(bytes.TrimSpace(b)) == 0:
+		return "", ErrEmpty
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		b = b[3:]
+		if !utf8.Valid(b) {
+			return "", ErrEncoding
+		}
+		return checkText(string(b))
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return decodeUTF16(b[2:], false)
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return decodeUTF16(b[2:], true)
+	case bytes.IndexByte(b, 0) >= 0:
+		// NUL never occurs in UTF-8 or GB18030 text.
+		return "", ErrBinary
+	case utf8.Valid(b):
+		return checkText(string(b))
+	}
+	s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	if err != nil || bytes.ContainsRune(s, utf8.RuneError) {
+		return "", ErrEncoding
+	}
+	return checkText(string(s))
+}
+
+func decodeUTF16(b []byte, bigEndian bool) (string, error) {
+	if len(b)%2 != 0 {
+		return "", ErrEncoding
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	s := string(utf16.Decode(u))
+	if len(s) == 0 {
+		return "", ErrEmpty
+	}
+	if bytes.ContainsRune([]byte(s), utf8.RuneError) {
+		return "", ErrEncoding
+	}
+	return checkText(s)
+}
+
+// checkText rejects decoded text that holds control characters: a valid
+// encoding of garbage (an image that happens to be valid GB18030) is still
+// not a statement.
+func checkText(s string) (string, error) {
+	bad, total := 0, 0
+	for _, r := range s {
+		total++
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' {
+			bad++
+		}
+	}
+	// A stray control character in a scraped page is common; many are not.
+	if bad > 0 && bad*100 > total {
+		return "", ErrBinary
+	}
+	if len(bytes.TrimSpace([]byte(s))) == 0 {
+		return "", ErrEmpty
+	}
+	return s, nil
+}
