@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,9 +28,6 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fl := flag.NewFlagSet("demo", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
 	rest, err := parseFlags(fl, demoUsage, args, stdout)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

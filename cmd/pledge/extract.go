@@ -42,9 +42,6 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
 	paths, err := parseFlags(fl, extractUsage, args, stdout)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	for _, c := range commands {
 		if c.name == name {
-			return c.run(ctx, args[1:], stdout, stderr)
+			err := c.run(ctx, args[1:], stdout, stderr)
+			if errors.Is(err, flag.ErrHelp) {
+				return nil // the command printed its usage
+			}
+			return err
 		}
 	}
 	return usageError{fmt.Sprintf("unknown command %q (pledge --help lists the commands)", name)}
