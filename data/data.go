@@ -2,7 +2,10 @@
 // anywhere without a data folder beside it.
 package data
 
-import "embed"
+import (
+	"embed"
+	"strings"
+)
 
 // Demo holds invented sample statements, written for pledge's demo: a web
 // page, a hard-wrapped newspaper page saved as GB18030, and a news feed with
@@ -11,3 +14,41 @@ import "embed"
 //
 //go:embed demo/*.txt
 var Demo embed.FS
+
+// Labelled is the default training set of the domain model:
+// domain<TAB>text lines, # comments. Its bullets were written for pledge.
+//
+//go:embed labelled.tsv
+var Labelled []byte
+
+// UserDict lists terms of joint statements for the segmenter, one a line.
+//
+//go:embed userdict.txt
+var UserDict []byte
+
+// StopWords lists words left out of the classifier's features, one a line.
+//
+//go:embed stopwords.txt
+var StopWords []byte
+
+// JiebaDict and HMMModel are jieba's dictionaries, gzip-compressed; see
+// jieba/README.md for their origin and licence.
+var (
+	//go:embed jieba/jieba.dict.utf8.gz
+	JiebaDict []byte
+	//go:embed jieba/hmm_model.utf8.gz
+	HMMModel []byte
+)
+
+// Lines returns the lines of a word list, leaving out blank lines and
+// # comments.
+func Lines(b []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}

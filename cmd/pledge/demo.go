@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 
 	"pledge/data"
@@ -24,10 +23,10 @@ Example:
   pledge demo
 `
 
-func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runDemo(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("demo", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
-	rest, err := parseFlags(fl, demoUsage, args, stdout)
+	rest, err := parseFlags(fl, demoUsage, args, std.Stdout)
 	if err != nil {
 		return err
 	}
@@ -43,7 +42,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		inputs = append(inputs, input{n, func() ([]byte, error) { return fs.ReadFile(data.Demo, n) }})
 	}
 	if !*asJSON {
-		fmt.Fprintf(stdout, "pledge demo: %d files of invented statements, built into pledge\n\n", len(names))
+		fmt.Fprintf(std.Stdout, "pledge demo: %d files of invented statements, built into pledge\n\n", len(names))
 	}
-	return extractAndPrint(ctx, inputs, *asJSON, stdout, stderr)
+	return extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
 }

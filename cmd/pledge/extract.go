@@ -38,10 +38,10 @@ Examples:
   pledge extract --json ~/statements > commitments.jsonl
 `
 
-func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runExtract(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
-	paths, err := parseFlags(fl, extractUsage, args, stdout)
+	paths, err := parseFlags(fl, extractUsage, args, std.Stdout)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	for _, p := range paths {
 		inputs = append(inputs, expand(p)...)
 	}
-	return extractAndPrint(ctx, inputs, *asJSON, stdout, stderr)
+	return extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
 }
 
 // input is one file to read: a path on disk, or a file built into pledge.

@@ -16,7 +16,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	err := Run(ctx, os.Args[1:], IO{os.Stdin, os.Stdout, os.Stderr})
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "pledge:", err)
@@ -28,14 +28,23 @@ func main() {
 	}
 }
 
+// IO is where a command reads and writes.
+type IO struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
 // command is one subcommand of pledge.
 type command struct {
 	name, summary string
-	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+	run           func(ctx context.Context, args []string, std IO) error
 }
 
 var commands = []command{
 	{"extract", "find the statements, dates and commitments in files", runExtract},
+	{"classify", "label texts with their policy domain", runClassify},
+	{"eval", "measure how well the domain model labels", runEval},
+	{"train", "train a domain model on a labelled file", runTrain},
 	{"demo", "run pledge on the demo statements built into it", runDemo},
 }
 
@@ -55,9 +64,9 @@ Example:
 // Run runs pledge with the command-line arguments args (without the program
 // name). Errors come back to the caller, which prints them; a usageError
 // means the command line itself was wrong.
-func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func Run(ctx context.Context, args []string, std IO) error {
 	if len(args) == 0 || isHelp(args[0]) || args[0] == "help" && len(args) == 1 {
-		printUsage(stdout)
+		printUsage(std.Stdout)
 		return nil
 	}
 	name := args[0]
@@ -66,7 +75,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	for _, c := range commands {
 		if c.name == name {
-			err := c.run(ctx, args[1:], stdout, stderr)
+			err := c.run(ctx, args[1:], std)
 			if errors.Is(err, flag.ErrHelp) {
 				return nil // the command printed its usage
 			}

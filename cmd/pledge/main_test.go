@@ -19,8 +19,14 @@ import (
 // run runs pledge with args and returns what it printed and its error.
 func run(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
+	return runWithInput(t, "", args...)
+}
+
+// runWithInput runs pledge with args and input on its standard input.
+func runWithInput(t *testing.T, input string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	err = Run(context.Background(), args, &out, &errOut)
+	err = Run(context.Background(), args, IO{strings.NewReader(input), &out, &errOut})
 	return out.String(), errOut.String(), err
 }
 

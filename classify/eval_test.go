@@ -1,0 +1,62 @@
+package classify
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestEvaluationFigures(t *testing.T) {
+	// 10 a, 5 b: a predicted right 8 times (2 as b), b right 3 times (2 as a).
+	e := &Evaluation{Labels: []string{"a", "b"}, Confusion: [][]int{{8, 2}, {2, 3}}}
+	near := func(got, want float64) bool { return math.Abs(got-want) < 1e-12 }
+	if !near(e.Accuracy(), 11.0/15) {
+		t.Errorf("accuracy %v", e.Accuracy())
+	}
+	p, r, f1, n := e.Scores(0)
+	if !near(p, 0.8) || !near(r, 0.8) || !near(f1, 0.8) || n != 10 {
+		t.Errorf("a: %v %v %v %v", p, r, f1, n)
+	}
+	p, r, f1, n = e.Scores(1)
+	if !near(p, 0.6) || !near(r, 0.6) || !near(f1, 0.6) || n != 5 {
+		t.Errorf("b: %v %v %v %v", p, r, f1, n)
+	}
+	if !near(e.MacroF1(), 0.7) {
+		t.Errorf("macro-F1 %v, want 0.7", e.MacroF1())
+	}
+	var b strings.Builder
+	if err := e.Write(&b); err != nil || !strings.Contains(b.String(), "macro-F1  0.700") {
+		t.Errorf("Write: %v\n%s", err, b.String())
+	}
+}
+
+func TestCrossValidate(t *testing.T) {
+	var ex []Example
+	for i := 0; i < 30; i++ {
+		ex = append(ex, Example{"energy", []string{"油气", "电力"}}, Example{"finance", []string{"本币", "结算"}})
+	}
+	for _, v := range []Variant{Multinomial, Complement} {
+		a, err := CrossValidate(ex, Options{Variant: v}, 10, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Total() != len(ex) || a.Accuracy() != 1 {
+			t.Errorf("%s: %d examples, accuracy %v; want all %d right", v, a.Total(), a.Accuracy(), len(ex))
+		}
+	}
+	// The same seed gives the same folds, another seed other folds.
+	noisy := append([]Example{}, ex...)
+	for i := 0; i < 12; i++ {
+		noisy = append(noisy, Example{"energy", []string{"本币"}}, Example{"finance", []string{"电力", "油气"}})
+	}
+	a, _ := CrossValidate(noisy, Options{}, 5, 1)
+	b, _ := CrossValidate(noisy, Options{}, 5, 1)
+	if a.Accuracy() != b.Accuracy() {
+		t.Error("cross-validation with the same seed differs")
+	}
+	for _, k := range []int{0, 1, len(ex) + 1} {
+		if _, err := CrossValidate(ex, Options{}, k, 1); err == nil {
+			t.Errorf("%d folds accepted", k)
+		}
+	}
+}

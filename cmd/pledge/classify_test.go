@@ -1,0 +1,154 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestClassify(t *testing.T) {
+	out, _, err := run(t, "classify", "双方将扩大本币结算规模。", "加强北极航道开发利用合作")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "finance\t0.") || !strings.HasSuffix(lines[0], "\t双方将扩大本币结算规模。") ||
+		!strings.HasPrefix(lines[1], "transport\t") {
+		t.Errorf("classify:\n%s", out)
+	}
+	// Standard input, an empty line skipped, the three best.
+	out, _, err = runWithInput(t, "双方将深化核能合作\n\n推动两国高校扩大互派留学生\n", "classify", "--top", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines = strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || strings.Count(lines[0], ":") != 3 || !strings.HasPrefix(lines[1], "culture:") {
+		t.Errorf("classify --top 3 from standard input:\n%s", out)
+	}
+}
+
+func TestTrainAndClassifyWithModel(t *testing.T) {
+	dir := t.TempDir()
+	data := writeFile(t, dir, "mine.tsv", []byte("# my own taxonomy\n"+
+		"贸易\t扩大双边贸易规模\n贸易\t推动农产品贸易\n贸易\t扩大服务贸易\n"+
+		"人文\t扩大互派留学生\n人文\t加强博物馆合作\n人文\t推动青年交流\n"))
+	model := filepath.Join(dir, "mine.json")
+	out, _, err := run(t, "train", "--data", data, "-o", model)
+	if err != nil || !strings.Contains(out, "6 examples of 2 labels") {
+		t.Fatalf("train: %v\n%s", err, out)
+	}
+	first, _ := os.ReadFile(model)
+	if _, _, err := run(t, "train", "--data", data, "-o", model); err != nil {
+		t.Fatal(err)
+	}
+	if second, _ := os.ReadFile(model); string(first) != string(second) {
+		t.Error("training twice on the same data saved different models")
+	}
+	out, _, err = run(t, "classify", "--model", model, "扩大留学生规模")
+	if err != nil || !strings.HasPrefix(out, "人文\t") {
+		t.Errorf("classify with a trained model: %v\n%s", err, out)
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "bad.tsv", []byte("贸易\t扩大贸易\n贸易 推动贸易\n"))
+	one := writeFile(t, dir, "one.tsv", []byte("贸易\t扩大贸易\n"))
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "--data", bad, "-o", filepath.Join(dir, "m.json")}, bad + ": line 2: no tab between label and text"},
+		{[]string{"train", "--data", one, "-o", filepath.Join(dir, "m.json")}, "at least two labels"},
+		{[]string{"train", "--data", filepath.Join(dir, "none.tsv"), "-o", "m.json"}, "none.tsv: no such file or directory"},
+		{[]string{"train", "-o", "m.json"}, "--data FILE is required"},
+		{[]string{"train", "--data", one}, "-o MODEL is required"},
+		{[]string{"classify", "--model", one, "x"}, "model " + one + ": not a pledge model"},
+		{[]string{"eval", "--folds", "1"}, "cannot make 1 folds"},
+		{[]string{"eval", "--variant", "bernoulli"}, "want complement or multinomial"},
+	}
+	for _, tt := range tests {
+		_, _, err := run(t, tt.args...)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("pledge %v: error %v, want one line with %q", tt.args, err, tt.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "m.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a failed training left a model file")
+	}
+}
+
+func TestEval(t *testing.T) {
+	out, _, err := run(t, "eval")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"10-fold cross-validation", "macro-F1", "confusion", "multilateral"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+	dir := t.TempDir()
+	test := writeFile(t, dir, "test.tsv", []byte("finance\t扩大本币结算\nenergy\t扩大原油贸易\n"))
+	out, _, err = run(t, "eval", "--test", test)
+	if err != nil || !strings.Contains(out, "measured on "+test) || !strings.Contains(out, "examples  2\n") {
+		t.Errorf("eval --test: %v\n%s", err, out)
+	}
+}
+
+// TestPortableBinary builds pledge, copies it to an empty folder and runs
+// it with a fresh home, no Go environment and, where the system allows a
+// private mount namespace, the module cache hidden: jieba's dictionaries
+// must come from the binary, not from the building machine's module cache.
+func TestPortableBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build with")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "build", "pledge")
+	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	modCache, _ := exec.Command(goTool, "env", "GOMODCACHE").Output()
+	empty := filepath.Join(dir, "elsewhere")
+	home := filepath.Join(dir, "home")
+	for _, d := range []string{empty, home} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copied := filepath.Join(empty, "pledge")
+	b, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copied, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Dir(bin))
+	env := []string{"HOME=" + home, "PATH=/usr/bin:/bin", "GOMODCACHE=" + filepath.Join(dir, "nocache"), "GOPATH=" + filepath.Join(dir, "nogopath")}
+	cmd := exec.Command(copied, "classify", "双方将扩大本币结算规模。")
+	if mc := strings.TrimSpace(string(modCache)); mc != "" {
+		if unshare, err := exec.LookPath("unshare"); err == nil && exec.Command(unshare, "-rm", "true").Run() == nil {
+			cmd = exec.Command(unshare, "-rm", "sh", "-c", `mount -t tmpfs none "$1" && exec "$2" classify 双方将扩大本币结算规模。`, "sh", mc, copied)
+			t.Logf("module cache %s hidden in a private mount namespace", mc)
+		} else {
+			t.Logf("no private mount namespace here: module cache not hidden, only HOME and the Go environment changed")
+		}
+	}
+	cmd.Dir, cmd.Env = empty, env
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "finance\t") {
+		t.Fatalf("copied binary: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(home, ".cache", "pledge")); err != nil {
+		t.Errorf("dictionaries not written to the new home's cache: %v", err)
+	}
+}

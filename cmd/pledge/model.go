@@ -1,0 +1,94 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"pledge/classify"
+	"pledge/data"
+)
+
+// newJieba loads the segmenter; a command makes one and closes it.
+func newJieba() (*classify.Jieba, error) {
+	j, err := classify.NewJieba(data.Lines(data.UserDict))
+	if err != nil {
+		return nil, fmt.Errorf("loading the segmenter: %w", err)
+	}
+	return j, nil
+}
+
+// loadClassifier returns the model in file path, or the default model
+// trained on the labelled data built into pledge when path is "".
+func loadClassifier(path string, seg classify.Segmenter) (*classify.Classifier, error) {
+	if path == "" {
+		return classify.Default(seg)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	m, err := classify.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", path, err)
+	}
+	return &classify.Classifier{Tokenizer: classify.DefaultTokenizer(seg), Model: m}, nil
+}
+
+// readLabelled reads a labelled file, or the built-in one when path is "".
+func readLabelled(path string) ([]classify.Labelled, error) {
+	b := data.Labelled
+	if path != "" {
+		var err error
+		if b, err = os.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		}
+	}
+	rows, err := classify.ReadLabelled(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dataName(path), err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: no labelled rows", dataName(path))
+	}
+	return rows, nil
+}
+
+func dataName(path string) string {
+	if path == "" {
+		return "built-in labelled data"
+	}
+	return path
+}
+
+// trainingFlags are the model options a command takes.
+type trainingFlags struct {
+	variant string
+	alpha   float64
+	bigrams bool
+}
+
+func (t *trainingFlags) register(fl *flag.FlagSet) {
+	d := classify.DefaultOptions
+	fl.StringVar(&t.variant, "variant", string(d.Variant), "naive Bayes variant: complement or multinomial")
+	fl.Float64Var(&t.alpha, "alpha", d.Alpha, "additive smoothing")
+	fl.BoolVar(&t.bigrams, "bigrams", d.Bigrams, "add pairs of neighbouring words as features")
+}
+
+func (t *trainingFlags) options() (classify.Options, error) {
+	v := classify.Variant(t.variant)
+	if v != classify.Multinomial && v != classify.Complement {
+		return classify.Options{}, usageError{fmt.Sprintf("--variant %q: want complement or multinomial", t.variant)}
+	}
+	if !(t.alpha > 0) {
+		return classify.Options{}, usageError{fmt.Sprintf("--alpha %v: want a positive number", t.alpha)}
+	}
+	return classify.Options{Variant: v, Alpha: t.alpha, Bigrams: t.bigrams}, nil
+}
+
+const trainingFlagsUsage = `  --variant V    naive Bayes variant: complement (the default, which
+                 scores best in cross-validation) or multinomial
+  --alpha A      additive smoothing (default 1)
+  --bigrams      add pairs of neighbouring words as features
+`
