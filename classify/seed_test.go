@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"pledge/internal/seeds"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,16 +32,8 @@ func testJieba(t testing.TB) *Jieba {
 // in testdata/seed_domains.tsv, or skips when the seeds are absent.
 func seedCommitments(t *testing.T) map[string]string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "seeds")
-	if d := os.Getenv("PLEDGE_SEEDS"); d != "" {
-		dir = d
-	}
-	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(names) == 0 {
-		t.Skipf("seed files not found at %s (set PLEDGE_SEEDS to their folder): skipping", dir)
-	}
 	out := map[string]string{}
-	for _, n := range names {
+	for _, n := range seeds.Paths(t) {
 		b, err := os.ReadFile(n)
 		if err != nil {
 			t.Fatal(err)

@@ -31,6 +31,17 @@ var UserDict []byte
 //go:embed stopwords.txt
 var StopWords []byte
 
+// Generic lists words that name no policy area, one a line.
+//
+//go:embed generic.txt
+var Generic []byte
+
+// States is the table of state names: canonical name, abbreviation, other
+// written names.
+//
+//go:embed states.tsv
+var States []byte
+
 // JiebaDict and HMMModel are jieba's dictionaries, gzip-compressed; see
 // jieba/README.md for their origin and licence.
 var (

@@ -19,12 +19,20 @@ type unit struct {
 	inList  bool // for an item: its list is one of things the parties will do
 }
 
+// reader reads the body of one statement: the words that name its parties,
+// and whether its text was hard-wrapped, where a paragraph break inside a
+// list item cannot be told from a real one.
+type reader struct {
+	subj    subjects
+	wrapped bool
+}
+
 // commits reports whether the unit is a commitment.
-func (u unit) commits() bool {
+func (r reader) commits(u unit) bool {
 	if u.item {
-		return u.inList && itemCommits(u.text)
+		return u.inList && r.itemCommits(u.text)
 	}
-	return sentenceCommits(u.text, false)
+	return r.sentenceCommits(u.text, false)
 }
 
 // listKind is the kind of list being read.
@@ -37,10 +45,10 @@ const (
 )
 
 // commitments returns the commitments of a statement body, in order.
-func commitments(body []string, wrapped bool) []Commitment {
+func (r reader) commitments(body []string) []Commitment {
 	var out []Commitment
-	for _, u := range units(body, wrapped) {
-		if u.commits() {
+	for _, u := range r.units(body) {
+		if r.commits(u) {
 			out = append(out, Commitment{Ordinal: len(out) + 1, Section: u.section, Text: u.text})
 		}
 	}
@@ -48,10 +56,8 @@ func commitments(body []string, wrapped bool) []Commitment {
 }
 
 // units reads the paragraphs of a statement body, after its opening, into
-// list items and sentences, each with the section it sits under. wrapped
-// says the paragraphs were rebuilt from hard-wrapped lines, where a
-// paragraph break inside a list item cannot be told from a real one.
-func units(body []string, wrapped bool) []unit {
+// list items and sentences, each with the section it sits under.
+func (r reader) units(body []string) []unit {
 	var units []unit
 	section := ""
 	list := noList
@@ -77,7 +83,7 @@ func units(body []string, wrapped bool) []unit {
 			units = append(units, unit{section: section, text: p[len(m):], item: true, inList: units[len(units)-1].inList})
 			continue
 		}
-		if list != noList && continuesItem(body, i, list, wrapped) {
+		if list != noList && r.continuesItem(body, i, list) {
 			units[len(units)-1].text += p
 			continue
 		}
@@ -102,15 +108,15 @@ func units(body []string, wrapped bool) []unit {
 // line that happens to end at a full stop looks like a paragraph break. In
 // both cases, after the last item, a paragraph continues the item unless it
 // opens as running text does: with the parties or a connective.
-func continuesItem(body []string, i int, list listKind, wrapped bool) bool {
+func (r reader) continuesItem(body []string, i int, list listKind) bool {
 	p := body[i]
-	if strings.HasSuffix(p, "：") || list == dashList && !wrapped {
+	if strings.HasSuffix(p, "：") || list == dashList && !r.wrapped {
 		return false
 	}
 	if moreItems(body[i+1:], list) {
 		return true
 	}
-	if _, ok := partySubject(stripConnective(p)); ok {
+	if _, ok := r.subj.strip(stripConnective(p)); ok {
 		return false
 	}
 	_, ok := hasPrefixAny(p, connectives)
@@ -144,13 +150,13 @@ func isCommitmentHeader(h string) bool {
 // itemCommits reports whether a list item holds an action of the parties.
 // An item that is only an assessment, a concern or a call on others
 // (——双方认为，……) is not a commitment even in a list of them.
-func itemCommits(text string) bool {
+func (r reader) itemCommits(text string) bool {
 	first, _, _ := strings.Cut(text, "，")
-	if !opensWithAssessment(first) {
+	if !r.subj.opensWithAssessment(first) {
 		return true
 	}
 	for _, s := range sentences(text) {
-		if sentenceCommits(s, true) {
+		if r.sentenceCommits(s, true) {
 			return true
 		}
 	}
@@ -167,14 +173,14 @@ func itemCommits(text string) bool {
 // assessment (双方认为，) makes them say what the parties think; a stance
 // verb (反对……，将……政治化) makes them its object, where 将 is the object
 // marker, not "will". A reporting verb brings the parties back (……，重申将……).
-func sentenceCommits(s string, implied bool) bool {
+func (r reader) sentenceCommits(s string, implied bool) bool {
 	if narrative(s) {
 		return false
 	}
 	parties, scoped := implied, false
 	for i, c := range clauses(s) {
 		c = stripConnective(c)
-		rest, subject := partySubject(c)
+		rest, subject := r.subj.strip(c)
 		p := skipFillers(rest)
 		if startsMarker(p) && (subject || i == 0 || parties && (!scoped || reports(rest))) {
 			return true

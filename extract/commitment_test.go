@@ -7,6 +7,9 @@ import (
 
 // The sentences below are written for these tests, in the style of GUIDE §2.
 
+// sinoRussian reads a statement between China and Russia.
+var sinoRussian = reader{subj: subjectWords([]state{{"中国", "中"}, {"俄罗斯", "俄"}})}
+
 func TestSentenceCommits(t *testing.T) {
 	tests := []struct {
 		s    string
@@ -63,7 +66,7 @@ func TestSentenceCommits(t *testing.T) {
 		{"双方坚决捍卫自身合法权益。", false},
 	}
 	for _, tt := range tests {
-		if got := sentenceCommits(tt.s, false); got != tt.want {
+		if got := sinoRussian.sentenceCommits(tt.s, false); got != tt.want {
 			t.Errorf("sentenceCommits(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
@@ -81,7 +84,7 @@ func TestItemCommits(t *testing.T) {
 		{"呼吁国际社会加强团结。", false},
 	}
 	for _, tt := range tests {
-		if got := itemCommits(tt.item); got != tt.want {
+		if got := sinoRussian.itemCommits(tt.item); got != tt.want {
 			t.Errorf("itemCommits(%q) = %v, want %v", tt.item, got, tt.want)
 		}
 	}
@@ -128,7 +131,7 @@ func TestCommitments(t *testing.T) {
 		"双方愿加强执法合作。",
 	}
 	var got []string
-	for _, c := range commitments(body, false) {
+	for _, c := range sinoRussian.commitments(body) {
 		got = append(got, c.Section+" "+c.Text)
 	}
 	want := []string{
@@ -156,7 +159,9 @@ func TestWrappedDashItem(t *testing.T) {
 		"双方将继续对话。",
 	}
 	var got []string
-	for _, c := range commitments(body, true) {
+	wrapped := sinoRussian
+	wrapped.wrapped = true
+	for _, c := range wrapped.commitments(body) {
 		got = append(got, c.Text)
 	}
 	want := []string{"加强体育合作。在国际上反对将体育政治化。", "深化档案合作。", "双方将继续对话。"}

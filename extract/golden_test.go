@@ -86,7 +86,7 @@ func readLabels(path string) (comments []string, lines []labelled, err error) {
 // relabel lines up the extractor's units with the hand labels of old and
 // returns the file's new lines: every unit in order with its label (! when
 // it has none), then the labelled units no longer found.
-func relabel(us []unit, old []labelled) []labelled {
+func relabel(r reader, us []unit, old []labelled) []labelled {
 	pending := map[string][]labelled{}
 	for _, l := range old {
 		if l.got != "x" || l.label != "-" {
@@ -97,7 +97,7 @@ func relabel(us []unit, old []labelled) []labelled {
 	ord := 0
 	for _, u := range us {
 		l := labelled{label: "!", got: "-", section: u.section, length: utf8.RuneCountInString(u.text), prefix: first12(u.text)}
-		if u.commits() {
+		if r.commits(u) {
 			ord++
 			l.got = strconv.Itoa(ord)
 		}

@@ -6,9 +6,6 @@ import "strings"
 // of a clause, after its subject: only the parties' own predicate decides,
 // so 决定 in 美国决定退出 does not count.
 
-// partyWords are the subjects that name the parties, longest first.
-var partyWords = []string{"中俄双方", "中俄两国", "两国元首", "中俄元首", "双方", "两国", "中俄", "俄中", "中方", "俄方"}
-
 // agentSuffixes name an organ of the parties that can act for them
 // (双方主管部门愿……, 两国政府将……).
 var agentSuffixes = []string{"主管部门", "有关部门", "相关部门", "部门", "机构", "政府", "领导人", "外长", "议会"}
@@ -66,10 +63,14 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// partySubject strips the parties as the subject of a clause and reports
-// whether they were there.
-func partySubject(c string) (rest string, ok bool) {
-	w, ok := hasPrefixAny(c, partyWords)
+// subjects are the words that name a statement's parties (双方, 中方, 中俄,
+// 甲乙两国), longest first; see subjectWords.
+type subjects []string
+
+// strip strips the parties as the subject of a clause and reports whether
+// they were there.
+func (subj subjects) strip(c string) (rest string, ok bool) {
+	w, ok := hasPrefixAny(c, subj)
 	if !ok {
 		return c, false
 	}
@@ -124,9 +125,9 @@ func isAssessment(p string) bool {
 
 // opensWithAssessment reports whether a clause's predicate starts with a verb
 // of assessment, concern or a call on others.
-func opensWithAssessment(c string) bool {
+func (subj subjects) opensWithAssessment(c string) bool {
 	c = stripConnective(c)
-	if rest, ok := partySubject(c); ok {
+	if rest, ok := subj.strip(c); ok {
 		c = rest
 	}
 	for _, f := range []string{"一致", "再次", "特别", "坚决", "强烈"} {

@@ -87,7 +87,7 @@ func hardWrapped(lines []line) bool {
 			open++
 		}
 	}
-	return long >= 8 && open*2 > long
+	return long >= 3 && open*2 > long
 }
 
 // medianLength is the median length of the lines, in characters.

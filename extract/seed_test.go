@@ -4,58 +4,26 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"pledge/internal/seeds"
 	"strings"
 	"testing"
 )
 
-// The seed tests read the real input files from ../shared/seeds beside the
-// repository (CI has them there too); the project holds no copy of them.
-
-// seedDir returns the seed folder, or skips the test when it is absent.
-func seedDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("PLEDGE_SEEDS")
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for root := wd; ; root = filepath.Dir(root) {
-			if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-				dir = filepath.Join(root, "..", "shared", "seeds")
-				break
-			}
-			if filepath.Dir(root) == root {
-				t.Fatal("no go.mod above the test's directory")
-			}
-		}
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("seed files not found at %s (set PLEDGE_SEEDS to their folder): skipping the seed tests", dir)
-	}
-	return dir
-}
+// The seed tests read the real input files (internal/seeds).
 
 // seedFile is one seed, read and parsed once per test.
 type seedFile struct {
 	name       string
 	statements []Statement
 	paras      []string
-	wrapped    bool
 	bodies     []body
+	readers    []reader
 }
 
 func readSeeds(t *testing.T) []seedFile {
 	t.Helper()
-	dir := seedDir(t)
-	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no seed files in %s", dir)
-	}
-	sort.Strings(names)
 	var out []seedFile
-	for _, n := range names {
+	for _, n := range seeds.Paths(t) {
 		data, err := os.ReadFile(n)
 		if err != nil {
 			t.Fatal(err)
@@ -66,7 +34,13 @@ func readSeeds(t *testing.T) []seedFile {
 		}
 		text, _ := Decode(data)
 		paras, wrapped := paragraphs(text)
-		out = append(out, seedFile{filepath.Base(n), sts, paras, wrapped, findBodies(paras)})
+		bodies := findBodies(paras)
+		titles := assignTitles(paras, bodies)
+		var readers []reader
+		for i, b := range bodies {
+			readers = append(readers, reader{subjectWords(findParties(paras[b.open], titles[i])), wrapped})
+		}
+		out = append(out, seedFile{filepath.Base(n), sts, paras, bodies, readers})
 	}
 	return out
 }
@@ -217,8 +191,8 @@ func TestSeedCommitments(t *testing.T) {
 				continue
 			}
 			done[st.Fingerprint] = true
-			b := f.bodies[i]
-			us := units(f.paras[b.open+1:b.end], f.wrapped)
+			b, r := f.bodies[i], f.readers[i]
+			us := r.units(f.paras[b.open+1 : b.end])
 			path := filepath.Join("testdata", "commitments", st.Date.String()+"_"+st.Fingerprint[:8]+".tsv")
 			comments, old, err := readLabels(path)
 			if err != nil {
@@ -227,7 +201,7 @@ func TestSeedCommitments(t *testing.T) {
 			if len(comments) == 0 {
 				comments = []string{"# " + st.Date.String() + " " + st.Title, "# units as read from " + f.name}
 			}
-			lines := relabel(us, old)
+			lines := relabel(r, us, old)
 			checkGolden(t, path, formatLabels(comments, lines))
 			s := scoreLabels(lines)
 			t.Logf("%s %s: %d commitments labelled, %d found correctly, %d wrongly, %d missed: precision %.3f, recall %.3f",

@@ -34,11 +34,11 @@ func (s *Seen) Add(file string, index int, st *Statement) (Origin, bool) {
 
 // fillGaps copies to st what its copy c has and st lacks.
 func fillGaps(st, c *Statement) {
-	if st.Title == dateTitle(st.Date) && c.Title != dateTitle(c.Date) {
-		st.Title = c.Title
-	}
 	if st.Date.IsZero() {
 		st.Date = c.Date
+	}
+	if st.Untitled && !c.Untitled {
+		st.Title, st.Untitled = c.Title, false
 	}
 	if len(st.Commitments) != len(c.Commitments) {
 		return

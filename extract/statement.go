@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"strings"
 )
 
@@ -11,9 +12,16 @@ type Statement struct {
 	// Title is the statement's own title (……联合声明), wherever the page
 	// printed it, or one made from the date when none was found.
 	Title string
+	// Untitled says the Title was made from the date.
+	Untitled bool
 	// Date is the signing date: from the date line, else the dateline, else
 	// the visit paragraph. It is zero when the text gives none.
 	Date Date
+	// Parties are the states that made the statement, in the order its
+	// opening or title names them: canonical names from data/states.tsv
+	// (中国, 俄罗斯), the written name for a state not in the table. It is
+	// nil when the text does not name two parties.
+	Parties []string
 	// Commitments are in the order of the body.
 	Commitments []Commitment
 	// Fingerprint identifies the statement's text: two copies of one
@@ -21,13 +29,20 @@ type Statement struct {
 	Fingerprint string
 }
 
+// ErrNoStatement says a text holds no joint statement, and what was looked
+// for.
+var ErrNoStatement = errors.New("no joint statement found (looked for an opening such as “……声明如下” or “（以下称“双方”）”)")
+
 // Document decodes a file's bytes and returns the statements in it, in the
-// order they appear. A file that is not text is an error; a text without a
-// statement is not.
+// order they appear. A saved web page is read as the text it shows. A file
+// that is not text is an error; a text without a statement is not.
 func Document(data []byte) ([]Statement, error) {
 	text, err := Decode(data)
 	if err != nil {
 		return nil, err
+	}
+	if looksLikeHTML(text) {
+		text = htmlText(text)
 	}
 	return Parse(text), nil
 }
@@ -41,14 +56,17 @@ func Parse(text string) []Statement {
 	titles := assignTitles(paras, bodies)
 	var out []Statement
 	for i, b := range bodies {
+		parties := findParties(paras[b.open], titles[i])
+		r := reader{subjectWords(parties), wrapped}
 		st := Statement{
+			Title:       titles[i],
 			Date:        bodyDate(paras, b),
-			Commitments: commitments(paras[b.open+1:b.end], wrapped),
+			Parties:     names(parties),
+			Commitments: r.commitments(paras[b.open+1 : b.end]),
 			Fingerprint: fingerprint(paras[b.open:b.end]),
 		}
-		st.Title = titles[i]
 		if st.Title == "" {
-			st.Title = dateTitle(st.Date)
+			st.Title, st.Untitled = dateTitle(st.Date), true
 		}
 		out = append(out, st)
 	}

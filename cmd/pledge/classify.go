@@ -37,15 +37,11 @@ func runClassify(ctx context.Context, args []string, std IO) error {
 	if *top < 0 {
 		return usageError{"classify: --top must be a positive number"}
 	}
-	seg, err := newJieba()
+	c, done, err := newClassifier(*model)
 	if err != nil {
 		return err
 	}
-	defer seg.Close()
-	c, err := loadClassifier(*model, seg)
-	if err != nil {
-		return err
-	}
+	defer done()
 	out := bufio.NewWriter(std.Stdout)
 	classifyOne := func(text string) {
 		text = strings.TrimSpace(text)

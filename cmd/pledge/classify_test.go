@@ -64,7 +64,7 @@ func TestTrainErrors(t *testing.T) {
 		{[]string{"train", "--data", bad, "-o", filepath.Join(dir, "m.json")}, bad + ": line 2: no tab between label and text"},
 		{[]string{"train", "--data", one, "-o", filepath.Join(dir, "m.json")}, "at least two labels"},
 		{[]string{"train", "--data", filepath.Join(dir, "none.tsv"), "-o", "m.json"}, "none.tsv: no such file or directory"},
-		{[]string{"train", "-o", "m.json"}, "--data FILE is required"},
+		{[]string{"train", "-o", "m.json"}, "--data FILE or --from-db is required"},
 		{[]string{"train", "--data", one}, "-o MODEL is required"},
 		{[]string{"classify", "--model", one, "x"}, "model " + one + ": not a pledge model"},
 		{[]string{"eval", "--folds", "1"}, "cannot make 1 folds"},

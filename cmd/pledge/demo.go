@@ -5,33 +5,49 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 
 	"pledge/data"
+	"pledge/track"
 )
 
-const demoUsage = `Usage: pledge demo [--json]
+const demoUsage = `Usage: pledge demo [--db FILE]
 
-Runs pledge extract on three invented statements built into pledge: a web
-page, a hard-wrapped newspaper page saved as GB18030, and a news feed with
-half-width punctuation that reprints the newspaper's statement. It shows
-what pledge does without any files of your own.
+Shows pledge at work without files of your own: it ingests invented
+statements between two invented states, 甲国 and 乙国, built into pledge
+(a web page, a hard-wrapped newspaper page saved as GB18030, and a news
+feed with half-width punctuation that reprints the newspaper's statement),
+into a temporary database, then prints the tally of commitments per domain
+and year, and what the latest year brought.
 
 Flags:
-  --json   print one JSON object per commitment per line, as pledge extract does
+  --db FILE      keep the demo database in FILE to explore it with the
+                 other commands (by default it is thrown away)
 
 Example:
   pledge demo
+  pledge demo --db demo.db && pledge list --db demo.db --status recurring
 `
 
 func runDemo(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("demo", flag.ContinueOnError)
-	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
+	keep := fl.String("db", "", "keep the demo database in FILE")
 	rest, err := parseFlags(fl, demoUsage, args, std.Stdout)
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return usageError{fmt.Sprintf("demo: unexpected argument %q", rest[0])}
+	if err := noArgs("demo", rest); err != nil {
+		return err
+	}
+	path := *keep
+	if path == "" {
+		dir, err := os.MkdirTemp("", "pledge-demo-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "demo.db")
 	}
 	names, err := fs.Glob(data.Demo, "demo/*.txt")
 	if err != nil {
@@ -41,8 +57,42 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 	for _, n := range names {
 		inputs = append(inputs, input{n, func() ([]byte, error) { return fs.ReadFile(data.Demo, n) }})
 	}
-	if !*asJSON {
-		fmt.Fprintf(std.Stdout, "pledge demo: %d files of invented statements, built into pledge\n\n", len(names))
+	c, done, err := newClassifier("")
+	if err != nil {
+		return err
 	}
-	return extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
+	defer done()
+	store, err := openStore(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	in, err := track.NewIngester(ctx, store, c)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(std.Stdout, "pledge demo: ingesting %d files of invented statements, built into pledge\n\n", len(inputs))
+	if err := ingestAll(ctx, store, in, inputs, track.DefaultThreshold, std); err != nil {
+		return err
+	}
+	t, err := store.Tally(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(std.Stdout)
+	if err := writeTally(std.Stdout, t, true, false); err != nil {
+		return err
+	}
+	year, err := latestYear(ctx, store)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(std.Stdout)
+	if err := printNew(ctx, store, year, 10, std); err != nil {
+		return err
+	}
+	if *keep != "" {
+		fmt.Fprintf(std.Stdout, "\nThe demo database is %s: try pledge list --db %[1]s, pledge show --db %[1]s ID, pledge export --db %[1]s\n", path)
+	}
+	return nil
 }

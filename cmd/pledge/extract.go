@@ -50,7 +50,7 @@ func runExtract(ctx context.Context, args []string, std IO) error {
 	}
 	var inputs []input
 	for _, p := range paths {
-		inputs = append(inputs, expand(p)...)
+		inputs = append(inputs, expand(p, nil, nil)...)
 	}
 	return extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
 }
@@ -62,10 +62,11 @@ type input struct {
 }
 
 // expand turns a command-line path into the files to read: the file itself,
-// or every file under a folder, in name order, leaving out hidden ones. A
-// path that cannot be listed becomes an input that fails when read, so it is
-// reported with the others.
-func expand(path string) []input {
+// or the files under a folder that accept takes (every file when accept is
+// nil), in name order, leaving out hidden ones. A path that cannot be
+// listed becomes an input that fails when read, so it is reported with the
+// others. skip is told of each file of a folder that accept refused.
+func expand(path string, accept func(name string) bool, skip func(path string)) []input {
 	info, err := os.Stat(path)
 	if err != nil || !info.IsDir() {
 		return []input{diskInput(path)}
@@ -82,13 +83,18 @@ func expand(path string) []input {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
-			out = append(out, diskInput(p))
+		if !d.Type().IsRegular() {
+			return nil
 		}
+		if accept != nil && !accept(d.Name()) {
+			skip(p)
+			return nil
+		}
+		out = append(out, diskInput(p))
 		return nil
 	})
 	if err == nil && len(out) == 0 {
-		err = errors.New("folder holds no files")
+		err = errors.New("folder holds no files to read")
 	}
 	if err != nil {
 		out = append(out, failedInput(path, err))

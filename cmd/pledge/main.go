@@ -41,10 +41,18 @@ type command struct {
 }
 
 var commands = []command{
+	{"ingest", "store the statements of files and folders in the database", runIngest},
+	{"tally", "commitments per domain per year", runTally},
+	{"new", "new policy areas and new commitments of a year", runNew},
+	{"list", "list commitments by year, domain, status or text", runList},
+	{"show", "one commitment and the earlier ones it recurs from", runShow},
+	{"export", "every commitment as CSV or JSON", runExport},
+	{"label", "correct the domain of a commitment", runLabel},
+	{"reclassify", "label the stored commitments again with a model", runReclassify},
 	{"extract", "find the statements, dates and commitments in files", runExtract},
 	{"classify", "label texts with their policy domain", runClassify},
 	{"eval", "measure how well the domain model labels", runEval},
-	{"train", "train a domain model on a labelled file", runTrain},
+	{"train", "train a domain model on labelled data", runTrain},
 	{"demo", "run pledge on the demo statements built into it", runDemo},
 }
 
@@ -57,8 +65,11 @@ Commands:
 %s
 Run 'pledge <command> --help' for a command's flags and examples.
 
-Example:
-  pledge extract ~/statements
+Examples:
+  pledge ingest ~/statements      # store them in pledge.db
+  pledge tally                    # commitments per domain per year
+  pledge new                      # what the latest year brought
+  pledge export -o commitments.csv
 `
 
 // Run runs pledge with the command-line arguments args (without the program

@@ -18,6 +18,20 @@ func newJieba() (*classify.Jieba, error) {
 	return j, nil
 }
 
+// newClassifier loads the segmenter and the model in file path (the
+// default model when path is ""); done frees the segmenter.
+func newClassifier(path string) (c *classify.Classifier, done func(), err error) {
+	seg, err := newJieba()
+	if err != nil {
+		return nil, nil, err
+	}
+	if c, err = loadClassifier(path, seg); err != nil {
+		seg.Close()
+		return nil, nil, err
+	}
+	return c, seg.Close, nil
+}
+
 // loadClassifier returns the model in file path, or the default model
 // trained on the labelled data built into pledge when path is "".
 func loadClassifier(path string, seg classify.Segmenter) (*classify.Classifier, error) {

@@ -4,33 +4,37 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"pledge/classify"
 )
 
-const trainUsage = `Usage: pledge train --data FILE -o MODEL [model flags]
+const trainUsage = `Usage: pledge train [--data FILE] [--from-db] -o MODEL [model flags]
 
 Trains a naive Bayes model on a labelled file and saves it. The file holds
 label<TAB>text a line (UTF-8, UTF-16 or GB18030; # starts a comment); the
-labels may be any set, such as your own taxonomy. Use the model with
-pledge classify --model MODEL. The same data and flags give the same model,
-byte for byte.
+labels may be any set, such as your own taxonomy. With --from-db, the
+commitments you labelled with pledge label are added to the data (to the
+built-in data when --data is not given). Use the model with
+pledge classify --model MODEL or pledge reclassify --model MODEL. The same
+data and flags give the same model, byte for byte.
 
 Flags:
   --data FILE    labelled training data
-  -o MODEL       where to save the model
+  --from-db      add your labels from the database
+` + dbFlagUsage + `  -o MODEL       where to save the model
 ` + trainingFlagsUsage + `
-Example:
+Examples:
   pledge train --data my-labels.tsv -o my-model.json
   pledge classify --model my-model.json 双方将扩大本币结算规模。
+  pledge train --from-db -o corrected.json && pledge reclassify --model corrected.json
 `
 
 func runTrain(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("train", flag.ContinueOnError)
 	dataPath := fl.String("data", "", "labelled training data")
+	fromDB := fl.Bool("from-db", false, "add the labels given with pledge label")
+	db := dbFlag(fl)
 	out := fl.String("o", "", "where to save the model")
 	var tf trainingFlags
 	tf.register(fl)
@@ -41,8 +45,8 @@ func runTrain(ctx context.Context, args []string, std IO) error {
 	switch {
 	case len(rest) > 0:
 		return usageError{fmt.Sprintf("train: unexpected argument %q (pledge train --help shows the flags)", rest[0])}
-	case *dataPath == "":
-		return usageError{"train: --data FILE is required"}
+	case *dataPath == "" && !*fromDB:
+		return usageError{"train: --data FILE or --from-db is required"}
 	case *out == "":
 		return usageError{"train: -o MODEL is required"}
 	}
@@ -54,6 +58,19 @@ func runTrain(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
+	if *fromDB {
+		store, err := openExisting(ctx, *db)
+		if err != nil {
+			return err
+		}
+		mine, err := store.PersonLabels(ctx)
+		store.Close()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(std.Stdout, "adding %s labelled in %s\n", plural(len(mine), "commitment"), *db)
+		rows = append(rows, mine...)
+	}
 	seg, err := newJieba()
 	if err != nil {
 		return err
@@ -61,33 +78,12 @@ func runTrain(ctx context.Context, args []string, std IO) error {
 	defer seg.Close()
 	m, err := classify.Train(classify.Examples(rows, classify.DefaultTokenizer(seg)), opt)
 	if err != nil {
-		return fmt.Errorf("%s: %w", *dataPath, err)
+		return fmt.Errorf("%s: %w", dataName(*dataPath), err)
 	}
-	if err := saveModel(m, *out); err != nil {
+	if err := writeFileAtomic(*out, m.Save); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "trained %s naive Bayes on %d examples of %d labels (%s)\nsaved to %s, hash %.12s\n",
 		m.Variant, m.TrainingSize(), len(m.Labels), strings.Join(m.Labels, ", "), *out, m.Hash)
-	return nil
-}
-
-// saveModel writes m to path through a temporary file renamed into place,
-// so that an interrupted save never leaves half a model behind.
-func saveModel(m *classify.Model, path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pledge-model-*")
-	if err != nil {
-		return fmt.Errorf("saving model: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := m.Save(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("saving model %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("saving model %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("saving model: %w", err)
-	}
 	return nil
 }

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"pledge/track"
+)
+
+// defaultDB is where the database is when neither --db nor $PLEDGE_DB says.
+const defaultDB = "pledge.db"
+
+// dbFlag registers --db on fl.
+func dbFlag(fl *flag.FlagSet) *string {
+	d := defaultDB
+	if env := os.Getenv("PLEDGE_DB"); env != "" {
+		d = env
+	}
+	return fl.String("db", d, "the database file")
+}
+
+const dbFlagUsage = `  --db FILE      the database (default pledge.db in the current folder,
+                 or $PLEDGE_DB)
+`
+
+// openStore opens the database, naming it in any error.
+func openStore(ctx context.Context, path string) (*track.Store, error) {
+	s, err := track.Open(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// openExisting opens a database that must exist already: a report on a
+// mistyped name should say so, not make an empty database.
+func openExisting(ctx context.Context, path string) (*track.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	}
+	return openStore(ctx, path)
+}
+
+// noArgs refuses arguments a command does not take.
+func noArgs(name string, rest []string) error {
+	if len(rest) > 0 {
+		return usageError{fmt.Sprintf("%s: unexpected argument %q (pledge %[1]s --help shows how)", name, rest[0])}
+	}
+	return nil
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"pledge/track"
+)
+
+const newUsage = `Usage: pledge new [--db FILE] [--year Y] [--top N]
+
+Prints what is new in year Y (by default the latest year in the database):
+the policy areas that first appear in it (terms no commitment of an earlier
+year used, most distinctive first, each with the commitments that use it),
+then the year's new commitments, grouped by domain.
+
+Flags:
+` + dbFlagUsage + `  --year Y        the year (default: the latest)
+  --top N         show at most N areas (default 20, 0 for all)
+
+Example:
+  pledge new --year 2024
+`
+
+func runNew(ctx context.Context, args []string, std IO) error {
+	fl := flag.NewFlagSet("new", flag.ContinueOnError)
+	db := dbFlag(fl)
+	year := fl.Int("year", 0, "the year")
+	top := fl.Int("top", 20, "how many areas")
+	rest, err := parseFlags(fl, newUsage, args, std.Stdout)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("new", rest); err != nil {
+		return err
+	}
+	store, err := openExisting(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *year == 0 {
+		if *year, err = latestYear(ctx, store); err != nil {
+			return err
+		}
+	}
+	return printNew(ctx, store, *year, *top, std)
+}
+
+// latestYear is the year of the latest dated statement.
+func latestYear(ctx context.Context, store *track.Store) (int, error) {
+	sts, err := store.Statements(ctx)
+	if err != nil {
+		return 0, err
+	}
+	y := 0
+	for _, s := range sts {
+		y = max(y, s.Year)
+	}
+	if y == 0 {
+		return 0, fmt.Errorf("database %s holds no dated statement", store.Path())
+	}
+	return y, nil
+}
+
+func printNew(ctx context.Context, store *track.Store, year, top int, std IO) error {
+	areas, err := store.NewAreas(ctx, year)
+	if err != nil {
+		return err
+	}
+	fresh, err := store.Commitments(ctx, track.Filter{Year: year, Status: "new"})
+	if err != nil {
+		return err
+	}
+	w := &errWriter{w: std.Stdout}
+	w.printf("New policy areas in %d (terms no earlier year's commitments used), most distinctive first:\n", year)
+	if len(areas) == 0 {
+		w.printf("  none\n")
+	}
+	if top > 0 && len(areas) > top {
+		w.printf("  (%d of %d; --top 0 shows all)\n", top, len(areas))
+		areas = areas[:top]
+	}
+	for _, a := range areas {
+		var ids []string
+		for _, c := range a.Commitments {
+			ids = append(ids, fmt.Sprint(c.ID))
+		}
+		w.printf("  %s%s %5.1f  commitments %s\n", a.Term, strings.Repeat(" ", max(0, 12-displayWidth(a.Term))), a.Score, strings.Join(ids, ", "))
+	}
+	w.printf("\nNew commitments in %d (no earlier statement holds one like it): %d\n", year, len(fresh))
+	byDomain := map[string][]track.Commitment{}
+	var domains []string
+	for _, c := range fresh {
+		if byDomain[c.Domain] == nil {
+			domains = append(domains, c.Domain)
+		}
+		byDomain[c.Domain] = append(byDomain[c.Domain], c)
+	}
+	for _, d := range orderedDomains(domains) {
+		w.printf("\n  %s (%d)\n", domainName(d), len(byDomain[d]))
+		for _, c := range byDomain[d] {
+			w.printf("  %5d  %s\n", c.ID, c.Text)
+		}
+	}
+	return w.err
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"pledge/track"
+)
+
+const tallyUsage = `Usage: pledge tally [--db FILE] [--status] [--csv]
+
+Prints how many commitments fall in each domain in each year, with the
+totals of each row and column and the number of statements of each year.
+
+Flags:
+` + dbFlagUsage + `  --status       split each count into new and recurring commitments,
+                 written new/recurring
+  --csv          print CSV for a spreadsheet instead of a table
+
+Examples:
+  pledge tally
+  pledge tally --status --csv > tally.csv
+`
+
+func runTally(ctx context.Context, args []string, std IO) error {
+	fl := flag.NewFlagSet("tally", flag.ContinueOnError)
+	db := dbFlag(fl)
+	status := fl.Bool("status", false, "split counts into new and recurring")
+	asCSV := fl.Bool("csv", false, "print CSV")
+	rest, err := parseFlags(fl, tallyUsage, args, std.Stdout)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("tally", rest); err != nil {
+		return err
+	}
+	store, err := openExisting(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	t, err := store.Tally(ctx)
+	if err != nil {
+		return err
+	}
+	return writeTally(std.Stdout, t, *status, *asCSV)
+}
+
+// writeTally prints t as an aligned table or as CSV.
+func writeTally(w io.Writer, t *track.Tally, status, asCSV bool) error {
+	cell := func(c track.Cell) string {
+		if status {
+			return fmt.Sprintf("%d/%d", c.New, c.Recurring)
+		}
+		return strconv.Itoa(c.Total())
+	}
+	header := append(append([]string{"year"}, t.Domains...), "total", "statements")
+	var rows [][]string
+	for _, r := range t.Rows {
+		year := strconv.Itoa(r.Year)
+		if r.Year == 0 {
+			year = "no date"
+		}
+		row := []string{year}
+		for _, d := range t.Domains {
+			row = append(row, cell(r.Cells[d]))
+		}
+		rows = append(rows, append(row, cell(r.Total()), strconv.Itoa(r.Statements)))
+	}
+	total, statements := t.Total()
+	last := []string{"total"}
+	for _, d := range t.Domains {
+		last = append(last, cell(t.Column(d)))
+	}
+	rows = append(rows, append(last, cell(total), strconv.Itoa(statements)))
+	if asCSV {
+		cw := csv.NewWriter(w)
+		cw.Write(header)
+		cw.WriteAll(rows)
+		return cw.Error()
+	}
+	if status {
+		fmt.Fprintln(w, "Commitments per domain and year, new/recurring:")
+	} else {
+		fmt.Fprintln(w, "Commitments per domain and year:")
+	}
+	return writeTable(w, header, rows)
+}
+
+// writeTable prints rows under header in right-aligned columns, the first
+// column left-aligned.
+func writeTable(w io.Writer, header []string, rows [][]string) error {
+	widths := make([]int, len(header))
+	for _, r := range append([][]string{header}, rows...) {
+		for i, c := range r {
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range append([][]string{header}, rows...) {
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
+			if i == 0 {
+				b.WriteString(c + pad)
+			} else {
+				b.WriteString("  " + pad + c)
+			}
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// displayWidth counts a Chinese character as two columns, as terminals
+// show it.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,86 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestFindParties(t *testing.T) {
+	tests := []struct {
+		name, opening, title string
+		want                 []string
+	}{
+		{"full names in the opening", "中华人民共和国和俄罗斯联邦（以下称“双方”），声明如下：", "", []string{"中国", "俄罗斯"}},
+		{"opening without 以下称", "中华人民共和国和俄罗斯联邦，本着两国平等信任的伙伴关系，声明如下。", "", []string{"中国", "俄罗斯"}},
+		{"another partner", "中华人民共和国和阿拉伯联合酋长国（以下简称“双方”）声明如下：", "", []string{"中国", "阿联酋"}},
+		{"three parties", "中华人民共和国、俄罗斯联邦和蒙古国（以下称“三方”），声明如下：", "", []string{"中国", "俄罗斯", "蒙古"}},
+		{"short names in the title", "双方声明如下：", "中国和巴西关于加强全面战略伙伴关系的联合声明", []string{"中国", "巴西"}},
+		{"abbreviations in the title", "双方声明如下：", "中俄联合声明", []string{"中国", "俄罗斯"}},
+		{"a clause between names and 关于", "", "中华人民共和国和俄罗斯联邦在两国建交75周年之际关于深化伙伴关系的联合声明", []string{"中国", "俄罗斯"}},
+		{"states not in the table keep their names", "甲国和乙国（以下称“双方”），声明如下：", "", []string{"甲国", "乙国"}},
+		{"a 共和国 not in the table stays whole", "中华人民共和国和多米尼加共和国（以下称“双方”）声明如下：", "", []string{"中国", "多米尼加共和国"}},
+		{"no parties named", "双方声明如下：", "联合声明（2020-01-02）", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := names(findParties(Normalize(tt.opening), tt.title)); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("parties = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTwoLineTitle checks a China–X statement whose hard-wrapped title is
+// printed over two lines after the body and whose opening names no parties.
+func TestTwoLineTitle(t *testing.T) {
+	text := strings.Join([]string{
+		"双方（以下称“双方”），声明如下：",
+		"双方将扩大两国农产品贸易，推动",
+		"相互市场准入。",
+		"阿方愿加强与中方的能源合作。",
+		"二〇二三年十二月一日于北京",
+		"中华人民共和国和阿拉伯联合酋长国关于",
+		"深化能源合作的联合声明",
+		"本报讯 今日天气晴。",
+	}, "\n")
+	sts := Parse(text)
+	if len(sts) != 1 {
+		t.Fatalf("found %d statements", len(sts))
+	}
+	st := sts[0]
+	if !reflect.DeepEqual(st.Parties, []string{"中国", "阿联酋"}) || st.Title != "中华人民共和国和阿拉伯联合酋长国关于深化能源合作的联合声明" {
+		t.Errorf("parties %v, title %q", st.Parties, st.Title)
+	}
+	if len(st.Commitments) != 2 || !strings.HasPrefix(st.Commitments[1].Text, "阿方愿") {
+		t.Errorf("commitments %+v; want the 阿方 sentence counted", st.Commitments)
+	}
+}
+
+func TestSubjectWords(t *testing.T) {
+	got := subjectWords([]state{{"甲国", "甲"}, {"乙国", "乙"}})
+	for _, want := range []string{"双方", "两国", "甲方", "乙方", "甲乙", "乙甲", "甲乙两国", "甲国"} {
+		found := false
+		for _, w := range got {
+			found = found || w == want
+		}
+		if !found {
+			t.Errorf("subjectWords lacks %q: %v", want, got)
+		}
+	}
+	for i := 1; i < len(got); i++ {
+		if len(got[i]) > len(got[i-1]) {
+			t.Fatalf("not longest first: %v", got)
+		}
+	}
+}
+
+func TestSeedParties(t *testing.T) {
+	for _, f := range readSeeds(t) {
+		for i, st := range f.statements {
+			if !reflect.DeepEqual(st.Parties, []string{"中国", "俄罗斯"}) {
+				t.Errorf("%s statement %d: parties %v, want [中国 俄罗斯]", f.name, i+1, st.Parties)
+			}
+		}
+	}
+}

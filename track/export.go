@@ -1,0 +1,111 @@
+package track
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// ExportColumns are the columns of an export, in order.
+var ExportColumns = []string{"id", "statement", "date", "year", "ordinal", "section", "domain", "probability",
+	"label_source", "status", "first_year", "previous_id", "text"}
+
+// Export formats.
+const (
+	CSV  = "csv"
+	JSON = "json"
+)
+
+// ExportOptions say how to export.
+type ExportOptions struct {
+	Format string // CSV (the default) or JSON
+	// NoBOM leaves out the byte-order mark that makes Excel read a CSV file
+	// as UTF-8.
+	NoBOM bool
+}
+
+// Export writes every commitment to w, in the order of Commitments: as CSV
+// (RFC 4180, UTF-8 with a byte-order mark, the header ExportColumns) or as
+// JSON, one object per line with the same keys. Unknown numbers (the year
+// of an undated statement, the earlier commitment of a new one) are empty
+// in CSV and null in JSON.
+func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) error {
+	cs, err := s.Commitments(ctx, Filter{})
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	switch opt.Format {
+	case JSON:
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		for _, c := range cs {
+			if err := enc.Encode(exportRecord(c)); err != nil {
+				return err
+			}
+		}
+	case CSV, "":
+		if !opt.NoBOM {
+			bw.WriteString("\ufeff")
+		}
+		cw := csv.NewWriter(bw)
+		cw.Write(ExportColumns)
+		for _, c := range cs {
+			r := exportRecord(c)
+			cw.Write([]string{itoa(&r.ID), r.Statement, r.Date, itoa(r.Year), itoa(&r.Ordinal), r.Section, r.Domain,
+				strconv.FormatFloat(r.Probability, 'f', 4, 64), r.LabelSource, r.Status, itoa(r.FirstYear), itoa(r.PreviousID), r.Text})
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("unknown export format %q (want csv or json)", opt.Format)
+	}
+	return bw.Flush()
+}
+
+// record is one exported commitment.
+type record struct {
+	ID          int64   `json:"id"`
+	Statement   string  `json:"statement"`
+	Date        string  `json:"date"`
+	Year        *int64  `json:"year"`
+	Ordinal     int64   `json:"ordinal"`
+	Section     string  `json:"section"`
+	Domain      string  `json:"domain"`
+	Probability float64 `json:"probability"`
+	LabelSource string  `json:"label_source"`
+	Status      string  `json:"status"`
+	FirstYear   *int64  `json:"first_year"`
+	PreviousID  *int64  `json:"previous_id"`
+	Text        string  `json:"text"`
+}
+
+func exportRecord(c Commitment) record {
+	r := record{ID: c.ID, Statement: c.Statement, Date: c.Date, Ordinal: int64(c.Ordinal), Section: c.Section,
+		Domain: c.Domain, Probability: c.Probability, LabelSource: c.LabelSource, Status: c.Status, Text: c.Text}
+	r.Year, r.FirstYear = optional(int64(c.Year)), optional(int64(c.FirstYear))
+	if c.Status == "recurring" {
+		r.PreviousID = optional(c.Previous)
+	}
+	return r
+}
+
+func optional(n int64) *int64 {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+func itoa(n *int64) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.FormatInt(*n, 10)
+}

@@ -1,0 +1,320 @@
+package track
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"pledge/data"
+)
+
+// DefaultThreshold is the similarity at or above which a commitment recurs
+// from its best earlier match. It was chosen on pairs of commitments
+// labelled by hand in the seed statements (track/testdata/recurrence.tsv),
+// in the middle of the range of thresholds where precision and recall both
+// reach 0.8 (see the README).
+const DefaultThreshold = 0.15
+
+// otherDomain scales the similarity of two commitments the model put in
+// different domains: the same action on the same object has one topic, so
+// a match across domains needs more words in common.
+const otherDomain = 0.5
+
+// limits bound the work per commitment, which keeps linking linear in the
+// size of the corpus: a commitment looks for earlier ones through at most
+// rareWords of its rarest words, and through each at most postingsPerWord of
+// the most recent earlier commitments that hold it; of those, the
+// topCandidates with the most weight in common are compared in full.
+type limits struct {
+	rareWords, postingsPerWord, topCandidates int
+}
+
+var defaultLimits = limits{rareWords: 32, postingsPerWord: 16, topCandidates: 16}
+
+// posting is a commitment that holds a word, and the word's weight there.
+type posting struct {
+	item   int32
+	weight float64
+}
+
+// sentenceBreak separates the sentences of a commitment in its stored
+// words (a word never holds it: words without letters are dropped).
+const sentenceBreak = "|"
+
+// linkItem is a commitment as the linker sees it.
+type linkItem struct {
+	id        int64
+	date      string // YYYY-MM-DD, "" when unknown
+	year      int
+	order     string // date, statement fingerprint, ordinal: an order that ids do not decide
+	domain    string
+	sentences [][]string // the words of each sentence
+}
+
+// link is what the linker decides for one commitment.
+type link struct {
+	previous   int64 // the best match in an earlier statement, 0 when none
+	similarity float64
+	recurring  bool
+	firstYear  int // the year its thread began, 0 when its date is unknown
+}
+
+// weighted is one word of a TF-IDF vector.
+type weighted struct {
+	word   int32
+	weight float64
+}
+
+// vector is a normalised TF-IDF vector, sorted by word.
+type vector []weighted
+
+// linkStop are words that say nothing about which earlier commitment a
+// commitment repeats: the names of states, which every statement between
+// them uses, and the words of citing a document (签署, 联合声明, dates).
+var linkStop = sync.OnceValue(func() map[string]bool {
+	stop := map[string]bool{}
+	for _, w := range []string{"签署", "签订", "联合声明", "声明", "主席", "总统", "总理", "政府", "双方", "两国", "联邦", "共和国", "人民"} {
+		stop[w] = true
+	}
+	for _, line := range data.Lines(data.States) {
+		fs := strings.Split(line, "\t")
+		for _, n := range fs[:min(2, len(fs))] {
+			stop[n] = true
+		}
+		if len(fs) > 1 {
+			stop[fs[1]+"方"] = true
+		}
+		if len(fs) > 2 {
+			for _, n := range strings.Split(fs[2], ",") {
+				stop[n] = true
+			}
+		}
+	}
+	return stop
+})
+
+// linkWord reports whether a word counts for linking: it has two
+// characters or more (年, 月, 日 of a date do not) and is not in linkStop.
+func linkWord(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && !linkStop()[w]
+}
+
+// linkAll finds, for each commitment, its most similar commitment in a
+// statement dated earlier, and calls it recurring when the similarity
+// reaches threshold. Similarity is the mean of two cosines of TF-IDF
+// vectors of words: of the whole commitments, and of the later one's first
+// sentence, which states its main action (GUIDE section 3), with the
+// closest sentence of the earlier one, since a short commitment often
+// repeats one sentence of a long item; it is scaled by otherDomain across
+// domains. A recurring
+// commitment's thread began when its match's did; a new one's, in its own
+// year. Commitments of undated statements neither link nor are linked to.
+// The result depends only on the set of items, not on their order.
+func linkAll(items []linkItem, threshold float64) map[int64]link {
+	return linkWithin(items, threshold, defaultLimits)
+}
+
+func linkWithin(items []linkItem, threshold float64, lim limits) map[int64]link {
+	items = slices.Clone(items)
+	slices.SortFunc(items, func(a, b linkItem) int { return cmp.Compare(a.order, b.order) })
+	n := len(items)
+
+	// Words get ids in the order of the sorted items, so that sums run in
+	// the same order whatever order the items came in.
+	ids := map[string]int32{}
+	var df []int
+	for _, it := range items {
+		seen := map[int32]bool{}
+		for _, s := range it.sentences {
+			for _, w := range s {
+				if !linkWord(w) {
+					continue
+				}
+				id, ok := ids[w]
+				if !ok {
+					id = int32(len(df))
+					ids[w] = id
+					df = append(df, 0)
+				}
+				if !seen[id] {
+					seen[id] = true
+					df[id]++
+				}
+			}
+		}
+	}
+	idf := make([]float64, len(df))
+	for w, d := range df {
+		idf[w] = math.Log(float64(n+1)/float64(d+1)) + 1
+	}
+	toVector := func(words ...[]string) vector {
+		counts := map[int32]int{}
+		for _, s := range words {
+			for _, w := range s {
+				if id, ok := ids[w]; ok {
+					counts[id]++
+				}
+			}
+		}
+		v := make(vector, 0, len(counts))
+		for w, c := range counts {
+			v = append(v, weighted{w, (1 + math.Log(float64(c))) * idf[w]})
+		}
+		// Sorted before summing, so the sum does not depend on map order.
+		slices.SortFunc(v, func(a, b weighted) int { return cmp.Compare(a.word, b.word) })
+		var norm float64
+		for _, x := range v {
+			norm += x.weight * x.weight
+		}
+		for k := range v {
+			v[k].weight /= math.Sqrt(norm)
+		}
+		return v
+	}
+	whole := make([]vector, n)
+	parts := make([][]vector, n)
+	postings := make([][]posting, len(df))
+	for i, it := range items {
+		whole[i] = toVector(it.sentences...)
+		for _, s := range it.sentences {
+			if v := toVector(s); len(v) > 0 {
+				parts[i] = append(parts[i], v)
+			}
+		}
+		for _, w := range whole[i] {
+			postings[w.word] = append(postings[w.word], posting{int32(i), w.weight})
+		}
+	}
+	// similarity of a later commitment i to an earlier j.
+	similarity := func(i, j int32) float64 {
+		best := 0.0
+		if len(parts[i]) > 0 {
+			for _, b := range parts[j] {
+				best = max(best, dot(parts[i][0], b))
+			}
+		}
+		s := (dot(whole[i], whole[j]) + best) / 2
+		if items[i].domain != items[j].domain {
+			s *= otherDomain
+		}
+		return s
+	}
+
+	out := make(map[int64]link, n)
+	firstYear := make([]int, n)
+	partial := make([]float64, n)
+	var touched, top []int32
+	start := 0 // the first item of the current date
+	for i, it := range items {
+		if i > 0 && it.date != items[i-1].date {
+			start = i
+		}
+		if it.date == "" {
+			out[it.id] = link{}
+			continue
+		}
+		// Accumulate partial dot products over the rarest words that an
+		// earlier commitment holds, through the most recent of those.
+		rare := slices.DeleteFunc(slices.Clone(whole[i]), func(w weighted) bool { return postings[w.word][0].item >= int32(start) })
+		slices.SortFunc(rare, func(a, b weighted) int {
+			return cmp.Or(cmp.Compare(df[a.word], df[b.word]), cmp.Compare(a.word, b.word))
+		})
+		touched = touched[:0]
+		for _, w := range rare[:min(lim.rareWords, len(rare))] {
+			p := postings[w.word]
+			end, _ := slices.BinarySearchFunc(p, int32(start), func(e posting, i int32) int { return cmp.Compare(e.item, i) })
+			for _, e := range p[max(0, end-lim.postingsPerWord):end] {
+				if items[e.item].date == "" {
+					continue
+				}
+				if partial[e.item] == 0 {
+					touched = append(touched, e.item)
+				}
+				partial[e.item] += w.weight * e.weight
+			}
+		}
+		// Compare the best candidates in full.
+		best, bestSim := int32(-1), 0.0
+		for _, j := range topByPartial(touched, partial, lim.topCandidates, &top) {
+			if sim := similarity(int32(i), j); sim > bestSim || sim == bestSim && best >= 0 && j < best {
+				best, bestSim = j, sim
+			}
+		}
+		for _, j := range touched {
+			partial[j] = 0
+		}
+		l := link{firstYear: it.year}
+		if best >= 0 {
+			l.previous, l.similarity = items[best].id, bestSim
+			if bestSim >= threshold {
+				l.recurring, l.firstYear = true, firstYear[best]
+			}
+		}
+		firstYear[i] = l.firstYear
+		out[it.id] = l
+	}
+	return out
+}
+
+// topByPartial returns the k candidates with the largest partial score,
+// ties to the earlier item, in buf: a selection, not a sort of them all.
+func topByPartial(cands []int32, partial []float64, k int, buf *[]int32) []int32 {
+	better := func(a, b int32) bool { return partial[a] > partial[b] || partial[a] == partial[b] && a < b }
+	top := (*buf)[:0]
+	for _, c := range cands {
+		if len(top) == k && !better(c, top[k-1]) {
+			continue
+		}
+		if len(top) < k {
+			top = append(top, c)
+		} else {
+			top[k-1] = c
+		}
+		for j := len(top) - 1; j > 0 && better(top[j], top[j-1]); j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
+	}
+	*buf = top
+	return top
+}
+
+// splitSentences turns stored words back into sentences.
+func splitSentences(tokens string) [][]string {
+	var out [][]string
+	for _, s := range strings.Split(tokens, sentenceBreak) {
+		if ws := strings.Fields(s); len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
+
+// joinSentences stores the words of sentences, with sentenceBreak between.
+func joinSentences(sentences [][]string) string {
+	parts := make([]string, len(sentences))
+	for i, s := range sentences {
+		parts[i] = strings.Join(s, " ")
+	}
+	return strings.Join(parts, " "+sentenceBreak+" ")
+}
+
+// dot is the cosine of two normalised sorted vectors.
+func dot(a, b vector) float64 {
+	var s float64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].word < b[j].word:
+			i++
+		case a[i].word > b[j].word:
+			j++
+		default:
+			s += a[i].weight * b[j].weight
+			i++
+			j++
+		}
+	}
+	return s
+}

@@ -1,0 +1,120 @@
+package track
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"pledge/internal/seeds"
+	"sync"
+	"testing"
+
+	"pledge/classify"
+	"pledge/data"
+)
+
+// classifier is the default classifier, made once for the package's tests.
+var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
+	j, err := classify.NewJieba(data.Lines(data.UserDict))
+	if err != nil {
+		return nil, err
+	}
+	return classify.Default(j)
+})
+
+func testClassifier(t testing.TB) *classify.Classifier {
+	t.Helper()
+	c, err := classifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// testStore opens a new database in a temporary folder.
+func testStore(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "pledge.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// seedPaths returns the seed files, or skips the test when they are absent.
+func seedPaths(t testing.TB) []string { return seeds.Paths(t) }
+
+// ingest stores the files in s, in the order given, and relinks.
+func ingest(t testing.TB, s *Store, paths ...string) {
+	t.Helper()
+	ctx := context.Background()
+	in, err := NewIngester(ctx, s, testClassifier(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := in.File(ctx, filepath.Base(p), b); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+	}
+	if err := s.Relink(ctx, DefaultThreshold); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMigrationsRecorded(t *testing.T) {
+	s := testStore(t)
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n, max int
+	if err := s.db.QueryRow(`SELECT count(*), MAX(version) FROM schema_migrations`).Scan(&n, &max); err != nil {
+		t.Fatal(err)
+	}
+	if n != len(ms) || max != len(ms) {
+		t.Errorf("schema_migrations holds %d rows up to version %d, want %d", n, max, len(ms))
+	}
+	// Opening again applies nothing twice.
+	s2, err := Open(context.Background(), s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+	if err := s.db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(ms) {
+		t.Errorf("after a second open: %d rows, %v", n, err)
+	}
+}
+
+func TestOpenRefuses(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	text := filepath.Join(dir, "notes.db")
+	os.WriteFile(text, []byte("not a database at all, just text\n"), 0o644)
+	other := filepath.Join(dir, "other.db")
+	if s, err := Open(ctx, other); err == nil {
+		s.db.Exec(`DROP TABLE schema_migrations`)
+		s.Close()
+	}
+	newer := filepath.Join(dir, "newer.db")
+	if s, err := Open(ctx, newer); err == nil {
+		s.db.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future.sql', 'x')`)
+		s.Close()
+	}
+	for path, want := range map[string]error{text: ErrNotPledge, other: ErrNotPledge, newer: ErrTooNew} {
+		before, _ := os.ReadFile(path)
+		_, err := Open(ctx, path)
+		if !errors.Is(err, want) {
+			t.Errorf("%s: error %v, want %v", filepath.Base(path), err, want)
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+			t.Errorf("%s: changed by the refused open", filepath.Base(path))
+		}
+	}
+}
