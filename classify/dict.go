@@ -47,16 +47,18 @@ func installDicts(userTerms []string) (string, error) {
 		fmt.Fprintf(h, "%s %d\n", name, len(files[name]))
 		h.Write(files[name])
 	}
-	root, err := cacheRoot()
-	if err != nil {
-		return "", err
+	name := "jieba-" + hex.EncodeToString(h.Sum(nil))[:16]
+	var root, dir string
+	for _, r := range cacheRoots() {
+		if complete(filepath.Join(r, name), files) {
+			return filepath.Join(r, name), nil
+		}
+		if os.MkdirAll(r, 0o755) == nil && root == "" {
+			root, dir = r, filepath.Join(r, name)
+		}
 	}
-	dir := filepath.Join(root, "jieba-"+hex.EncodeToString(h.Sum(nil))[:16])
-	if complete(dir, files) {
-		return dir, nil
-	}
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return "", fmt.Errorf("segmenter dictionaries: %w", err)
+	if root == "" {
+		return "", fmt.Errorf("segmenter dictionaries: no cache folder can be written (tried %s)", strings.Join(cacheRoots(), ", "))
 	}
 	tmp, err := os.MkdirTemp(root, "jieba-tmp-")
 	if err != nil {
@@ -74,16 +76,19 @@ func installDicts(userTerms []string) (string, error) {
 	return dir, nil
 }
 
-// cacheRoot is pledge's folder in the user's cache; $PLEDGE_CACHE overrides
-// it, and without a home folder the system's temporary folder serves.
-func cacheRoot() (string, error) {
+// cacheRoots are the folders the dictionaries may go in, in order of
+// preference: $PLEDGE_CACHE, pledge's folder in the user's cache, and one
+// in the system's temporary folder, for a user whose home folder cannot be
+// written.
+func cacheRoots() []string {
+	var out []string
 	if d := os.Getenv("PLEDGE_CACHE"); d != "" {
-		return d, nil
+		out = append(out, d)
 	}
 	if d, err := os.UserCacheDir(); err == nil {
-		return filepath.Join(d, "pledge"), nil
+		out = append(out, filepath.Join(d, "pledge"))
 	}
-	return filepath.Join(os.TempDir(), "pledge-cache"), nil
+	return append(out, filepath.Join(os.TempDir(), fmt.Sprintf("pledge-cache-%d", os.Getuid())))
 }
 
 // complete reports whether dir holds every file with the right size.

@@ -10,12 +10,32 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// Errors returned by Decode. Callers wrap them with the file name.
+// Errors returned by Decode. Callers wrap them with the file name. A PDF
+// or an office file is ErrBinary too, with a hint of what to do.
 var (
-	ErrEmpty    = errors.New("file is empty")
-	ErrBinary   = errors.New("not a text file (binary data)")
-	ErrEncoding = errors.New("not text in UTF-8, UTF-16 or GB18030")
+	ErrEmpty          = errors.New("file is empty")
+	ErrBinary         = errors.New("not a text file (binary data)")
+	ErrEncoding       = errors.New("not text in UTF-8, UTF-16 or GB18030")
+	ErrPDF      error = binaryKind("a PDF file; convert it to text first, for example with pdftotext")
+	ErrOffice   error = binaryKind("a Word, Excel or zip file; save it as text (.txt) first")
 )
+
+// binaryKind is a kind of binary file, with a hint of what to do with it.
+type binaryKind string
+
+func (e binaryKind) Error() string        { return string(e) }
+func (e binaryKind) Is(target error) bool { return target == ErrBinary }
+
+// signatures are the first bytes of binary files an analyst may have
+// downloaded in place of text.
+var signatures = []struct {
+	magic string
+	err   error
+}{
+	{"%PDF-", ErrPDF},
+	{"PK\x03\x04", ErrOffice},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ErrOffice}, // an old .doc or .xls
+}
 
 // Decode turns the bytes of a text file into a string. It accepts UTF-8 with
 // or without a byte-order mark, UTF-16 with a byte-order mark, and GB18030
@@ -23,6 +43,11 @@ var (
 // save by default. The encoding is detected, never asked for: analysts get
 // files from many sources and rarely know how each was saved.
 func Decode(b []byte) (string, error) {
+	for _, sig := range signatures {
+		if bytes.HasPrefix(b, []byte(sig.magic)) {
+			return "", sig.err
+		}
+	}
 	switch {
 	case len(bytes.TrimSpace(b)) == 0:
 		return "", ErrEmpty

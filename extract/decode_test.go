@@ -53,6 +53,8 @@ func TestDecode(t *testing.T) {
 		{"gbk", []byte{0xCB, 0xAB, 0xB7, 0xBD}, "双方", nil},
 		{"gb18030 four-byte character", gb18030(t, "㐀双方"), "㐀双方", nil},
 		{"binary", png, "", ErrBinary},
+		{"PDF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "", ErrPDF},
+		{"Word document", []byte("PK\x03\x04\x14\x00\x06\x00word/document.xml"), "", ErrOffice},
 		{"control characters", controls, "", ErrBinary},
 		{"invalid in every encoding", []byte{0x80, 0x80, 0xFF, 0xFF, 0x81}, "", ErrEncoding},
 		{"empty", nil, "", ErrEmpty},

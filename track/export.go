@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // ExportColumns are the columns of an export, in order.
@@ -26,6 +27,10 @@ type ExportOptions struct {
 	// NoBOM leaves out the byte-order mark that makes Excel read a CSV file
 	// as UTF-8.
 	NoBOM bool
+	// Raw writes CSV text cells as they are. Otherwise a cell a spreadsheet
+	// would run as a formula (starting with = + - @, a tab or a carriage
+	// return) gets a ' before it, which spreadsheets show as text.
+	Raw bool
 }
 
 // Export writes every commitment to w, in the order of Commitments: as CSV
@@ -54,10 +59,14 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) erro
 		}
 		cw := csv.NewWriter(bw)
 		cw.Write(ExportColumns)
+		text := func(s string) string { return s }
+		if !opt.Raw {
+			text = defuse
+		}
 		for _, c := range cs {
 			r := exportRecord(c)
-			cw.Write([]string{itoa(&r.ID), r.Statement, r.Date, itoa(r.Year), itoa(&r.Ordinal), r.Section, r.Domain,
-				strconv.FormatFloat(r.Probability, 'f', 4, 64), r.LabelSource, r.Status, itoa(r.FirstYear), itoa(r.PreviousID), r.Text})
+			cw.Write([]string{itoa(&r.ID), text(r.Statement), r.Date, itoa(r.Year), itoa(&r.Ordinal), text(r.Section), text(r.Domain),
+				strconv.FormatFloat(r.Probability, 'f', 4, 64), r.LabelSource, r.Status, itoa(r.FirstYear), itoa(r.PreviousID), text(r.Text)})
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
@@ -67,6 +76,16 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) erro
 		return fmt.Errorf("unknown export format %q (want csv or json)", opt.Format)
 	}
 	return bw.Flush()
+}
+
+// defuse keeps a spreadsheet from running a cell as a formula (CSV
+// injection): a text that starts with = + - @, a tab or a carriage return
+// gets a ' before it.
+func defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // record is one exported commitment.

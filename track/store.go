@@ -17,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the database/sql driver "sqlite3"
+	"github.com/mattn/go-sqlite3" // also the database/sql driver "sqlite3"
 )
 
 //go:embed migrations/*.sql
@@ -176,8 +176,26 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // tx runs f in a transaction, committed when f returns nil and rolled back
-// otherwise: a statement is stored whole or not at all.
+// otherwise: a statement is stored whole or not at all. Write transactions
+// take the database's write lock when they begin and wait for it (the busy
+// timeout); should SQLite still answer that the database is busy or locked,
+// the whole transaction is tried again after a pause, so that several
+// pledge processes on one database all finish.
 func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
+	for attempt := 0; ; attempt++ {
+		err := s.tryTx(ctx, f)
+		if !busy(err) || attempt == 20 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(50*(attempt+1)) * time.Millisecond):
+		}
+	}
+}
+
+func (s *Store) tryTx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -187,6 +205,12 @@ func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// busy reports whether err is SQLite saying another connection holds a lock.
+func busy(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && (e.Code == sqlite3.ErrBusy || e.Code == sqlite3.ErrLocked)
 }
 
 // Close closes the database.

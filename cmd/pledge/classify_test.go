@@ -104,19 +104,8 @@ func TestEval(t *testing.T) {
 // private mount namespace, the module cache hidden: jieba's dictionaries
 // must come from the binary, not from the building machine's module cache.
 func TestPortableBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary; skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build with")
-	}
+	bin := binary(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "build", "pledge")
-	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	modCache, _ := exec.Command(goTool, "env", "GOMODCACHE").Output()
 	empty := filepath.Join(dir, "elsewhere")
 	home := filepath.Join(dir, "home")
 	for _, d := range []string{empty, home} {
@@ -132,9 +121,9 @@ func TestPortableBinary(t *testing.T) {
 	if err := os.WriteFile(copied, b, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	os.RemoveAll(filepath.Dir(bin))
 	env := []string{"HOME=" + home, "PATH=/usr/bin:/bin", "GOMODCACHE=" + filepath.Join(dir, "nocache"), "GOPATH=" + filepath.Join(dir, "nogopath")}
 	cmd := exec.Command(copied, "classify", "双方将扩大本币结算规模。")
+	modCache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
 	if mc := strings.TrimSpace(string(modCache)); mc != "" {
 		if unshare, err := exec.LookPath("unshare"); err == nil && exec.Command(unshare, "-rm", "true").Run() == nil {
 			cmd = exec.Command(unshare, "-rm", "sh", "-c", `mount -t tmpfs none "$1" && exec "$2" classify 双方将扩大本币结算规模。`, "sh", mc, copied)

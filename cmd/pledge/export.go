@@ -11,7 +11,7 @@ import (
 	"pledge/track"
 )
 
-const exportUsage = `Usage: pledge export [--db FILE] [--format csv|json] [-o FILE] [--no-bom]
+const exportUsage = `Usage: pledge export [--db FILE] [--format csv|json] [-o FILE] [--no-bom] [--raw]
 
 Writes every commitment, in date order, as CSV (the default) or JSON, one
 object a line. The CSV columns are:
@@ -19,7 +19,9 @@ object a line. The CSV columns are:
   status,first_year,previous_id,text
 previous_id is the earlier commitment a recurring one recurs from;
 first_year the year its thread began. CSV is UTF-8 with a byte-order mark,
-so that Excel shows the Chinese correctly.
+so that Excel shows the Chinese correctly. A text cell that a spreadsheet
+would run as a formula (one that starts with = + - or @) gets a ' before
+it, which spreadsheets show as text; --raw writes it as it is.
 
 Flags:
 ` + dbFlagUsage + `  --format F     csv or json (default csv)
@@ -37,6 +39,7 @@ func runExport(ctx context.Context, args []string, std IO) error {
 	format := fl.String("format", track.CSV, "csv or json")
 	out := fl.String("o", "", "output file")
 	noBOM := fl.Bool("no-bom", false, "leave out the byte-order mark")
+	raw := fl.Bool("raw", false, "write cells that look like formulas as they are")
 	rest, err := parseFlags(fl, exportUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -52,7 +55,7 @@ func runExport(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
-	opt := track.ExportOptions{Format: *format, NoBOM: *noBOM}
+	opt := track.ExportOptions{Format: *format, NoBOM: *noBOM, Raw: *raw}
 	if *out == "" {
 		return store.Export(ctx, std.Stdout, opt)
 	}

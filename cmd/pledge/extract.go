@@ -41,6 +41,7 @@ Examples:
 func runExtract(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
+	maxSize := maxSizeFlag(fl)
 	paths, err := parseFlags(fl, extractUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -50,7 +51,7 @@ func runExtract(ctx context.Context, args []string, std IO) error {
 	}
 	var inputs []input
 	for _, p := range paths {
-		inputs = append(inputs, expand(p, nil, nil)...)
+		inputs = append(inputs, expand(p, *maxSize<<20, nil, nil)...)
 	}
 	return extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
 }
@@ -66,10 +67,10 @@ type input struct {
 // nil), in name order, leaving out hidden ones. A path that cannot be
 // listed becomes an input that fails when read, so it is reported with the
 // others. skip is told of each file of a folder that accept refused.
-func expand(path string, accept func(name string) bool, skip func(path string)) []input {
+func expand(path string, limit int64, accept func(name string) bool, skip func(path string)) []input {
 	info, err := os.Stat(path)
 	if err != nil || !info.IsDir() {
-		return []input{diskInput(path)}
+		return []input{diskInput(path, limit)}
 	}
 	var out []input
 	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
@@ -90,7 +91,7 @@ func expand(path string, accept func(name string) bool, skip func(path string)) 
 			skip(p)
 			return nil
 		}
-		out = append(out, diskInput(p))
+		out = append(out, diskInput(p, limit))
 		return nil
 	})
 	if err == nil && len(out) == 0 {
@@ -106,8 +107,49 @@ func failedInput(path string, err error) input {
 	return input{path, func() ([]byte, error) { return nil, err }}
 }
 
-func diskInput(path string) input {
-	return input{path, func() ([]byte, error) { return os.ReadFile(path) }}
+func diskInput(path string, limit int64) input {
+	return input{path, func() ([]byte, error) { return readLimited(path, limit) }}
+}
+
+// defaultMaxSize bounds the files pledge reads: reading takes about six
+// times a file's size in memory, and a statement is rarely over 1 MB, so a
+// larger file is more likely a mistake than a statement.
+const defaultMaxSize = 32 << 20
+
+const maxSizeUsage = `  --max-size MB  refuse files larger than this (default 32); reading a
+                 file takes about six times its size in memory
+`
+
+// maxSizeFlag registers --max-size on fl, in megabytes.
+func maxSizeFlag(fl *flag.FlagSet) *int64 {
+	return fl.Int64("max-size", defaultMaxSize>>20, "refuse files larger than this many megabytes")
+}
+
+// readLimited reads a file of at most limit bytes. A larger one is refused
+// before it is read, with the size and how to raise the limit.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	tooLarge := func(size int64) error {
+		return fmt.Errorf("file is %d MB, larger than the %d MB limit (--max-size %d reads it)",
+			(size+1<<20-1)>>20, limit>>20, (size+1<<20-1)>>20)
+	}
+	if info.Size() > limit {
+		return nil, tooLarge(info.Size())
+	}
+	// The file may grow while it is read: read no more than the limit.
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		return nil, tooLarge(int64(len(b)))
+	}
+	return b, err
 }
 
 // document is what one input yielded: its statements, and for each the
@@ -154,7 +196,7 @@ func extractAndPrint(ctx context.Context, inputs []input, asJSON bool, stdout, s
 		return err
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files could not be read", failed, len(inputs))
+		return fmt.Errorf("%s read, %d failed", plural(len(inputs)-failed, "file"), failed)
 	}
 	return nil
 }

@@ -28,7 +28,7 @@ Flags:
 ` + dbFlagUsage + `  --model FILE   label with a model saved by pledge train (default: the
                  built-in model)
   --threshold T  similarity at which a commitment recurs (default 0.15)
-
+` + maxSizeUsage + `
 Examples:
   pledge ingest ~/statements
   pledge ingest --db russia.db 2019-visit.txt 2024-visit.html
@@ -42,6 +42,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	db := dbFlag(fl)
 	model := fl.String("model", "", "a model saved by pledge train")
 	threshold := fl.Float64("threshold", track.DefaultThreshold, "similarity at which a commitment recurs")
+	maxSize := maxSizeFlag(fl)
 	paths, err := parseFlags(fl, ingestUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -51,7 +52,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	}
 	var inputs []input
 	for _, p := range paths {
-		inputs = append(inputs, expand(p, statementFile, func(p string) {
+		inputs = append(inputs, expand(p, *maxSize<<20, statementFile, func(p string) {
 			fmt.Fprintf(std.Stderr, "pledge: skipped %s: not a .txt or .html file\n", p)
 		})...)
 	}
@@ -85,13 +86,14 @@ func statementFile(name string) bool {
 // interruption stops after the statement in progress, which is stored
 // whole or not at all; what was stored is linked and reported.
 func ingestAll(ctx context.Context, store *track.Store, in *track.Ingester, inputs []input, threshold float64, std IO) error {
-	var failed, stored, known int
+	var failed, stored, known, read int
 	var interrupted error
 	for k, f := range inputs {
 		if err := ctx.Err(); err != nil {
 			interrupted = err
 			break
 		}
+		read = k
 		if len(inputs) > progressEvery && k > 0 && k%progressEvery == 0 {
 			fmt.Fprintf(std.Stderr, "pledge: %d of %d files read\n", k, len(inputs))
 		}
@@ -112,6 +114,7 @@ func ingestAll(ctx context.Context, store *track.Store, in *track.Ingester, inpu
 			interrupted = err
 			break
 		}
+		read = k + 1
 		if err != nil {
 			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", f.name, unwrapPath(err))
 			failed++
@@ -130,15 +133,15 @@ func ingestAll(ctx context.Context, store *track.Store, in *track.Ingester, inpu
 	for _, s := range sts {
 		commitments += s.Commitments
 	}
-	read := len(inputs) - failed
-	fmt.Fprintf(std.Stdout, "\n%s read, %d failed; %s stored, %d already there; the database %s holds %s and %s\n",
-		plural(read, "file"), failed, plural(stored, "statement"), known, store.Path(),
+	done := read - failed
+	fmt.Fprintf(std.Stdout, "\n%s ingested, %d failed; %s stored, %d already there; the database %s holds %s and %s\n",
+		plural(done, "file"), failed, plural(stored, "statement"), known, store.Path(),
 		plural(len(sts), "statement"), plural(commitments, "commitment"))
 	switch {
 	case interrupted != nil:
-		return fmt.Errorf("interrupted: %d of %d files done; run the same command again to finish", read, len(inputs))
+		return fmt.Errorf("interrupted after %d of %d files; what was stored is whole, and running the same command again finishes the job", read, len(inputs))
 	case failed > 0:
-		return fmt.Errorf("%d of %d files ingested, %d failed", read, len(inputs), failed)
+		return fmt.Errorf("%s ingested, %d failed", plural(done, "file"), failed)
 	}
 	return nil
 }

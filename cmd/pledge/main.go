@@ -16,6 +16,13 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C asks the command to stop after the statement in
+	// progress; a second one stops the program at once, which the database
+	// survives too.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	err := Run(ctx, os.Args[1:], IO{os.Stdin, os.Stdout, os.Stderr})
 	stop()
 	if err != nil {

@@ -100,8 +100,8 @@ func testFolder(t *testing.T) string {
 func TestExtractText(t *testing.T) {
 	dir := testFolder(t)
 	out, errOut, err := run(t, "extract", dir)
-	if err == nil || err.Error() != "2 of 5 files could not be read" {
-		t.Errorf("error = %v, want 2 of 5 files could not be read", err)
+	if err == nil || err.Error() != "3 files read, 2 failed" {
+		t.Errorf("error = %v, want 3 files read, 2 failed", err)
 	}
 	wantErr := []string{
 		"pledge: extract " + filepath.Join(dir, "d_image.png") + ": not a text file (binary data)",
