@@ -54,6 +54,7 @@ var commands = []command{
 	{"list", "list commitments by year, domain, status or text", runList},
 	{"show", "one commitment and the earlier ones it recurs from", runShow},
 	{"export", "every commitment as CSV or JSON", runExport},
+	{"report", "an HTML report with charts, to read or print", runReport},
 	{"label", "correct the domain of a commitment", runLabel},
 	{"reclassify", "label the stored commitments again with a model", runReclassify},
 	{"extract", "find the statements, dates and commitments in files", runExtract},
@@ -77,6 +78,7 @@ Examples:
   pledge tally                    # commitments per domain per year
   pledge new                      # what the latest year brought
   pledge export -o commitments.csv
+  pledge report -o report.html
 `
 
 // Run runs pledge with the command-line arguments args (without the program

@@ -90,6 +90,13 @@ func TestIngestAndReport(t *testing.T) {
 			t.Errorf("a person's label did not survive reclassify: %q", r)
 		}
 	}
+	html := filepath.Join(t.TempDir(), "r.html")
+	if out, _, err := run(t, "report", "--db", db, "-o", html); err != nil || !strings.Contains(out, "wrote "+html) {
+		t.Errorf("report: %v\n%s", err, out)
+	}
+	if b, _ := os.ReadFile(html); !strings.Contains(string(b), `<svg class="chart"`) {
+		t.Error("the report has no chart")
+	}
 	model := filepath.Join(t.TempDir(), "m.json")
 	out, _, err = run(t, "train", "--db", db, "--from-db", "-o", model)
 	if err != nil || !strings.Contains(out, "adding 1 commitment labelled in") {

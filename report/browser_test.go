@@ -1,0 +1,120 @@
+package report
+
+import (
+	"context"
+	"flag"
+	"image/png"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"pledge/data"
+	"pledge/track"
+)
+
+var screenshot = flag.String("screenshot", "", "also save the browser test's screenshot of the demo report to this file")
+
+// demoStore ingests the demo statements built into pledge.
+func demoStore(t *testing.T) *track.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := track.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	c, err := classifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := track.NewIngester(ctx, s, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := fs.Glob(data.Demo, "demo/*.txt")
+	for _, n := range names {
+		b, _ := fs.ReadFile(data.Demo, n)
+		if _, err := in.File(ctx, n, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Relink(ctx, track.DefaultThreshold); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func chromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no Chromium to open the report in (.ci/run installs Debian's chromium)")
+	return ""
+}
+
+// TestBrowser opens the demo report in headless Chromium and takes a
+// screenshot: the page must load without a console message, and the
+// screenshot must show something.
+func TestBrowser(t *testing.T) {
+	browser := chromium(t)
+	page, _ := render(t, demoStore(t))
+	dir := t.TempDir()
+	html := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(html, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(dir, "report.png")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--enable-logging=stderr", "--log-level=0",
+		"--window-size=1200,1600", "--screenshot="+shot, "file://"+html)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.Contains(l, "CONSOLE") || strings.Contains(l, "Failed to load") {
+			t.Errorf("the page wrote to the console: %s", l)
+		}
+	}
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatalf("no screenshot: %v\n%s", err, out)
+	}
+	img, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	colours := map[uint32]bool{}
+	inked := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			colours[r>>12<<8|g>>12<<4|bl>>12] = true
+			if r < 0xf000 || g < 0xf000 || bl < 0xf000 {
+				inked++
+			}
+		}
+	}
+	total := (b.Dx() / 2) * (b.Dy() / 2)
+	t.Logf("screenshot %dx%d: %d colours, %.1f%% inked", b.Dx(), b.Dy(), len(colours), 100*float64(inked)/float64(total))
+	if len(colours) < 10 || inked*100 < total*3 {
+		t.Errorf("the screenshot looks blank: %d colours, %d of %d sampled pixels inked", len(colours), inked, total)
+	}
+	if *screenshot != "" {
+		png, _ := os.ReadFile(shot)
+		if err := os.WriteFile(*screenshot, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
