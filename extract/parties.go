@@ -52,16 +52,26 @@ var states = sync.OnceValue(func() *stateTable {
 // partySeparators join the names of the parties: 甲国和乙国, A、B和C.
 const partySeparators = "和与、及同"
 
-// findParties reads a statement's parties from the start of its opening
-// (中华人民共和国和俄罗斯联邦（以下称“双方”）……), else of its title, and
-// returns them in the order written: canonical names for the states of the
-// table, the written name for others. It returns nil when neither names two
-// parties.
+// findParties reads a statement's parties from the start of its title
+// (中华人民共和国和俄罗斯联邦关于……的联合声明), else of its opening
+// (……（以下称“双方”），声明如下), and returns them in the order written:
+// canonical names for the states of the table, the written name for
+// others. It returns nil when neither names two parties.
 func findParties(opening, title string) []state {
-	for _, s := range []string{opening, title} {
+	for _, s := range []string{title, opening} {
 		if ps := parsePartyList(s); len(ps) >= 2 {
 			return ps
 		}
+	}
+	return nil
+}
+
+// Parties returns the parties named at the start of text, a statement's
+// title or opening, as Statement.Parties gives them, or nil when it names
+// fewer than two.
+func Parties(text string) []string {
+	if ps := parsePartyList(Normalize(text)); len(ps) >= 2 {
+		return names(ps)
 	}
 	return nil
 }

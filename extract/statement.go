@@ -18,9 +18,9 @@ type Statement struct {
 	// the visit paragraph. It is zero when the text gives none.
 	Date Date
 	// Parties are the states that made the statement, in the order its
-	// opening or title names them: canonical names from data/states.tsv
-	// (中国, 俄罗斯), the written name for a state not in the table. It is
-	// nil when the text does not name two parties.
+	// title (else its opening) names them: canonical names from
+	// data/states.tsv (中国, 俄罗斯), the written name for a state not in
+	// the table. It is nil when the text does not name two parties.
 	Parties []string
 	// Commitments are in the order of the body.
 	Commitments []Commitment

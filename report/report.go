@@ -36,6 +36,10 @@ type Data struct {
 	ThreadYears []int
 	Sections    []Section
 	ReviewBelow float64
+	With        []string // the parties the report is limited to
+	// AcrossParties says that commitments recur from statements between
+	// any parties, not only the same ones (pledge relink --across-parties).
+	AcrossParties bool
 }
 
 // Domain is a domain with its names and its colour in the charts.
@@ -65,17 +69,22 @@ type Section struct {
 // areasPerYear bounds the new areas shown for a year.
 const areasPerYear = 15
 
-// Build reads what the report shows from store.
-func Build(ctx context.Context, store *track.Store, now time.Time) (*Data, error) {
-	t, err := store.Tally(ctx)
+// Build reads what the report shows from store; with names parties, of
+// the statements whose parties include them all.
+func Build(ctx context.Context, store *track.Store, now time.Time, with ...string) (*Data, error) {
+	t, err := store.Tally(ctx, with...)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := store.Commitments(ctx, track.Filter{})
+	cs, err := store.Commitments(ctx, track.Filter{With: with})
 	if err != nil {
 		return nil, err
 	}
-	d := &Data{Generated: now.Format("2006-01-02"), Tally: t, Commitments: len(cs), ReviewBelow: ReviewBelow}
+	across, err := store.AcrossParties(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d := &Data{Generated: now.Format("2006-01-02"), Tally: t, Commitments: len(cs), ReviewBelow: ReviewBelow, With: with, AcrossParties: across}
 	_, d.Statements = t.Total()
 	for _, r := range t.Rows {
 		if r.Year != 0 {
@@ -90,7 +99,7 @@ func Build(ctx context.Context, store *track.Store, now time.Time) (*Data, error
 	// New areas mean something from the second year on: in the first,
 	// every term is new.
 	for _, y := range d.Years[min(1, len(d.Years)):] {
-		areas, err := store.NewAreas(ctx, y)
+		areas, err := store.NewAreas(ctx, y, with...)
 		if err != nil {
 			return nil, err
 		}

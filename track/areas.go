@@ -72,11 +72,13 @@ func partyWord(w string) bool {
 
 // NewAreas returns the policy areas that first appear in year: terms that
 // the year's commitments use and no commitment of an earlier year did,
-// most distinctive first. A term inside a longer new term that every one
-// of its commitments also uses (智能 in 人工智能) is left out. In the first
-// year of the database every term is new.
-func (s *Store) NewAreas(ctx context.Context, year int) ([]Area, error) {
-	cs, err := s.Commitments(ctx, Filter{})
+// most distinctive first. With names parties, only statements whose
+// parties include them all count: the areas new with one partner. A term
+// inside a longer new term that every one of its commitments also uses
+// (智能 in 人工智能) is left out. In the first year of the database every
+// term is new.
+func (s *Store) NewAreas(ctx context.Context, year int, with ...string) ([]Area, error) {
+	cs, err := s.Commitments(ctx, Filter{With: with})
 	if err != nil {
 		return nil, err
 	}

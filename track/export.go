@@ -11,9 +11,10 @@ import (
 	"strings"
 )
 
-// ExportColumns are the columns of an export, in order.
+// ExportColumns are the columns of an export, in order. parties came
+// after the others, so it is last.
 var ExportColumns = []string{"id", "statement", "date", "year", "ordinal", "section", "domain", "probability",
-	"label_source", "status", "first_year", "previous_id", "text"}
+	"label_source", "status", "first_year", "previous_id", "text", "parties"}
 
 // Export formats.
 const (
@@ -31,15 +32,18 @@ type ExportOptions struct {
 	// would run as a formula (starting with = + - @, a tab or a carriage
 	// return) gets a ' before it, which spreadsheets show as text.
 	Raw bool
+	// With keeps the commitments of statements whose parties include every
+	// name it holds.
+	With []string
 }
 
 // Export writes every commitment to w, in the order of Commitments: as CSV
-// (RFC 4180, UTF-8 with a byte-order mark, the header ExportColumns) or as
-// JSON, one object per line with the same keys. Unknown numbers (the year
-// of an undated statement, the earlier commitment of a new one) are empty
-// in CSV and null in JSON.
+// (RFC 4180, UTF-8 with a byte-order mark, the header ExportColumns, the
+// parties joined by ;) or as JSON, one object per line with the same keys.
+// Unknown numbers (the year of an undated statement, the earlier
+// commitment of a new one) are empty in CSV and null in JSON.
 func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) error {
-	cs, err := s.Commitments(ctx, Filter{})
+	cs, err := s.Commitments(ctx, Filter{With: opt.With})
 	if err != nil {
 		return err
 	}
@@ -66,7 +70,8 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) erro
 		for _, c := range cs {
 			r := exportRecord(c)
 			cw.Write([]string{itoa(&r.ID), text(r.Statement), r.Date, itoa(r.Year), itoa(&r.Ordinal), text(r.Section), text(r.Domain),
-				strconv.FormatFloat(r.Probability, 'f', 4, 64), r.LabelSource, r.Status, itoa(r.FirstYear), itoa(r.PreviousID), text(r.Text)})
+				strconv.FormatFloat(r.Probability, 'f', 4, 64), r.LabelSource, r.Status, itoa(r.FirstYear), itoa(r.PreviousID), text(r.Text),
+				text(strings.Join(r.Parties, ";"))})
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
@@ -90,24 +95,28 @@ func defuse(s string) string {
 
 // record is one exported commitment.
 type record struct {
-	ID          int64   `json:"id"`
-	Statement   string  `json:"statement"`
-	Date        string  `json:"date"`
-	Year        *int64  `json:"year"`
-	Ordinal     int64   `json:"ordinal"`
-	Section     string  `json:"section"`
-	Domain      string  `json:"domain"`
-	Probability float64 `json:"probability"`
-	LabelSource string  `json:"label_source"`
-	Status      string  `json:"status"`
-	FirstYear   *int64  `json:"first_year"`
-	PreviousID  *int64  `json:"previous_id"`
-	Text        string  `json:"text"`
+	ID          int64    `json:"id"`
+	Statement   string   `json:"statement"`
+	Date        string   `json:"date"`
+	Year        *int64   `json:"year"`
+	Ordinal     int64    `json:"ordinal"`
+	Section     string   `json:"section"`
+	Domain      string   `json:"domain"`
+	Probability float64  `json:"probability"`
+	LabelSource string   `json:"label_source"`
+	Status      string   `json:"status"`
+	FirstYear   *int64   `json:"first_year"`
+	PreviousID  *int64   `json:"previous_id"`
+	Text        string   `json:"text"`
+	Parties     []string `json:"parties"`
 }
 
 func exportRecord(c Commitment) record {
 	r := record{ID: c.ID, Statement: c.Statement, Date: c.Date, Ordinal: int64(c.Ordinal), Section: c.Section,
-		Domain: c.Domain, Probability: c.Probability, LabelSource: c.LabelSource, Status: c.Status, Text: c.Text}
+		Domain: c.Domain, Probability: c.Probability, LabelSource: c.LabelSource, Status: c.Status, Text: c.Text, Parties: c.Parties}
+	if r.Parties == nil {
+		r.Parties = []string{}
+	}
 	r.Year, r.FirstYear = optional(int64(c.Year)), optional(int64(c.FirstYear))
 	if c.Status == "recurring" {
 		r.PreviousID = optional(c.Previous)

@@ -51,7 +51,7 @@ func TestExportCSVRoundTrip(t *testing.T) {
 	if err := s.Export(context.Background(), &b, ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeffid,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text\n")) {
+	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeffid,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties\n")) {
 		t.Fatalf("header: %q", strings.SplitN(b.String(), "\n", 2)[0])
 	}
 	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\ufeff")))).ReadAll()

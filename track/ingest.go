@@ -73,6 +73,9 @@ func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source s
 			if id, err = insertStatement(ctx, tx, st, cs, modelID); err != nil {
 				return err
 			}
+			if err := setParties(ctx, tx, id, st.Parties); err != nil {
+				return err
+			}
 		case err != nil:
 			return err
 		default:
@@ -122,9 +125,18 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs [
 }
 
 // fillGaps gives the stored statement id what its copy st has and it lacks:
-// a date, and the sections of commitments. Filling only gaps keeps the
-// result the same whichever copy came first.
+// a date, parties, and the sections of commitments. Filling only gaps keeps
+// the result the same whichever copy came first.
 func fillGaps(ctx context.Context, tx *sql.Tx, id int64, st extract.Statement) error {
+	var known int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM statement_parties WHERE statement_id = ?`, id).Scan(&known); err != nil {
+		return err
+	}
+	if known == 0 {
+		if err := setParties(ctx, tx, id, st.Parties); err != nil {
+			return err
+		}
+	}
 	if !st.Date.IsZero() {
 		if _, err := tx.ExecContext(ctx, `UPDATE statements SET date = ?, year = ? WHERE id = ? AND date = ''`,
 			st.Date.String(), st.Date.Year, id); err != nil {

@@ -47,6 +47,7 @@ const sentenceBreak = "|"
 // linkItem is a commitment as the linker sees it.
 type linkItem struct {
 	id        int64
+	group     string // commitments link only within a group: the same parties
 	date      string // YYYY-MM-DD, "" when unknown
 	year      int
 	order     string // date, statement fingerprint, ordinal: an order that ids do not decide
@@ -114,18 +115,68 @@ func linkWord(w string) bool {
 // year. Commitments of undated statements neither link nor are linked to.
 // The result depends only on the set of items, not on their order.
 func linkAll(items []linkItem, threshold float64) map[int64]link {
-	return linkWithin(items, threshold, defaultLimits)
+	groups := map[string][]linkItem{}
+	for _, it := range items {
+		groups[it.group] = append(groups[it.group], it)
+	}
+	out := make(map[int64]link, len(items))
+	for _, g := range groups {
+		for id, l := range linkWithin(g, threshold, defaultLimits) {
+			out[id] = l
+		}
+	}
+	return out
 }
 
 func linkWithin(items []linkItem, threshold float64, lim limits) map[int64]link {
+	c := newCorpus(items)
+	items = c.items
+	out := make(map[int64]link, len(items))
+	firstYear := make([]int, len(items))
+	start := 0 // the first item of the current date
+	for i, it := range items {
+		if i > 0 && it.date != items[i-1].date {
+			start = i
+		}
+		if it.date == "" {
+			out[it.id] = link{}
+			continue
+		}
+		best, bestSim := c.best(int32(i), int32(start), func(j int32) bool { return items[j].date != "" }, lim)
+		l := link{firstYear: it.year}
+		if best >= 0 {
+			l.previous, l.similarity = items[best].id, bestSim
+			if bestSim >= threshold {
+				l.recurring, l.firstYear = true, firstYear[best]
+			}
+		}
+		firstYear[i] = l.firstYear
+		out[it.id] = l
+	}
+	return out
+}
+
+// corpus holds the TF-IDF vectors of a set of commitments and an index of
+// which commitments hold each word.
+type corpus struct {
+	items    []linkItem // in order
+	df       []int      // per word id: how many items hold it
+	whole    []vector   // per item
+	parts    [][]vector // per item, per sentence
+	postings [][]posting
+	// scratch for best
+	partial      []float64
+	touched, top []int32
+}
+
+func newCorpus(items []linkItem) *corpus {
 	items = slices.Clone(items)
 	slices.SortFunc(items, func(a, b linkItem) int { return cmp.Compare(a.order, b.order) })
 	n := len(items)
-
+	c := &corpus{items: items, partial: make([]float64, n)}
 	// Words get ids in the order of the sorted items, so that sums run in
 	// the same order whatever order the items came in.
 	ids := map[string]int32{}
-	var df []int
 	for _, it := range items {
 		seen := map[int32]bool{}
 		for _, s := range it.sentences {
@@ -135,19 +186,19 @@ func linkWithin(items []linkItem, threshold float64, lim limits) map[int64]link 
 				}
 				id, ok := ids[w]
 				if !ok {
-					id = int32(len(df))
+					id = int32(len(c.df))
 					ids[w] = id
-					df = append(df, 0)
+					c.df = append(c.df, 0)
 				}
 				if !seen[id] {
 					seen[id] = true
-					df[id]++
+					c.df[id]++
 				}
 			}
 		}
 	}
-	idf := make([]float64, len(df))
-	for w, d := range df {
+	idf := make([]float64, len(c.df))
+	for w, d := range c.df {
 		idf[w] = math.Log(float64(n+1)/float64(d+1)) + 1
 	}
 	toVector := func(words ...[]string) vector {
@@ -160,8 +211,8 @@ func linkWithin(items []linkItem, threshold float64, lim limits) map[int64]link 
 			}
 		}
 		v := make(vector, 0, len(counts))
-		for w, c := range counts {
-			v = append(v, weighted{w, (1 + math.Log(float64(c))) * idf[w]})
+		for w, k := range counts {
+			v = append(v, weighted{w, (1 + math.Log(float64(k))) * idf[w]})
 		}
 		// Sorted before summing, so the sum does not depend on map order.
 		slices.SortFunc(v, func(a, b weighted) int { return cmp.Compare(a.word, b.word) })
@@ -174,89 +225,72 @@ func linkWithin(items []linkItem, threshold float64, lim limits) map[int64]link 
 		}
 		return v
 	}
-	whole := make([]vector, n)
-	parts := make([][]vector, n)
-	postings := make([][]posting, len(df))
+	c.whole = make([]vector, n)
+	c.parts = make([][]vector, n)
+	c.postings = make([][]posting, len(c.df))
 	for i, it := range items {
-		whole[i] = toVector(it.sentences...)
+		c.whole[i] = toVector(it.sentences...)
 		for _, s := range it.sentences {
 			if v := toVector(s); len(v) > 0 {
-				parts[i] = append(parts[i], v)
+				c.parts[i] = append(c.parts[i], v)
 			}
 		}
-		for _, w := range whole[i] {
-			postings[w.word] = append(postings[w.word], posting{int32(i), w.weight})
+		for _, w := range c.whole[i] {
+			c.postings[w.word] = append(c.postings[w.word], posting{int32(i), w.weight})
 		}
 	}
-	// similarity of a later commitment i to an earlier j.
-	similarity := func(i, j int32) float64 {
-		best := 0.0
-		if len(parts[i]) > 0 {
-			for _, b := range parts[j] {
-				best = max(best, dot(parts[i][0], b))
-			}
-		}
-		s := (dot(whole[i], whole[j]) + best) / 2
-		if items[i].domain != items[j].domain {
-			s *= otherDomain
-		}
-		return s
-	}
+	return c
+}
 
-	out := make(map[int64]link, n)
-	firstYear := make([]int, n)
-	partial := make([]float64, n)
-	var touched, top []int32
-	start := 0 // the first item of the current date
-	for i, it := range items {
-		if i > 0 && it.date != items[i-1].date {
-			start = i
+// similarity of item i to item j, j being the earlier where time matters.
+func (c *corpus) similarity(i, j int32) float64 {
+	best := 0.0
+	if len(c.parts[i]) > 0 {
+		for _, b := range c.parts[j] {
+			best = max(best, dot(c.parts[i][0], b))
 		}
-		if it.date == "" {
-			out[it.id] = link{}
-			continue
-		}
-		// Accumulate partial dot products over the rarest words that an
-		// earlier commitment holds, through the most recent of those.
-		rare := slices.DeleteFunc(slices.Clone(whole[i]), func(w weighted) bool { return postings[w.word][0].item >= int32(start) })
-		slices.SortFunc(rare, func(a, b weighted) int {
-			return cmp.Or(cmp.Compare(df[a.word], df[b.word]), cmp.Compare(a.word, b.word))
-		})
-		touched = touched[:0]
-		for _, w := range rare[:min(lim.rareWords, len(rare))] {
-			p := postings[w.word]
-			end, _ := slices.BinarySearchFunc(p, int32(start), func(e posting, i int32) int { return cmp.Compare(e.item, i) })
-			for _, e := range p[max(0, end-lim.postingsPerWord):end] {
-				if items[e.item].date == "" {
-					continue
-				}
-				if partial[e.item] == 0 {
-					touched = append(touched, e.item)
-				}
-				partial[e.item] += w.weight * e.weight
-			}
-		}
-		// Compare the best candidates in full.
-		best, bestSim := int32(-1), 0.0
-		for _, j := range topByPartial(touched, partial, lim.topCandidates, &top) {
-			if sim := similarity(int32(i), j); sim > bestSim || sim == bestSim && best >= 0 && j < best {
-				best, bestSim = j, sim
-			}
-		}
-		for _, j := range touched {
-			partial[j] = 0
-		}
-		l := link{firstYear: it.year}
-		if best >= 0 {
-			l.previous, l.similarity = items[best].id, bestSim
-			if bestSim >= threshold {
-				l.recurring, l.firstYear = true, firstYear[best]
-			}
-		}
-		firstYear[i] = l.firstYear
-		out[it.id] = l
 	}
-	return out
+	s := (dot(c.whole[i], c.whole[j]) + best) / 2
+	if c.items[i].domain != c.items[j].domain {
+		s *= otherDomain
+	}
+	return s
+}
+
+// best returns item i's most similar item among those before index before
+// that eligible accepts, and the similarity; -1 when there is none. It
+// accumulates partial dot products over i's rarest words that such an item
+// holds, through the most recent of those, and compares the best
+// candidates in full.
+func (c *corpus) best(i, before int32, eligible func(int32) bool, lim limits) (int32, float64) {
+	rare := slices.DeleteFunc(slices.Clone(c.whole[i]), func(w weighted) bool { return c.postings[w.word][0].item >= before })
+	slices.SortFunc(rare, func(a, b weighted) int {
+		return cmp.Or(cmp.Compare(c.df[a.word], c.df[b.word]), cmp.Compare(a.word, b.word))
+	})
+	c.touched = c.touched[:0]
+	for _, w := range rare[:min(lim.rareWords, len(rare))] {
+		p := c.postings[w.word]
+		end, _ := slices.BinarySearchFunc(p, before, func(e posting, i int32) int { return cmp.Compare(e.item, i) })
+		for _, e := range p[max(0, end-lim.postingsPerWord):end] {
+			if e.item == i || !eligible(e.item) {
+				continue
+			}
+			if c.partial[e.item] == 0 {
+				c.touched = append(c.touched, e.item)
+			}
+			c.partial[e.item] += w.weight * e.weight
+		}
+	}
+	best, bestSim := int32(-1), 0.0
+	for _, j := range topByPartial(c.touched, c.partial, lim.topCandidates, &c.top) {
+		if sim := c.similarity(i, j); sim > bestSim || sim == bestSim && best >= 0 && j < best {
+			best, bestSim = j, sim
+		}
+	}
+	for _, j := range c.touched {
+		c.partial[j] = 0
+	}
+	return best, bestSim
 }
 
 // topByPartial returns the k candidates with the largest partial score,

@@ -13,8 +13,9 @@ type Commitment struct {
 	StatementID int64
 	Statement   string // the statement's title
 	Fingerprint string
-	Date        string // YYYY-MM-DD, "" when unknown
-	Year        int    // 0 when unknown
+	Date        string   // YYYY-MM-DD, "" when unknown
+	Year        int      // 0 when unknown
+	Parties     []string // its statement's parties, in the order of its title
 	Ordinal     int
 	Section     string
 	Text        string
@@ -38,6 +39,19 @@ type Filter struct {
 	Status string // "new", "recurring" or "" for both
 	Search string // text the commitment holds, "" for any
 	IDs    []int64
+	// With keeps the commitments of statements whose parties include every
+	// name it holds (canonical names: 俄罗斯, not 俄罗斯联邦).
+	With []string
+}
+
+// withParties adds to a query's conditions that statement s has every
+// party of with.
+func withParties(where []string, args []any, with []string) ([]string, []any) {
+	for _, p := range with {
+		where = append(where, "EXISTS (SELECT 1 FROM statement_parties sp WHERE sp.statement_id = s.id AND sp.party = ?)")
+		args = append(args, p)
+	}
+	return where, args
 }
 
 const commitmentColumns = `c.id, s.id, s.title, s.fingerprint, s.date, COALESCE(s.year, 0), c.ordinal, c.section, c.text, c.tokens,
@@ -65,6 +79,7 @@ func (s *Store) Commitments(ctx context.Context, f Filter) ([]Commitment, error)
 	if f.Search != "" {
 		where, args = append(where, "instr(c.text, ?) > 0"), append(args, f.Search)
 	}
+	where, args = withParties(where, args, f.With)
 	if f.IDs != nil {
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
 		if marks == "" {
@@ -80,6 +95,10 @@ func (s *Store) Commitments(ctx context.Context, f Filter) ([]Commitment, error)
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY s.date, s.fingerprint, c.ordinal"
+	parties, err := partiesOf(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -96,6 +115,7 @@ func (s *Store) Commitments(ctx context.Context, f Filter) ([]Commitment, error)
 		for _, s := range splitSentences(tokens) {
 			c.Words = append(c.Words, s...)
 		}
+		c.Parties = parties[c.StatementID]
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -140,6 +160,7 @@ type Statement struct {
 	Date        string
 	Year        int
 	Fingerprint string
+	Parties     []string
 	Sources     []string
 	Commitments int
 }
@@ -184,5 +205,15 @@ func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
 			out[i].Sources = append(out[i].Sources, path)
 		}
 	}
-	return out, src.Err()
+	if err := src.Err(); err != nil {
+		return nil, err
+	}
+	parties, err := partiesOf(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Parties = parties[out[i].ID]
+	}
+	return out, nil
 }

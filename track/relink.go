@@ -7,32 +7,20 @@ import (
 )
 
 // Relink recomputes every commitment's link to earlier commitments: its
-// best earlier match, whether it recurs, and the year its thread began. It
-// reads and rewrites all links in one transaction, so the links always
-// reflect the whole database, whatever order statements arrived in, and a
-// second process's statement cannot slip in between.
+// best earlier match, whether it recurs, and the year its thread began.
+// Only statements between the same parties count as earlier, unless
+// SetAcrossParties turned that off. It reads and rewrites all links in one
+// transaction, so the links always reflect the whole database, whatever
+// order statements arrived in, and a second process's statement cannot
+// slip in between.
 func (s *Store) Relink(ctx context.Context, threshold float64) error {
+	across, err := s.AcrossParties(ctx)
+	if err != nil {
+		return err
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT c.id, s.date, COALESCE(s.year, 0), s.fingerprint, c.ordinal, c.domain, c.tokens
-			FROM commitments c JOIN statements s ON s.id = c.statement_id`)
+		items, err := s.linkItems(ctx, tx, across)
 		if err != nil {
-			return err
-		}
-		var items []linkItem
-		for rows.Next() {
-			var it linkItem
-			var fp, tokens string
-			var ordinal int
-			if err := rows.Scan(&it.id, &it.date, &it.year, &fp, &ordinal, &it.domain, &tokens); err != nil {
-				rows.Close()
-				return err
-			}
-			it.order = fmt.Sprintf("%s %s %06d", it.date, fp, ordinal)
-			it.sentences = splitSentences(tokens)
-			items = append(items, it)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		links := linkAll(items, threshold)
@@ -63,4 +51,41 @@ func (s *Store) Relink(ctx context.Context, threshold float64) error {
 		}
 		return nil
 	})
+}
+
+// querier runs queries: the database or a transaction.
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}
+
+// linkItems reads every commitment as the linker sees it. Unless across,
+// its group is its statement's parties.
+func (s *Store) linkItems(ctx context.Context, q querier, across bool) ([]linkItem, error) {
+	parties, err := partiesOf(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT c.id, s.id, s.date, COALESCE(s.year, 0), s.fingerprint, c.ordinal, c.domain, c.tokens
+		FROM commitments c JOIN statements s ON s.id = c.statement_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []linkItem
+	for rows.Next() {
+		var it linkItem
+		var fp, tokens string
+		var ordinal int
+		var statement int64
+		if err := rows.Scan(&it.id, &statement, &it.date, &it.year, &fp, &ordinal, &it.domain, &tokens); err != nil {
+			return nil, err
+		}
+		if !across {
+			it.group = partyKey(parties[statement])
+		}
+		it.order = fmt.Sprintf("%s %s %06d", it.date, fp, ordinal)
+		it.sentences = splitSentences(tokens)
+		items = append(items, it)
+	}
+	return items, rows.Err()
 }

@@ -58,6 +58,12 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
+// migrationData fills what a migration's new tables hold for the rows
+// already stored, where SQL alone cannot derive it.
+var migrationData = map[int]func(context.Context, *sql.Tx) error{
+	2: backfillParties,
+}
+
 // Store is a pledge database: one SQLite file that holds every statement,
 // commitment, label and link, so that a second run adds to the first.
 type Store struct {
@@ -165,6 +171,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		for _, m := range ms[have:] {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if f := migrationData[m.version]; f != nil {
+				if err := f(ctx, tx); err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, now()); err != nil {

@@ -1,8 +1,10 @@
 package track
 
 import (
+	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"pledge/classify"
 )
@@ -15,20 +17,34 @@ type Cell struct {
 // Total is New + Recurring.
 func (c Cell) Total() int { return c.New + c.Recurring }
 
-// TallyRow is one year of a Tally.
-type TallyRow struct {
-	Year       int // 0 for statements without a date
-	Statements int
-	Cells      map[string]Cell // by domain
-}
+// Cells are the counts of a row of a tally, by domain.
+type Cells map[string]Cell
 
 // Total counts the row's commitments.
-func (r TallyRow) Total() (t Cell) {
-	for _, c := range r.Cells {
+func (cs Cells) Total() (t Cell) {
+	for _, c := range cs {
 		t.New += c.New
 		t.Recurring += c.Recurring
 	}
 	return t
+}
+
+// add counts n commitments of the domain with the status.
+func (cs Cells) add(domain, status string, n int) {
+	c := cs[domain]
+	if status == "recurring" {
+		c.Recurring += n
+	} else {
+		c.New += n
+	}
+	cs[domain] = c
+}
+
+// TallyRow is one year of a Tally.
+type TallyRow struct {
+	Year       int // 0 for statements without a date
+	Statements int
+	Cells
 }
 
 // Tally is commitments per domain per year.
@@ -59,11 +75,13 @@ func (t *Tally) Total() (commitments Cell, statements int) {
 }
 
 // Tally counts the commitments of every year in every domain, new and
-// recurring, and the statements of every year.
-func (s *Store) Tally(ctx context.Context) (*Tally, error) {
+// recurring, and the statements of every year; with names parties, only
+// those of statements whose parties include them all.
+func (s *Store) Tally(ctx context.Context, with ...string) (*Tally, error) {
+	where, args := withParties([]string{"1 = 1"}, nil, with)
 	rows, err := s.db.QueryContext(ctx, `SELECT COALESCE(s.year, 0), c.domain, COALESCE(l.status, 'new'), count(*)
 		FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id
-		GROUP BY 1, 2, 3`)
+		WHERE `+strings.Join(where, " AND ")+` GROUP BY 1, 2, 3`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +89,7 @@ func (s *Store) Tally(ctx context.Context) (*Tally, error) {
 	domains := map[string]bool{}
 	row := func(y int) *TallyRow {
 		if byYear[y] == nil {
-			byYear[y] = &TallyRow{Year: y, Cells: map[string]Cell{}}
+			byYear[y] = &TallyRow{Year: y, Cells: Cells{}}
 		}
 		return byYear[y]
 	}
@@ -83,20 +101,13 @@ func (s *Store) Tally(ctx context.Context) (*Tally, error) {
 			return nil, err
 		}
 		domains[domain] = true
-		r := row(year)
-		c := r.Cells[domain]
-		if status == "recurring" {
-			c.Recurring += n
-		} else {
-			c.New += n
-		}
-		r.Cells[domain] = c
+		row(year).add(domain, status, n)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	st, err := s.db.QueryContext(ctx, `SELECT COALESCE(year, 0), count(*) FROM statements GROUP BY 1`)
+	st, err := s.db.QueryContext(ctx, `SELECT COALESCE(s.year, 0), count(*) FROM statements s WHERE `+strings.Join(where, " AND ")+` GROUP BY 1`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -143,4 +154,104 @@ func orderDomains(set map[string]bool) []string {
 	}
 	slices.Sort(rest)
 	return append(out, rest...)
+}
+
+// PartnerRow is one partner of a PartnerTally.
+type PartnerRow struct {
+	Partner    string
+	Statements int
+	Cells
+}
+
+// PartnerTally is commitments per domain per partner.
+type PartnerTally struct {
+	// Home is the party the partners are partners of: the party of most
+	// of the database's statements (China, in a folder of China's
+	// statements), the one named first more often when two tie.
+	Home    string
+	Domains []string
+	Rows    []PartnerRow // most statements first
+}
+
+// UnknownPartner is the partner of statements whose parties pledge could
+// not read, so that the rows add up to every commitment.
+const UnknownPartner = "(parties unknown)"
+
+// PartnerTally counts the commitments of each partner in each domain. A
+// statement's partners are its parties other than the home party (see
+// PartnerTally.Home), so a statement between three states counts for each
+// of its two partners; with names parties, only statements whose parties
+// include them all count.
+func (s *Store) PartnerTally(ctx context.Context, with ...string) (*PartnerTally, error) {
+	sts, err := s.Statements(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := s.Commitments(ctx, Filter{With: with})
+	if err != nil {
+		return nil, err
+	}
+	t := &PartnerTally{Home: homeParty(sts)}
+	partners := func(parties []string) []string {
+		if len(parties) == 0 {
+			return []string{UnknownPartner}
+		}
+		return slices.DeleteFunc(slices.Clone(parties), func(p string) bool { return p == t.Home })
+	}
+	rows := map[string]*PartnerRow{}
+	row := func(p string) *PartnerRow {
+		if rows[p] == nil {
+			rows[p] = &PartnerRow{Partner: p, Cells: Cells{}}
+		}
+		return rows[p]
+	}
+	for _, st := range sts {
+		if st.Has(with...) {
+			for _, p := range partners(st.Parties) {
+				row(p).Statements++
+			}
+		}
+	}
+	domains := map[string]bool{}
+	for _, c := range cs {
+		domains[c.Domain] = true
+		for _, p := range partners(c.Parties) {
+			row(p).add(c.Domain, c.Status, 1)
+		}
+	}
+	t.Domains = orderDomains(domains)
+	for _, r := range rows {
+		t.Rows = append(t.Rows, *r)
+	}
+	slices.SortFunc(t.Rows, func(a, b PartnerRow) int {
+		return cmp.Or(cmp.Compare(b.Statements, a.Statements), strings.Compare(a.Partner, b.Partner))
+	})
+	return t, nil
+}
+
+// homeParty is the party of most statements, the one named first more
+// often when two tie, then the first by name; "" when no statement has
+// parties.
+func homeParty(sts []Statement) string {
+	type count struct{ in, first int }
+	counts := map[string]*count{}
+	for _, st := range sts {
+		for i, p := range st.Parties {
+			if counts[p] == nil {
+				counts[p] = &count{}
+			}
+			counts[p].in++
+			if i == 0 {
+				counts[p].first++
+			}
+		}
+	}
+	home := ""
+	for p, c := range counts {
+		h := counts[home]
+		if h == nil || c.in > h.in || c.in == h.in && (c.first > h.first || c.first == h.first && p < home) {
+			home = p
+		}
+	}
+	return home
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"pledge/track"
 )
@@ -50,3 +51,28 @@ func noArgs(name string, rest []string) error {
 	}
 	return nil
 }
+
+// partyNames is a repeatable flag of party names, read as pledge stores
+// them (俄罗斯联邦 and 俄 are 俄罗斯).
+type partyNames []string
+
+func (p *partyNames) String() string { return strings.Join(*p, ",") }
+
+func (p *partyNames) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("empty party name")
+	}
+	*p = append(*p, track.CanonicalParty(v))
+	return nil
+}
+
+// withFlag registers --with on fl.
+func withFlag(fl *flag.FlagSet) *partyNames {
+	var p partyNames
+	fl.Var(&p, "with", "keep statements whose parties include this state (repeatable)")
+	return &p
+}
+
+const withFlagUsage = `  --with NAME    keep only statements whose parties include NAME (中国,
+                 俄罗斯, 俄罗斯联邦, …); given more than once, all of them
+`

@@ -11,14 +11,15 @@ import (
 	"pledge/track"
 )
 
-const exportUsage = `Usage: pledge export [--db FILE] [--format csv|json] [-o FILE] [--no-bom] [--raw]
+const exportUsage = `Usage: pledge export [--db FILE] [--format csv|json] [-o FILE] [--no-bom] [--raw] [--with NAME]...
 
 Writes every commitment, in date order, as CSV (the default) or JSON, one
 object a line. The CSV columns are:
   id,statement,date,year,ordinal,section,domain,probability,label_source,
-  status,first_year,previous_id,text
+  status,first_year,previous_id,text,parties
 previous_id is the earlier commitment a recurring one recurs from;
-first_year the year its thread began. CSV is UTF-8 with a byte-order mark,
+first_year the year its thread began; parties the statement's states,
+joined by ;. CSV is UTF-8 with a byte-order mark,
 so that Excel shows the Chinese correctly. A text cell that a spreadsheet
 would run as a formula (one that starts with = + - or @) gets a ' before
 it, which spreadsheets show as text; --raw writes it as it is.
@@ -40,6 +41,7 @@ func runExport(ctx context.Context, args []string, std IO) error {
 	out := fl.String("o", "", "output file")
 	noBOM := fl.Bool("no-bom", false, "leave out the byte-order mark")
 	raw := fl.Bool("raw", false, "write cells that look like formulas as they are")
+	with := withFlag(fl)
 	rest, err := parseFlags(fl, exportUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -55,7 +57,7 @@ func runExport(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
-	opt := track.ExportOptions{Format: *format, NoBOM: *noBOM, Raw: *raw}
+	opt := track.ExportOptions{Format: *format, NoBOM: *noBOM, Raw: *raw, With: *with}
 	if *out == "" {
 		return store.Export(ctx, std.Stdout, opt)
 	}

@@ -231,6 +231,9 @@ func printText(w io.Writer, docs []*document) error {
 		}
 		for i, st := range d.statements {
 			ew.printf("  %d. %s  %s  %s", i+1, dateOrUnknown(st.Date), st.Title, plural(len(st.Commitments), "commitment"))
+			if len(st.Parties) > 0 {
+				ew.printf("  [%s]", strings.Join(st.Parties, ", "))
+			}
 			if o := d.firsts[i]; o != nil {
 				ew.printf("  (duplicate of %s statement %d)", o.File, o.Index)
 			}
@@ -255,13 +258,14 @@ func printText(w io.Writer, docs []*document) error {
 
 // jsonCommitment is one line of pledge extract --json.
 type jsonCommitment struct {
-	File      string `json:"file"`
-	Statement string `json:"statement"`
-	Date      string `json:"date"`
-	Year      *int   `json:"year"` // null when the statement has no date
-	Ordinal   int    `json:"ordinal"`
-	Section   string `json:"section"`
-	Text      string `json:"text"`
+	File      string   `json:"file"`
+	Statement string   `json:"statement"`
+	Date      string   `json:"date"`
+	Year      *int     `json:"year"` // null when the statement has no date
+	Ordinal   int      `json:"ordinal"`
+	Section   string   `json:"section"`
+	Text      string   `json:"text"`
+	Parties   []string `json:"parties"` // [] when the statement names none
 }
 
 func printJSON(w io.Writer, docs []*document) error {
@@ -276,8 +280,12 @@ func printJSON(w io.Writer, docs []*document) error {
 			if !st.Date.IsZero() {
 				year = &st.Date.Year
 			}
+			parties := st.Parties
+			if parties == nil {
+				parties = []string{}
+			}
 			for _, c := range st.Commitments {
-				err := enc.Encode(jsonCommitment{d.name, st.Title, st.Date.String(), year, c.Ordinal, c.Section, c.Text})
+				err := enc.Encode(jsonCommitment{d.name, st.Title, st.Date.String(), year, c.Ordinal, c.Section, c.Text, parties})
 				if err != nil {
 					return err
 				}

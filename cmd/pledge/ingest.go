@@ -28,6 +28,10 @@ Flags:
 ` + dbFlagUsage + `  --model FILE   label with a model saved by pledge train (default: the
                  built-in model)
   --threshold T  similarity at which a commitment recurs (default 0.15)
+  --across-parties
+                 link commitments across statements between different
+                 parties (by default only within the same parties; see
+                 pledge relink)
 ` + maxSizeUsage + `
 Examples:
   pledge ingest ~/statements
@@ -43,6 +47,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	model := fl.String("model", "", "a model saved by pledge train")
 	threshold := fl.Float64("threshold", track.DefaultThreshold, "similarity at which a commitment recurs")
 	maxSize := maxSizeFlag(fl)
+	across := fl.Bool("across-parties", false, "link across statements between different parties")
 	paths, err := parseFlags(fl, ingestUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -69,6 +74,11 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	in, err := track.NewIngester(ctx, store, c)
 	if err != nil {
 		return err
+	}
+	if *across {
+		if err := store.SetAcrossParties(ctx, true); err != nil {
+			return err
+		}
 	}
 	return ingestAll(ctx, store, in, inputs, *threshold, std)
 }

@@ -10,7 +10,7 @@ import (
 	"pledge/track"
 )
 
-const listUsage = `Usage: pledge list [--db FILE] [--year Y] [--domain D] [--status new|recurring] [--search TERM]
+const listUsage = `Usage: pledge list [--db FILE] [--year Y] [--domain D] [--status new|recurring] [--search TERM] [--with NAME]...
 
 Lists the commitments that match every filter given, in date order:
 id, date, domain, probability, new or recurring, and text.
@@ -34,6 +34,7 @@ func runList(ctx context.Context, args []string, std IO) error {
 	fl.StringVar(&f.Domain, "domain", "", "domain")
 	fl.StringVar(&f.Status, "status", "", "new or recurring")
 	fl.StringVar(&f.Search, "search", "", "text to find")
+	with := withFlag(fl)
 	rest, err := parseFlags(fl, listUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -41,6 +42,7 @@ func runList(ctx context.Context, args []string, std IO) error {
 	if err := noArgs("list", rest); err != nil {
 		return err
 	}
+	f.With = *with
 	if f.Status != "" && f.Status != "new" && f.Status != "recurring" {
 		return usageError{fmt.Sprintf("list: --status %q: want new or recurring", f.Status)}
 	}

@@ -57,6 +57,8 @@ var commands = []command{
 	{"report", "an HTML report with charts, to read or print", runReport},
 	{"label", "correct the domain of a commitment", runLabel},
 	{"reclassify", "label the stored commitments again with a model", runReclassify},
+	{"relink", "link commitments again, within or across parties", runRelink},
+	{"common", "what one party promises several partners", runCommon},
 	{"extract", "find the statements, dates and commitments in files", runExtract},
 	{"classify", "label texts with their policy domain", runClassify},
 	{"eval", "measure how well the domain model labels", runEval},
@@ -108,7 +110,7 @@ func Run(ctx context.Context, args []string, std IO) error {
 func printUsage(w io.Writer) {
 	var b strings.Builder
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, usage, b.String())
 }

@@ -111,11 +111,11 @@ func TestExtractText(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant one line per unreadable file:\n%s", errOut, strings.Join(wantErr, "\n"))
 	}
 	for _, want := range []string{
-		"a_gb18030.txt: 1 statement\n  1. 2021-03-01  联合声明（2021-03-01）  1 commitment\n",
+		"a_gb18030.txt: 1 statement\n  1. 2021-03-01  联合声明（2021-03-01）  1 commitment  [中国, 俄罗斯]\n",
 		"     1. 双方将扩大人文交流。\n",
-		"b_utf16.txt: 1 statement\n  1. 2022-04-02  联合声明（2022-04-02）  2 commitments\n",
+		"b_utf16.txt: 1 statement\n  1. 2022-04-02  联合声明（2022-04-02）  2 commitments  [中国, 俄罗斯]\n",
 		"     2. 加强口岸建设。\n",
-		"c_copy.txt: 1 statement\n  1. 2021-03-01  联合声明（2021-03-01）  1 commitment  (duplicate of " + filepath.Join(dir, "a_gb18030.txt") + " statement 1)\n",
+		"c_copy.txt: 1 statement\n  1. 2021-03-01  联合声明（2021-03-01）  1 commitment  [中国, 俄罗斯]  (duplicate of " + filepath.Join(dir, "a_gb18030.txt") + " statement 1)\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -143,7 +143,7 @@ func TestExtractJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if want := []string{"date", "file", "ordinal", "section", "statement", "text", "year"}; !reflect.DeepEqual(keys, want) {
+	if want := []string{"date", "file", "ordinal", "parties", "section", "statement", "text", "year"}; !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys = %v, want %v", keys, want)
 	}
 	if first["date"] != "2021-03-01" || first["year"] != 2021.0 || first["ordinal"] != 1.0 || first["text"] != "双方将扩大人文交流。" {
@@ -164,7 +164,8 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("demo: %v\n%s", err, errOut)
 	}
 	for _, want := range []string{"stored  2019-09-12", "already stored  2021-05-20", "Commitments per domain and year, new/recurring:",
-		"New policy areas in 2023", "人工智能", "New commitments in 2023"} {
+		"New policy areas in 2023", "人工智能", "New commitments in 2023",
+		"Commitments per domain and partner of 甲国:", "stored  2022-06-15  甲国和丙国", "New policy areas per partner", "甲国 to 丙国, 乙国"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}

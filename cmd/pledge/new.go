@@ -9,12 +9,13 @@ import (
 	"pledge/track"
 )
 
-const newUsage = `Usage: pledge new [--db FILE] [--year Y] [--top N]
+const newUsage = `Usage: pledge new [--db FILE] [--year Y] [--top N] [--with NAME]...
 
 Prints what is new in year Y (by default the latest year in the database):
 the policy areas that first appear in it (terms no commitment of an earlier
 year used, most distinctive first, each with the commitments that use it),
-then the year's new commitments, grouped by domain.
+then the year's new commitments, grouped by domain. With --with, only the
+statements with that partner count: the areas new with that partner.
 
 Flags:
 ` + dbFlagUsage + `  --year Y        the year (default: the latest)
@@ -29,6 +30,7 @@ func runNew(ctx context.Context, args []string, std IO) error {
 	db := dbFlag(fl)
 	year := fl.Int("year", 0, "the year")
 	top := fl.Int("top", 20, "how many areas")
+	with := withFlag(fl)
 	rest, err := parseFlags(fl, newUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -42,22 +44,24 @@ func runNew(ctx context.Context, args []string, std IO) error {
 	}
 	defer store.Close()
 	if *year == 0 {
-		if *year, err = latestYear(ctx, store); err != nil {
+		if *year, err = latestYear(ctx, store, *with...); err != nil {
 			return err
 		}
 	}
-	return printNew(ctx, store, *year, *top, std)
+	return printNew(ctx, store, *year, *top, *with, std)
 }
 
-// latestYear is the year of the latest dated statement.
-func latestYear(ctx context.Context, store *track.Store) (int, error) {
+// latestYear is the year of the latest dated statement with the parties.
+func latestYear(ctx context.Context, store *track.Store, with ...string) (int, error) {
 	sts, err := store.Statements(ctx)
 	if err != nil {
 		return 0, err
 	}
 	y := 0
 	for _, s := range sts {
-		y = max(y, s.Year)
+		if s.Has(with...) {
+			y = max(y, s.Year)
+		}
 	}
 	if y == 0 {
 		return 0, fmt.Errorf("database %s holds no dated statement", store.Path())
@@ -65,16 +69,19 @@ func latestYear(ctx context.Context, store *track.Store) (int, error) {
 	return y, nil
 }
 
-func printNew(ctx context.Context, store *track.Store, year, top int, std IO) error {
-	areas, err := store.NewAreas(ctx, year)
+func printNew(ctx context.Context, store *track.Store, year, top int, with []string, std IO) error {
+	areas, err := store.NewAreas(ctx, year, with...)
 	if err != nil {
 		return err
 	}
-	fresh, err := store.Commitments(ctx, track.Filter{Year: year, Status: "new"})
+	fresh, err := store.Commitments(ctx, track.Filter{Year: year, Status: "new", With: with})
 	if err != nil {
 		return err
 	}
 	w := &errWriter{w: std.Stdout}
+	if len(with) > 0 {
+		w.printf("With %s only.\n", strings.Join(with, " and "))
+	}
 	w.printf("New policy areas in %d (terms no earlier year's commitments used), most distinctive first:\n", year)
 	if len(areas) == 0 {
 		w.printf("  none\n")

@@ -10,7 +10,7 @@ import (
 	"pledge/report"
 )
 
-const reportUsage = `Usage: pledge report [--db FILE] [-o FILE]
+const reportUsage = `Usage: pledge report [--db FILE] [-o FILE] [--with NAME]...
 
 Writes one HTML file to read in a browser, attach to an email or print: a
 chart of commitments per domain and year with the tally beneath it, new and
@@ -30,6 +30,7 @@ func runReport(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("report", flag.ContinueOnError)
 	db := dbFlag(fl)
 	out := fl.String("o", "report.html", "where to write the report")
+	with := withFlag(fl)
 	rest, err := parseFlags(fl, reportUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -42,7 +43,7 @@ func runReport(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
-	d, err := report.Build(ctx, store, time.Now())
+	d, err := report.Build(ctx, store, time.Now(), *with...)
 	if err != nil {
 		return err
 	}

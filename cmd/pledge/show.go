@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"pledge/track"
 )
@@ -50,6 +51,9 @@ func runShow(ctx context.Context, args []string, std IO) error {
 	w.printf("commitment %d  %s  %s\n", c.ID, dateOr(c.Date), c.Statement)
 	if c.Section != "" {
 		w.printf("section     %s\n", c.Section)
+	}
+	if len(c.Parties) > 0 {
+		w.printf("parties     %s\n", strings.Join(c.Parties, ", "))
 	}
 	w.printf("domain      %s (%.3f, labelled by %s)\n", domainName(c.Domain), c.Probability, c.LabelSource)
 	w.printf("status      %s", c.Status)

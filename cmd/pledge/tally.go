@@ -12,19 +12,26 @@ import (
 	"pledge/track"
 )
 
-const tallyUsage = `Usage: pledge tally [--db FILE] [--status] [--csv]
+const tallyUsage = `Usage: pledge tally [--db FILE] [--status] [--csv] [--with NAME]... [--by-partner]
 
 Prints how many commitments fall in each domain in each year, with the
 totals of each row and column and the number of statements of each year.
+With --by-partner, the rows are partners instead of years: the parties other
+than the home party, the one in most statements (China, in a folder of
+China's statements); a statement between three states counts for each of
+its two partners.
 
 Flags:
 ` + dbFlagUsage + `  --status       split each count into new and recurring commitments,
                  written new/recurring
   --csv          print CSV for a spreadsheet instead of a table
+` + withFlagUsage + `  --by-partner   partners × domains instead of years × domains
 
 Examples:
   pledge tally
   pledge tally --status --csv > tally.csv
+  pledge tally --with 俄罗斯
+  pledge tally --by-partner
 `
 
 func runTally(ctx context.Context, args []string, std IO) error {
@@ -32,6 +39,8 @@ func runTally(ctx context.Context, args []string, std IO) error {
 	db := dbFlag(fl)
 	status := fl.Bool("status", false, "split counts into new and recurring")
 	asCSV := fl.Bool("csv", false, "print CSV")
+	with := withFlag(fl)
+	byPartner := fl.Bool("by-partner", false, "partners × domains")
 	rest, err := parseFlags(fl, tallyUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -44,21 +53,55 @@ func runTally(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
-	t, err := store.Tally(ctx)
+	if len(*with) > 0 && !*asCSV {
+		fmt.Fprintf(std.Stdout, "With %s only.\n", strings.Join(*with, " and "))
+	}
+	if *byPartner {
+		pt, err := store.PartnerTally(ctx, *with...)
+		if err != nil {
+			return err
+		}
+		return writePartnerTally(std.Stdout, pt, *status, *asCSV)
+	}
+	t, err := store.Tally(ctx, *with...)
 	if err != nil {
 		return err
 	}
 	return writeTally(std.Stdout, t, *status, *asCSV)
 }
 
+// writePartnerTally prints partners × domains as a table or as CSV.
+func writePartnerTally(w io.Writer, t *track.PartnerTally, status, asCSV bool) error {
+	header := append(append([]string{"partner"}, t.Domains...), "total", "statements")
+	var rows [][]string
+	for _, r := range t.Rows {
+		row := []string{r.Partner}
+		for _, d := range t.Domains {
+			row = append(row, formatCell(r.Cells[d], status))
+		}
+		rows = append(rows, append(row, formatCell(r.Total(), status), strconv.Itoa(r.Statements)))
+	}
+	if asCSV {
+		cw := csv.NewWriter(w)
+		cw.Write(header)
+		cw.WriteAll(rows)
+		return cw.Error()
+	}
+	fmt.Fprintf(w, "Commitments per domain and partner of %s:\n", t.Home)
+	return writeTable(w, header, rows)
+}
+
+// formatCell writes a count, or new/recurring.
+func formatCell(c track.Cell, status bool) string {
+	if status {
+		return fmt.Sprintf("%d/%d", c.New, c.Recurring)
+	}
+	return strconv.Itoa(c.Total())
+}
+
 // writeTally prints t as an aligned table or as CSV.
 func writeTally(w io.Writer, t *track.Tally, status, asCSV bool) error {
-	cell := func(c track.Cell) string {
-		if status {
-			return fmt.Sprintf("%d/%d", c.New, c.Recurring)
-		}
-		return strconv.Itoa(c.Total())
-	}
+	cell := func(c track.Cell) string { return formatCell(c, status) }
 	header := append(append([]string{"year"}, t.Domains...), "total", "statements")
 	var rows [][]string
 	for _, r := range t.Rows {

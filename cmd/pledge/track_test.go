@@ -67,7 +67,7 @@ func TestIngestAndReport(t *testing.T) {
 	}
 	id := strings.Split(lines[0], "\t")[0]
 	out, _, err = run(t, "show", "--db", db, id)
-	if err != nil || !strings.Contains(out, "recurs from:") || !strings.Contains(out, "本币在双边贸易结算中的使用") {
+	if err != nil || !strings.Contains(out, "recurs from:") || !strings.Contains(out, "本币在双边贸易结算中的使用") || !strings.Contains(out, "parties     中国, 俄罗斯") {
 		t.Errorf("show %s: %v\n%s", id, err, out)
 	}
 	if _, _, err := run(t, "label", "--db", db, id, "energy"); err != nil {
@@ -82,7 +82,7 @@ func TestIngestAndReport(t *testing.T) {
 	}
 	b, _ := os.ReadFile(csvPath)
 	recs, err = csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\ufeff"))).ReadAll()
-	if err != nil || len(recs) != 5 || strings.Join(recs[0], ",") != "id,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text" {
+	if err != nil || len(recs) != 5 || strings.Join(recs[0], ",") != "id,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties" {
 		t.Fatalf("export: %v %q", err, recs)
 	}
 	for _, r := range recs[1:] {
@@ -120,6 +120,66 @@ func TestReportErrors(t *testing.T) {
 	}
 	for _, args := range [][]string{{"show", "x"}, {"list", "--status", "old"}, {"export", "--format", "xml"}, {"label", "1"}} {
 		if _, _, err := run(t, args...); err == nil {
+			t.Errorf("pledge %v accepted", args)
+		}
+	}
+}
+
+// TestParties ingests statements of one state with two partners: the
+// reporting commands keep one partner with --with, tally partners with
+// --by-partner, and relink and common compare across partners.
+func TestParties(t *testing.T) {
+	dir := corpus(t)
+	writeFile(t, dir, "2023.txt", []byte("中华人民共和国和哈萨克斯坦共和国（以下称“双方”），声明如下：\n双方将扩大本币在双边贸易结算中的使用规模。\n双方将加强渔业合作。\n二〇二三年三月三日\n"))
+	db := filepath.Join(t.TempDir(), "p.db")
+	run(t, "ingest", "--db", db, dir)
+	check := func(want string, args ...string) string {
+		t.Helper()
+		out, _, err := run(t, append(args, "--db", db)...)
+		if err != nil || !strings.Contains(out, want) {
+			t.Errorf("pledge %v: %v; output lacks %q:\n%s", args, err, want, out)
+		}
+		return out
+	}
+	lines := func(s string) int { return len(strings.Split(strings.TrimSpace(s), "\n")) }
+
+	if out := check("双方将加强渔业合作", "list", "--with", "哈萨克斯坦"); lines(out) != 2 || strings.Contains(out, "recurring") {
+		t.Errorf("list --with 哈萨克斯坦: want its two new commitments:\n%s", out)
+	}
+	if out := check("人工智能", "list", "--with", "俄罗斯联邦", "--with", "中华人民共和国"); lines(out) != 4 || strings.Contains(out, "渔业") {
+		t.Errorf("list --with 俄罗斯联邦 --with 中华人民共和国: want the four commitments with Russia:\n%s", out)
+	}
+	if out, _, _ := run(t, "list", "--db", db, "--with", "俄罗斯联邦", "--with", "哈萨克斯坦"); strings.TrimSpace(out) != "" {
+		t.Errorf("no statement has both Russia and Kazakhstan, yet list printed:\n%s", out)
+	}
+	out := check("partner", "tally", "--by-partner", "--csv")
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) != 3 || recs[1][0] != "俄罗斯" || recs[1][len(recs[1])-2] != "4" || recs[2][0] != "哈萨克斯坦" || recs[2][len(recs[2])-1] != "1" {
+		t.Errorf("tally --by-partner --csv: %v\n%s", err, out)
+	}
+	check("俄罗斯", "tally", "--by-partner")
+	out = check("total", "tally", "--with", "俄罗斯联邦", "--csv")
+	if recs, _ := csv.NewReader(strings.NewReader(out)).ReadAll(); recs[len(recs)-1][len(recs[0])-2] != "4" {
+		t.Errorf("tally --with 俄罗斯联邦 counts other than the four commitments with Russia:\n%s", out)
+	}
+	check("渔业", "new", "--with", "哈萨克斯坦")
+	out = check("中国;哈萨克斯坦", "export", "--with", "哈萨克斯坦")
+	if strings.Contains(out, "俄罗斯") || lines(out) != 3 {
+		t.Errorf("export --with 哈萨克斯坦:\n%s", out)
+	}
+
+	check("中国 to 俄罗斯, 哈萨克斯坦", "common")
+	check("Commitments made to 3 or more partners: 0", "common", "--min-partners", "3")
+	check("linked across parties: 4 new, 2 recurring", "relink", "--across-parties")
+	check("1/1", "tally", "--by-partner", "--status", "--with", "哈萨克斯坦")
+	check("linked across parties", "relink")
+	check("linked within the same parties: 5 new, 1 recurring", "relink", "--within-parties")
+	for _, args := range [][]string{
+		{"relink", "--across-parties", "--within-parties"},
+		{"common", "--min-partners", "0"},
+		{"tally", "--with", ""},
+	} {
+		if _, _, err := run(t, append(args, "--db", db)...); err == nil {
 			t.Errorf("pledge %v accepted", args)
 		}
 	}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"pledge/track"
+)
+
+const commonUsage = `Usage: pledge common [--db FILE] [--min-partners N] [--threshold T]
+
+Lists what one party promises several partners: similar commitments in
+statements between that party and different others (for China: the same
+promise to Russia, Brazil and Kazakhstan), grouped by domain, each with the
+partners and the years. What a state promises everyone stands apart from
+what it promises one partner.
+
+Flags:
+` + dbFlagUsage + `  --min-partners N  at least N different partners (default 2)
+  --threshold T     similarity at which two commitments are alike (default 0.15)
+
+Example:
+  pledge common --min-partners 3
+`
+
+func runCommon(ctx context.Context, args []string, std IO) error {
+	fl := flag.NewFlagSet("common", flag.ContinueOnError)
+	db := dbFlag(fl)
+	minPartners := fl.Int("min-partners", 2, "at least N partners")
+	threshold := fl.Float64("threshold", track.DefaultThreshold, "similarity at which commitments are alike")
+	rest, err := parseFlags(fl, commonUsage, args, std.Stdout)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("common", rest); err != nil {
+		return err
+	}
+	if *minPartners < 1 {
+		return usageError{"common: --min-partners must be at least 1"}
+	}
+	store, err := openExisting(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	groups, err := store.Common(ctx, *minPartners, *threshold)
+	if err != nil {
+		return err
+	}
+	return printCommon(std, groups, *minPartners)
+}
+
+func printCommon(std IO, groups []track.CommonGroup, minPartners int) error {
+	w := &errWriter{w: std.Stdout}
+	w.printf("Commitments made to %d or more partners: %d\n", minPartners, len(groups))
+	domain := ""
+	for _, g := range groups {
+		if g.Domain != domain {
+			domain = g.Domain
+			w.printf("\n%s\n", domainName(domain))
+		}
+		var years []string
+		for _, y := range g.Years {
+			years = append(years, fmt.Sprint(y))
+		}
+		w.printf("\n  %s to %s (%s)\n", g.Party, strings.Join(g.Partners, ", "), strings.Join(years, ", "))
+		for _, c := range g.Commitments {
+			w.printf("  %5d  %s  %s  %s\n", c.ID, dateOr(c.Date), strings.Join(c.Parties, "–"), c.Text)
+		}
+	}
+	return w.err
+}
