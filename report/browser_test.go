@@ -21,31 +21,11 @@ var screenshot = flag.String("screenshot", "", "also save the browser test's scr
 // demoStore ingests the demo statements built into pledge.
 func demoStore(t *testing.T) *track.Store {
 	t.Helper()
-	ctx := context.Background()
-	s, err := track.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
+	names, err := fs.Glob(data.Demo, "demo/*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no demo statements: %v", err)
 	}
-	t.Cleanup(func() { s.Close() })
-	c, err := classifier()
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := track.NewIngester(ctx, s, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	names, _ := fs.Glob(data.Demo, "demo/*.txt")
-	for _, n := range names {
-		b, _ := fs.ReadFile(data.Demo, n)
-		if _, err := in.File(ctx, n, b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.Relink(ctx, track.DefaultThreshold); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return storeOf(t, names, func(n string) ([]byte, error) { return fs.ReadFile(data.Demo, n) })
 }
 
 func chromium(t *testing.T) string {

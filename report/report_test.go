@@ -32,6 +32,12 @@ var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
 func seedStore(t *testing.T) *track.Store {
 	t.Helper()
 	paths := seeds.Paths(t)
+	return storeOf(t, paths, os.ReadFile)
+}
+
+// storeOf ingests the files read reads into a new database and links them.
+func storeOf(t *testing.T, names []string, read func(string) ([]byte, error)) *track.Store {
+	t.Helper()
 	ctx := context.Background()
 	s, err := track.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {
@@ -46,12 +52,12 @@ func seedStore(t *testing.T) *track.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
+	for _, n := range names {
+		b, err := read(n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := in.File(ctx, p, b); err != nil {
+		if _, err := in.File(ctx, n, b); err != nil {
 			t.Fatal(err)
 		}
 	}
