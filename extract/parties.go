@@ -76,6 +76,21 @@ func Parties(text string) []string {
 	return nil
 }
 
+// CanonicalParty returns the name Statement.Parties gives a state that a
+// user writes as its full name, short name or abbreviation: 俄罗斯联邦,
+// 俄罗斯 and 俄 are 俄罗斯. A name the table lacks comes back as written.
+func CanonicalParty(name string) string {
+	name = strings.TrimSpace(name)
+	t := states()
+	if s, ok := t.byName[name]; ok {
+		return s.name
+	}
+	if s, ok := t.byAbbr[name]; ok {
+		return s.name
+	}
+	return name
+}
+
 // parsePartyList reads names joined by separators from the start of s.
 func parsePartyList(s string) []state {
 	var out []state

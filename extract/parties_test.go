@@ -84,3 +84,19 @@ func TestSeedParties(t *testing.T) {
 		}
 	}
 }
+
+func TestCanonicalParty(t *testing.T) {
+	for in, want := range map[string]string{
+		"俄罗斯":      "俄罗斯",
+		"俄罗斯联邦":    "俄罗斯",
+		"俄":        "俄罗斯",
+		" 中华人民共和国": "中国",
+		"阿拉伯联合酋长国": "阿联酋",
+		"甲国":       "甲国",
+		"多米尼加共和国":  "多米尼加共和国",
+	} {
+		if got := CanonicalParty(in); got != want {
+			t.Errorf("CanonicalParty(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

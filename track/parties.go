@@ -99,15 +99,6 @@ func (st Statement) Has(names ...string) bool {
 	return true
 }
 
-// CanonicalParty turns a name as a user writes it (俄罗斯联邦, 俄罗斯, 俄)
-// into the name pledge stores (俄罗斯).
-func CanonicalParty(name string) string {
-	if ps := extract.Parties(name + "和" + name); len(ps) == 2 && ps[0] == ps[1] {
-		return ps[0]
-	}
-	return strings.TrimSpace(name)
-}
-
 // Settings keys.
 const settingAcrossParties = "link_across_parties"
 

@@ -194,20 +194,6 @@ func TestCommon(t *testing.T) {
 	}
 }
 
-func TestCanonicalParty(t *testing.T) {
-	for in, want := range map[string]string{
-		"俄罗斯":      "俄罗斯",
-		"俄罗斯联邦":    "俄罗斯",
-		" 中华人民共和国": "中国",
-		"阿拉伯联合酋长国": "阿联酋",
-		"甲国":       "甲国",
-	} {
-		if got := CanonicalParty(in); got != want {
-			t.Errorf("CanonicalParty(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestMigrateVersion1 opens a database written before parties were stored
 // (schema version 1 only): Open migrates it to the current version, keeps
 // every row, and gives its statements the parties of their titles.

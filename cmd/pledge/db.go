@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"pledge/extract"
 	"pledge/track"
 )
 
@@ -62,7 +63,7 @@ func (p *partyNames) Set(v string) error {
 	if strings.TrimSpace(v) == "" {
 		return fmt.Errorf("empty party name")
 	}
-	*p = append(*p, track.CanonicalParty(v))
+	*p = append(*p, extract.CanonicalParty(v))
 	return nil
 }
 
@@ -74,5 +75,5 @@ func withFlag(fl *flag.FlagSet) *partyNames {
 }
 
 const withFlagUsage = `  --with NAME    keep only statements whose parties include NAME (中国,
-                 俄罗斯, 俄罗斯联邦, …); given more than once, all of them
+                 俄罗斯, 俄罗斯联邦, 俄, …); given more than once, all of them
 `

@@ -149,6 +149,9 @@ func TestParties(t *testing.T) {
 	if out := check("人工智能", "list", "--with", "俄罗斯联邦", "--with", "中华人民共和国"); lines(out) != 4 || strings.Contains(out, "渔业") {
 		t.Errorf("list --with 俄罗斯联邦 --with 中华人民共和国: want the four commitments with Russia:\n%s", out)
 	}
+	if out := check("人工智能", "list", "--with", "俄"); lines(out) != 4 {
+		t.Errorf("list --with 俄: want the four commitments with Russia:\n%s", out)
+	}
 	if out, _, _ := run(t, "list", "--db", db, "--with", "俄罗斯联邦", "--with", "哈萨克斯坦"); strings.TrimSpace(out) != "" {
 		t.Errorf("no statement has both Russia and Kazakhstan, yet list printed:\n%s", out)
 	}
