@@ -23,7 +23,7 @@ type CommonGroup struct {
 // minPartners others. Groups come in the GUIDE's order of domains, those
 // with the most partners first.
 func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) ([]CommonGroup, error) {
-	items, err := s.linkItems(ctx, s.db, false)
+	items, err := linkItems(ctx, s.db, false)
 	if err != nil {
 		return nil, err
 	}

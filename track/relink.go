@@ -19,7 +19,7 @@ func (s *Store) Relink(ctx context.Context, threshold float64) error {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		items, err := s.linkItems(ctx, tx, across)
+		items, err := linkItems(ctx, tx, across)
 		if err != nil {
 			return err
 		}
@@ -60,7 +60,7 @@ type querier interface {
 
 // linkItems reads every commitment as the linker sees it. Unless across,
 // its group is its statement's parties.
-func (s *Store) linkItems(ctx context.Context, q querier, across bool) ([]linkItem, error) {
+func linkItems(ctx context.Context, q querier, across bool) ([]linkItem, error) {
 	parties, err := partiesOf(ctx, q)
 	if err != nil {
 		return nil, err
