@@ -42,6 +42,19 @@ var Generic []byte
 //go:embed states.tsv
 var States []byte
 
+// ExtractWords are the word lists of the extractor, in [sections]: the
+// commitment markers, assessments, subjects, document kinds, news cues and
+// the rest of GUIDE sections 1 and 2. See Sections.
+//
+//go:embed extract.txt
+var ExtractWords []byte
+
+// TraditionalChars is OpenCC's table of traditional characters and their
+// simplified forms; see opencc/README.md for its origin and licence.
+//
+//go:embed opencc/TSCharacters.txt
+var TraditionalChars []byte
+
 // JiebaDict and HMMModel are jieba's dictionaries, gzip-compressed; see
 // jieba/README.md for their origin and licence.
 var (
@@ -50,6 +63,27 @@ var (
 	//go:embed jieba/hmm_model.utf8.gz
 	HMMModel []byte
 )
+
+// Sections reads a word list divided into [sections], one entry a line,
+// and returns the entries of each section in file order. Lines before the
+// first section, blank lines and # comments are left out.
+func Sections(b []byte) map[string][]string {
+	out := map[string][]string{}
+	section := ""
+	for _, l := range Lines(b) {
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			section = l[1 : len(l)-1]
+			if _, ok := out[section]; !ok {
+				out[section] = nil
+			}
+			continue
+		}
+		if section != "" {
+			out[section] = append(out[section], l)
+		}
+	}
+	return out
+}
 
 // Lines returns the lines of a word list, leaving out blank lines and
 // # comments.

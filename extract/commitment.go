@@ -8,156 +8,160 @@ import "strings"
 type Commitment struct {
 	Ordinal int    // 1-based position among the statement's commitments
 	Section string // the section numeral or heading it sits under, or ""
-	Text    string // normalised, without its list marker
+	Text    string // normalised, without its list marker, as the file wrote it
 }
 
-// unit is a candidate commitment: a list item or a running-text sentence.
-type unit struct {
-	section string
-	text    string
-	item    bool // a list item
-	inList  bool // for an item: its list is one of things the parties will do
-}
+// The word lists of this file are matched at the start of a clause, after
+// its subject: only the parties' own predicate decides, so 决定 in
+// 美国决定退出 does not count.
 
-// reader reads the body of one statement: the words that name its parties,
-// and whether its text was hard-wrapped, where a paragraph break inside a
-// list item cannot be told from a real one.
-type reader struct {
-	subj    subjects
-	wrapped bool
-}
+// subjects are the words that name a statement's parties (双方, 中方, 中俄,
+// 甲乙两国), longest first; see subjectWords.
+type subjects []string
 
-// commits reports whether the unit is a commitment.
-func (r reader) commits(u unit) bool {
-	if u.item {
-		return u.inList && r.itemCommits(u.text)
+// strip strips the parties as the subject of a clause and reports whether
+// they were there.
+func (subj subjects) strip(c string) (rest string, ok bool) {
+	w, ok := hasPrefixAny(c, subj)
+	if !ok {
+		return c, false
 	}
-	return r.sentenceCommits(u.text, false)
-}
-
-// listKind is the kind of list being read.
-type listKind int
-
-const (
-	noList listKind = iota
-	dashList
-	numberedList
-)
-
-// commitments returns the commitments of a statement body, in order.
-func (r reader) commitments(body []string) []Commitment {
-	var out []Commitment
-	for _, u := range r.units(body) {
-		if r.commits(u) {
-			out = append(out, Commitment{Ordinal: len(out) + 1, Section: u.section, Text: u.text})
+	rest = c[len(w):]
+	agents := words().agents
+	if a, ok := hasPrefixAny(rest, agents); ok {
+		return rest[len(a):], true
+	}
+	if startsMarker(skipFillers(rest)) {
+		return rest, true // the predicate: 双方将尽早召开政府间……
+	}
+	// A short qualifier before an organ: 中俄金融监管部门.
+	rs := []rune(rest)
+	for n := 1; n <= 6 && n < len(rs); n++ {
+		if a, ok := hasPrefixAny(string(rs[n:]), agents); ok && onlyHan(string(rs[:n])) {
+			return string(rs[n:])[len(a):], true
 		}
 	}
-	return out
-}
-
-// units reads the paragraphs of a statement body, after its opening, into
-// list items and sentences, each with the section it sits under.
-func (r reader) units(body []string) []unit {
-	var units []unit
-	section := ""
-	list := noList
-	header, headerCommits := false, false
-	for i, p := range body {
-		if isSectionNumeral(p) || isHeading(p) {
-			section, list, header = p, noList, false
-			continue
-		}
-		if m := listMarker(p); m != "" && (list != noList || header) {
-			if p == m {
-				continue // a marker with nothing after it
-			}
-			kind := numberedList
-			if m == "——" {
-				kind = dashList
-			}
-			if header {
-				list, header = kind, false
-				units = append(units, unit{section: section, text: p[len(m):], item: true, inList: headerCommits})
-				continue
-			}
-			units = append(units, unit{section: section, text: p[len(m):], item: true, inList: units[len(units)-1].inList})
-			continue
-		}
-		if list != noList && r.continuesItem(body, i, list) {
-			units[len(units)-1].text += p
-			continue
-		}
-		// Running text: a header not followed by its list lapses here.
-		list, header = noList, false
-		for _, s := range sentences(p) {
-			if strings.HasSuffix(s, "：") {
-				header, headerCommits = true, isCommitmentHeader(s)
-				continue
-			}
-			units = append(units, unit{section: section, text: s})
-		}
+	if _, bad := hasPrefixAny(rest, words().notSubject); bad {
+		return c, false
 	}
-	return units
+	return rest, true
 }
 
-// continuesItem reports whether paragraph body[i], which has no list
-// marker, continues the last item of a list rather than ending the list.
-// An item numbered （十六） may run over several paragraphs until the next
-// number, so a paragraph followed by another item of the list continues the
-// one before it. A dash item is one paragraph, but in hard-wrapped text a
-// line that happens to end at a full stop looks like a paragraph break. In
-// both cases, after the last item, a paragraph continues the item unless it
-// opens as running text does: with the parties or a connective.
-func (r reader) continuesItem(body []string, i int, list listKind) bool {
-	p := body[i]
-	if strings.HasSuffix(p, "：") || list == dashList && !r.wrapped {
+// skipFillers strips adverbs and reporting verbs before a predicate.
+func skipFillers(s string) string {
+	for {
+		f, ok := hasPrefixAny(s, words().fillers)
+		if !ok {
+			return s
+		}
+		s = s[len(f):]
+	}
+}
+
+// startsMarker reports whether a predicate opens with a commitment marker.
+// 继续 counts only when an action follows it.
+func startsMarker(p string) bool {
+	m, ok := hasPrefixAny(p, words().markers)
+	if !ok {
 		return false
 	}
-	if moreItems(body[i+1:], list) {
-		return true
-	}
-	if _, ok := r.subj.strip(stripConnective(p)); ok {
-		return false
-	}
-	_, ok := hasPrefixAny(p, connectives)
-	return !ok
+	return m != "继续" || len(p) > len(m)
 }
 
-// moreItems reports whether another item of a list of this kind comes before
-// the list's block ends at a heading or a new list header.
-func moreItems(rest []string, list listKind) bool {
-	for _, p := range rest {
-		if m := listMarker(p); m != "" {
-			return (m == "——") == (list == dashList)
-		}
-		if isSectionNumeral(p) || isHeading(p) || strings.HasSuffix(p, "：") {
-			return false
+// isAssessment reports whether a predicate is only a verb of assessment,
+// with what is assessed following in the next clause.
+func isAssessment(p string) bool {
+	for _, a := range words().assessments {
+		if p == a {
+			return true
 		}
 	}
 	return false
 }
 
-// isCommitmentHeader reports whether a header that introduces a list
-// announces things the parties will do (双方商定：, 双方将采取以下措施：)
-// rather than an assessment or principles (双方认为，……主要特征是：).
-func isCommitmentHeader(h string) bool {
-	if containsAny(h, []string{"认为", "指出", "原则", "特征", "强调"}) {
-		return false
+// opensWithAssessment reports whether a clause's predicate starts with a verb
+// of assessment, concern, thanks or a call on others.
+func (subj subjects) opensWithAssessment(c string) bool {
+	c = stripConnective(c)
+	if rest, ok := subj.strip(c); ok {
+		c = rest
 	}
-	return containsAny(h, markers) || containsAny(h, []string{"任务", "措施", "方面", "方向", "举措", "目标"})
+	for _, f := range []string{"一致", "再次", "特别", "坚决", "强烈", "衷心", "热烈"} {
+		c = strings.TrimPrefix(c, f)
+	}
+	_, ok := hasPrefixAny(c, words().assessments)
+	return ok
 }
 
-// itemCommits reports whether a list item holds an action of the parties.
-// An item that is only an assessment, a concern or a call on others
-// (——双方认为，……) is not a commitment even in a list of them.
-func (r reader) itemCommits(text string) bool {
+// opensWithStance reports whether a predicate starts with a stance verb.
+func opensWithStance(p string) bool {
+	_, ok := hasPrefixAny(p, words().stances)
+	return ok
+}
+
+// reports reports whether a clause opens with a reporting verb.
+func reports(c string) bool {
+	_, ok := hasPrefixAny(c, words().reporting)
+	return ok
+}
+
+func stripConnective(c string) string {
+	if w, ok := hasPrefixAny(c, words().connectives); ok {
+		return c[len(w):]
+	}
+	return c
+}
+
+func onlyHan(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// itemCommits reports whether a list item under a commitment header holds
+// an action of the parties, who are its subject unless it names another.
+// An item that is only an assessment, a concern, thanks or a call on others
+// (——双方认为，……), or whose subject is the document itself
+// (本行动计划自签署之日起生效), is not a commitment even in a list of them.
+func (subj subjects) itemCommits(text string) bool {
 	first, _, _ := strings.Cut(text, "，")
-	if !r.subj.opensWithAssessment(first) {
+	_, aboutDocument := hasPrefixAny(text, words().documentSubjects)
+	if !subj.opensWithAssessment(first) && !aboutDocument {
 		return true
 	}
-	for _, s := range sentences(text) {
-		if r.sentenceCommits(s, true) {
+	for _, s := range sentenceTexts(text) {
+		if subj.sentenceCommits(s, !aboutDocument) {
 			return true
+		}
+	}
+	return false
+}
+
+// ownCommits reports whether an item outside a list of undertakings commits
+// the parties by its own words: a sentence with the parties as subject and
+// a marker as verb, or (——将……) a marker with no subject of its own.
+func (subj subjects) ownCommits(text string) bool {
+	for _, s := range sentenceTexts(text) {
+		if subj.sentenceCommits(s, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedCommits reports whether an item under a header of assessments or
+// principles still commits the parties in so many words: the parties
+// named as subject, with a marker.
+func (subj subjects) namedCommits(text string) bool {
+	for _, s := range sentenceTexts(text) {
+		for _, c := range clauses(s) {
+			rest, ok := subj.strip(stripConnective(c))
+			if ok && startsMarker(skipFillers(rest)) {
+				return true
+			}
 		}
 	}
 	return false
@@ -172,26 +176,31 @@ func (r reader) itemCommits(text string) bool {
 // Two things end the parties' hold on the clauses that follow. A bare verb of
 // assessment (双方认为，) makes them say what the parties think; a stance
 // verb (反对……，将……政治化) makes them its object, where 将 is the object
-// marker, not "will". A reporting verb brings the parties back (……，重申将……).
-func (r reader) sentenceCommits(s string, implied bool) bool {
+// marker, not "will" (another marker still commits: 甲方支持……，愿……). A
+// reporting verb brings the parties back (……，重申将……).
+func (subj subjects) sentenceCommits(s string, implied bool) bool {
 	if narrative(s) {
 		return false
 	}
-	parties, scoped := implied, false
+	// scoped: what follows is what the parties think; stance: what they
+	// support or oppose, where only 将 is ambiguous.
+	parties, scoped, stance := implied, false, false
 	for i, c := range clauses(s) {
 		c = stripConnective(c)
-		rest, subject := r.subj.strip(c)
+		rest, subject := subj.strip(c)
 		p := skipFillers(rest)
-		if startsMarker(p) && (subject || i == 0 || parties && (!scoped || reports(rest))) {
+		if startsMarker(p) && (subject || i == 0 || parties && (!scoped || reports(rest) || stance && !strings.HasPrefix(p, "将"))) {
 			return true
 		}
 		switch {
 		case subject:
-			parties, scoped = true, p == "" || isAssessment(p) || opensWithStance(p)
+			stance = p != "" && !isAssessment(p) && opensWithStance(p)
+			parties, scoped = true, p == "" || isAssessment(p) || stance
 		case i == 0:
-			parties, scoped = implied, opensWithStance(p)
+			stance = opensWithStance(p)
+			parties, scoped = implied, stance
 		case opensWithStance(p):
-			scoped = true
+			scoped, stance = true, true
 		}
 	}
 	return false
@@ -210,26 +219,40 @@ func narrative(s string) bool {
 	return strings.Contains(s, "了")
 }
 
-// sentences splits a paragraph after each 。！？ (and any closing quote or
-// bracket after it). A trailing part without one, such as a list header
-// ending in ：, is returned as the last sentence.
-func sentences(p string) []string {
+// sentenceTexts splits s after each 。！？ (and any closing quote or
+// bracket after it); see sentenceEnds.
+func sentenceTexts(s string) []string {
 	var out []string
-	rs := []rune(p)
 	start := 0
-	for i := 0; i < len(rs); i++ {
-		if !strings.ContainsRune("。！？", rs[i]) {
+	for _, end := range sentenceEnds(s) {
+		out = append(out, s[start:end])
+		start = end
+	}
+	return out
+}
+
+// sentenceEnds returns the byte offsets at which the sentences of s end:
+// after each 。！？ and any closing quote or bracket after it. A trailing
+// part without one, such as a list header ending in ：, is the last
+// sentence.
+func sentenceEnds(s string) []int {
+	var out []int
+	for i := 0; i < len(s); {
+		r := firstRune(s[i:])
+		i += len(string(r))
+		if !strings.ContainsRune("。！？", r) {
 			continue
 		}
-		j := i + 1
-		for j < len(rs) && strings.ContainsRune("”’」』）", rs[j]) {
-			j++
+		for i < len(s) && strings.ContainsRune("”’」』）", firstRune(s[i:])) {
+			i += len(string(firstRune(s[i:])))
 		}
-		out = append(out, string(rs[start:j]))
-		start, i = j, j-1
+		out = append(out, i)
 	}
-	if start < len(rs) {
-		out = append(out, string(rs[start:]))
+	if len(out) == 0 || out[len(out)-1] < len(s) {
+		out = append(out, len(s))
+	}
+	if len(s) == 0 {
+		return nil
 	}
 	return out
 }

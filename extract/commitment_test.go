@@ -8,7 +8,19 @@ import (
 // The sentences below are written for these tests, in the style of GUIDE §2.
 
 // sinoRussian reads a statement between China and Russia.
-var sinoRussian = reader{subj: subjectWords([]state{{"中国", "中"}, {"俄罗斯", "俄"}})}
+var sinoRussian = reader{subj: subjectWords([]state{
+	{name: "中国", abbr: "中", names: []string{"中国"}},
+	{name: "俄罗斯", abbr: "俄", names: []string{"俄罗斯"}},
+})}
+
+// plain makes texts in simplified characters, as the file wrote them.
+func plain(ss ...string) []text {
+	out := make([]text, len(ss))
+	for i, s := range ss {
+		out[i] = text{s, s}
+	}
+	return out
+}
 
 func TestSentenceCommits(t *testing.T) {
 	tests := []struct {
@@ -66,7 +78,7 @@ func TestSentenceCommits(t *testing.T) {
 		{"双方坚决捍卫自身合法权益。", false},
 	}
 	for _, tt := range tests {
-		if got := sinoRussian.sentenceCommits(tt.s, false); got != tt.want {
+		if got := sinoRussian.subj.sentenceCommits(tt.s, false); got != tt.want {
 			t.Errorf("sentenceCommits(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
@@ -84,7 +96,7 @@ func TestItemCommits(t *testing.T) {
 		{"呼吁国际社会加强团结。", false},
 	}
 	for _, tt := range tests {
-		if got := sinoRussian.itemCommits(tt.item); got != tt.want {
+		if got := sinoRussian.subj.itemCommits(tt.item); got != tt.want {
 			t.Errorf("itemCommits(%q) = %v, want %v", tt.item, got, tt.want)
 		}
 	}
@@ -131,7 +143,7 @@ func TestCommitments(t *testing.T) {
 		"双方愿加强执法合作。",
 	}
 	var got []string
-	for _, c := range sinoRussian.commitments(body) {
+	for _, c := range sinoRussian.commitments(plain(body...)) {
 		got = append(got, c.Section+" "+c.Text)
 	}
 	want := []string{
@@ -161,7 +173,7 @@ func TestWrappedDashItem(t *testing.T) {
 	var got []string
 	wrapped := sinoRussian
 	wrapped.wrapped = true
-	for _, c := range wrapped.commitments(body) {
+	for _, c := range wrapped.commitments(plain(body...)) {
 		got = append(got, c.Text)
 	}
 	want := []string{"加强体育合作。在国际上反对将体育政治化。", "深化档案合作。", "双方将继续对话。"}

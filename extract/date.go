@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,17 +49,24 @@ func (d Date) valid() bool {
 const (
 	cnYear  = `[〇○零0一二三四五六七八九]{4}`
 	cnSmall = `[一二三四五六七八九十]{1,3}`
+	// dateCore is a date with year, month and day.
+	dateCore = `(?:` + cnYear + `|\d{4})年(?:` + cnSmall + `|\d{1,2})月(?:` + cnSmall + `|\d{1,2})日`
 )
 
 var (
 	// fullDate matches a date with year, month and day, in Chinese numerals
 	// (二〇二一年六月二十八日), Arabic digits (2024年5月16日) or ISO form.
 	fullDate = regexp.MustCompile(`(` + cnYear + `|\d{4})年(` + cnSmall + `|\d{1,2})月(` + cnSmall + `|\d{1,2})日|(\d{4})-(\d{1,2})-(\d{1,2})`)
-	// dateLine is a signing line: the date, then optionally where.
-	dateLine = regexp.MustCompile(`^(?:` + cnYear + `|\d{4})年(?:` + cnSmall + `|\d{1,2})月(?:` + cnSmall + `|\d{1,2})日(?:于\p{Han}{1,8})?。?$`)
+	// dateLine is a line that holds a date and at most where:
+	// 二〇二四年五月十六日于北京, 2024年5月30日, 北京，2024年5月30日,
+	// （2024年5月30日，北京）.
+	dateLine = regexp.MustCompile(`^（?(?:\p{Han}{1,8}[，、])?` + dateCore +
+		`(?:[，、]?(?:于|在)\p{Han}{1,8}|[，、]\p{Han}{1,8}|\p{Han}{1,4})?(?:签署|发表)?）?。?$`)
 	// datelineRe is a news agency dateline, which gives month and day only:
 	// （新华社莫斯科6月5日电）.
 	datelineRe = regexp.MustCompile(`^（?据?(?:新华社|中新社|人民网|央视网|中国新闻网|塔斯社|俄新社)?\p{Han}{0,8}?(` + cnSmall + `|\d{1,2})月(` + cnSmall + `|\d{1,2})日电）?$`)
+	// datelinePrefixRe is a dateline that opens a news report: 新华社北京6月28日电 国家主席……
+	datelinePrefixRe = regexp.MustCompile(`^（?据?(?:新华社|中新社|人民网|央视网|中国新闻网|塔斯社|俄新社)\p{Han}{0,8}?(` + cnSmall + `|\d{1,2})月(` + cnSmall + `|\d{1,2})日电`)
 )
 
 // ParseDate finds the first full date in s: 二〇二一年六月二十八日,
@@ -143,48 +151,61 @@ func atoi(s string) int {
 	return n
 }
 
-// bodyDate finds a body's signing date: the date line of its closing; else
-// its dateline, with the year taken from the rest of the document; else the
-// first date of the visit paragraph; else a dateline just before the body.
-func bodyDate(paras []string, b body) Date {
-	closing := paras[b.end:b.closed]
-	for _, p := range closing {
-		if isDateLine(p) {
-			if d, ok := ParseDate(p); ok {
-				return d
+// dateIndex holds the dates of a document, read once, so that the year
+// of every dateline in a file of many statements is found in constant time.
+type dateIndex struct {
+	// byDay lists, for each month and day, the paragraphs whose full dates
+	// fall on it, and the years of those dates, in paragraph order.
+	byDay map[[2]int][][2]int
+	// anchor[i] is the date of the nearest paragraph before i that dates
+	// the document itself: a feed's timestamp, a date line or a visit
+	// paragraph.
+	anchor []Date
+	// mostYear is the year the document mentions most often.
+	mostYear int
+}
+
+var yearRe = regexp.MustCompile(`(\d{4})年`)
+
+func indexDates(paras []paragraph) *dateIndex {
+	x := &dateIndex{byDay: map[[2]int][][2]int{}, anchor: make([]Date, len(paras))}
+	counts := map[int]int{}
+	var last Date
+	for i, p := range paras {
+		x.anchor[i] = last
+		for _, m := range fullDate.FindAllString(p.s, -1) {
+			if d, ok := ParseDate(m); ok {
+				k := [2]int{d.Month, d.Day}
+				x.byDay[k] = append(x.byDay[k], [2]int{i, d.Year})
+			}
+		}
+		for _, m := range yearRe.FindAllStringSubmatch(p.s, -1) {
+			counts[atoi(m[1])]++
+		}
+		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit {
+			if d, ok := ParseDate(p.s); ok {
+				last = d
 			}
 		}
 	}
-	for _, p := range closing {
-		if m, d, ok := parseDateline(p); ok {
-			return datelineDate(paras, b.end, m, d)
+	for y, n := range counts {
+		if y >= 1900 && y <= 2100 && (n > counts[x.mostYear] || n == counts[x.mostYear] && y > x.mostYear) {
+			x.mostYear = y
 		}
 	}
-	if b.start < b.open {
-		if d, ok := ParseDate(paras[b.start]); ok {
-			return d
-		}
-	}
-	for j := b.start - 1; j >= 0 && j >= b.start-4; j-- {
-		if m, d, ok := parseDateline(paras[j]); ok {
-			return datelineDate(paras, j, m, d)
-		}
-	}
-	return Date{}
+	return x
 }
 
 // datelineDate completes the month and day of the dateline at paragraph at
 // with a year from the document. Without one (or for 2月29日 in a year
 // that has none) the date is unknown, not guessed.
-func datelineDate(paras []string, at, month, day int) Date {
-	d := Date{inferYear(paras, at, month, day), month, day}
+func (x *dateIndex) datelineDate(at, month, day int) Date {
+	d := Date{x.inferYear(at, month, day), month, day}
 	if !d.valid() {
 		return Date{}
 	}
 	return d
 }
-
-var yearRe = regexp.MustCompile(`(\d{4})年`)
 
 // inferYear supplies the year a dateline at paragraph at leaves out. In
 // order of trust:
@@ -195,46 +216,29 @@ var yearRe = regexp.MustCompile(`(\d{4})年`)
 //     that puts the dateline closest to it (a feed item of 2 January may
 //     carry a dateline of 30 December);
 //   - the year the document mentions most often.
-func inferYear(paras []string, at, month, day int) int {
-	bestDist, year := -1, 0
-	counts := map[int]int{}
-	for i, p := range paras {
-		for _, m := range fullDate.FindAllString(p, -1) {
-			d, ok := ParseDate(m)
-			if !ok {
-				continue
-			}
-			dist := i - at
-			if dist < 0 {
-				dist = -dist
-			}
-			if d.Month == month && d.Day == day && (bestDist < 0 || dist < bestDist) {
-				bestDist, year = dist, d.Year
+func (x *dateIndex) inferYear(at, month, day int) int {
+	if same := x.byDay[[2]int{month, day}]; len(same) > 0 {
+		// The nearest: the first at or after the dateline, or the one before.
+		k, _ := slices.BinarySearchFunc(same, at, func(e [2]int, t int) int { return e[0] - t })
+		best := -1
+		for _, j := range []int{k - 1, k} {
+			if j >= 0 && j < len(same) && (best < 0 || abs(same[j][0]-at) < abs(same[best][0]-at)) {
+				best = j
 			}
 		}
-		for _, m := range yearRe.FindAllStringSubmatch(p, -1) {
-			counts[atoi(m[1])]++
-		}
+		return same[best][1]
 	}
-	if year != 0 {
-		return year
+	if at < len(x.anchor) && !x.anchor[at].IsZero() {
+		return closestYear(x.anchor[at], month, day)
 	}
-	for i := at - 1; i >= 0; i-- {
-		p := paras[i]
-		if !isFeedStamp(p) && !isDateLine(p) && !isVisit(p) {
-			continue
-		}
-		if d, ok := ParseDate(p); ok {
-			return closestYear(d, month, day)
-		}
+	return x.mostYear
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
 	}
-	most := 0
-	for y, n := range counts {
-		if y >= 1900 && y <= 2100 && (n > counts[most] || n == counts[most] && y > most) {
-			most = y
-		}
-	}
-	return most
+	return n
 }
 
 // closestYear returns the year, within one of ref's, that puts month-day

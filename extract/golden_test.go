@@ -96,7 +96,7 @@ func relabel(r reader, us []unit, old []labelled) []labelled {
 	var out []labelled
 	ord := 0
 	for _, u := range us {
-		l := labelled{label: "!", got: "-", section: u.section, length: utf8.RuneCountInString(u.text), prefix: first12(u.text)}
+		l := labelled{label: "!", got: "-", section: u.section, length: utf8.RuneCountInString(u.t.o), prefix: first12(u.t.o)}
 		if r.commits(u) {
 			ord++
 			l.got = strconv.Itoa(ord)

@@ -13,7 +13,10 @@ import (
 //   - full-width letters, digits and symbols become ASCII (２０２４ → 2024, ／ → /);
 //   - spaces are removed, except between two Latin words and before a clock
 //     time, because PDF and newspaper text scatters them through words and
-//     numbers (2024 年 5 月, 中 华 人 民).
+//     numbers (2024 年 5 月, 中 华 人 民);
+//   - invisible format characters (Unicode category Cf: soft hyphens,
+//     zero-width spaces and joiners, direction marks, a byte-order mark in
+//     mid-text) are dropped: a copy that has one is still the same text.
 func Normalize(s string) string {
 	rs := []rune(s)
 	out := make([]rune, 0, len(rs))
@@ -46,6 +49,7 @@ func Normalize(s string) string {
 			out = append(out, r-0xFEE0)
 		case r == '\u3000' || r == '\u00a0' || unicode.IsSpace(r):
 			out = append(out, ' ')
+		case unicode.Is(unicode.Cf, r):
 		default:
 			out = append(out, r)
 		}

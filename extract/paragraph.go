@@ -18,59 +18,67 @@ var webIndent = regexp.MustCompile(`[\x{3000}]{2,}`)
 // line is one normalised line of the source, and whether it was indented,
 // which in typeset text marks the first line of a paragraph.
 type line struct {
-	text   string
+	text
 	indent bool
 }
 
 // paragraphs splits document text into normalised paragraphs and reports
 // whether it was hard-wrapped. Page markers are dropped; in hard-wrapped text
 // (PDF and newspaper pages, a line break every few characters) the lines of a
-// paragraph are joined back together.
-func paragraphs(text string) (paras []string, wrapped bool) {
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n").Replace(text)
-	text = pageMarker.ReplaceAllString(text, "")
+// paragraph are joined back together; a title printed over two or three
+// lines becomes one paragraph.
+func paragraphs(doc string) (paras []text, wrapped bool) {
+	doc = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(doc)
+	doc = pageMarker.ReplaceAllString(doc, "")
 	var lines []line
-	for _, raw := range strings.Split(text, "\n") {
+	for raw := range strings.SplitSeq(doc, "\n") {
 		indented := strings.HasPrefix(raw, "  ") || strings.HasPrefix(raw, "\u3000") || strings.HasPrefix(raw, "\t")
 		for k, seg := range webIndent.Split(raw, -1) {
 			if t := Normalize(seg); t != "" {
-				lines = append(lines, line{text: t, indent: indented || k > 0})
+				lines = append(lines, line{text: newText(listMarkerForm(t)), indent: indented || k > 0})
 			}
 		}
 	}
 	if !hardWrapped(lines) {
-		for _, l := range lines {
-			paras = append(paras, listMarkerForm(l.text))
+		// A paragraph per line, but for the lines a PDF's layout broke at
+		// the width of the page.
+		wide := fullWidth(lines)
+		var cur []text
+		for i, l := range lines {
+			cur = append(cur, l.text)
+			if i+1 < len(lines) && runsOn(l, lines[i+1], wide) {
+				continue
+			}
+			paras = append(paras, joinLines(cur))
+			cur = cur[:0]
 		}
-		return paras, false
+		return joinTitleLines(paras), false
 	}
 	// A heading is a line well short of the column width; in a narrow
 	// column the first line of a paragraph is short too.
 	headingMax := min(12, medianLength(lines)*6/10)
-	var cur string
-	nlines := 0 // lines in cur
+	var cur []text // the lines of the paragraph being read
 	flush := func() {
-		if cur != "" {
-			paras = append(paras, listMarkerForm(cur))
+		if len(cur) > 0 {
+			paras = append(paras, joinLines(cur))
 		}
-		cur, nlines = "", 0
+		cur = cur[:0]
 	}
 	for i, l := range lines {
-		if cur != "" && breaksBefore(lines[i-1].text, l, cur, nlines, headingMax) {
+		if len(cur) > 0 && breaksBefore(lines[i-1].s, l, cur, headingMax) {
 			flush()
 		}
-		cur = joinLines(cur, l.text)
-		nlines++
+		cur = append(cur, l.text)
 		next := ""
 		if i+1 < len(lines) {
-			next = lines[i+1].text
+			next = lines[i+1].s
 		}
 		if standsAlone(cur, next) {
 			flush()
 		}
 	}
 	flush()
-	return paras, true
+	return joinTitleLines(paras), true
 }
 
 // hardWrapped reports whether most lines stop in mid-sentence, which is how
@@ -79,15 +87,41 @@ func paragraphs(text string) (paras []string, wrapped bool) {
 func hardWrapped(lines []line) bool {
 	long, open := 0, 0
 	for _, l := range lines {
-		if utf8.RuneCountInString(l.text) < 8 {
+		if utf8.RuneCountInString(l.s) < 8 {
 			continue
 		}
 		long++
-		if !endsSentence(l.text) {
+		if !endsSentence(l.s) {
 			open++
 		}
 	}
 	return long >= 3 && open*2 > long
+}
+
+// fullWidth is the length of a full line of a page, in characters: the
+// 90th percentile of the lines' lengths, or 0 for text too short to tell.
+func fullWidth(lines []line) int {
+	var ns []int
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(l.s); n >= 8 {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) < 5 {
+		return 0
+	}
+	slices.Sort(ns)
+	return ns[len(ns)*9/10]
+}
+
+// runsOn reports whether line l, in text with a paragraph per line, was
+// broken at the width of the page (pdftotext -layout breaks lines so): it
+// is full, stops in mid-sentence, and the next line does not start a
+// paragraph of its own.
+func runsOn(l, next line, wide int) bool {
+	return wide > 0 && utf8.RuneCountInString(l.s)*100 >= wide*85 && !endsSentence(l.s) &&
+		!next.indent && !startsBlock(next.s) && !isFeedStamp(next.s) &&
+		!isTitle(l.s) && !isDateLine(l.s) && !isDateline(l.s) && !isFeedStamp(l.s) && !isHeading(l.s)
 }
 
 // medianLength is the median length of the lines, in characters.
@@ -97,20 +131,20 @@ func medianLength(lines []line) int {
 	}
 	ns := make([]int, len(lines))
 	for i, l := range lines {
-		ns[i] = utf8.RuneCountInString(l.text)
+		ns[i] = utf8.RuneCountInString(l.s)
 	}
 	slices.Sort(ns)
 	return ns[len(ns)/2]
 }
 
 // breaksBefore decides whether line l starts a new paragraph rather than
-// continuing cur, the paragraph so far, whose last line is prev. A first
-// line of at most headingMax characters is a heading.
-func breaksBefore(prev string, l line, cur string, nlines, headingMax int) bool {
+// continuing cur, the lines of the paragraph so far, the last of which is
+// prev. A first line of at most headingMax characters is a heading.
+func breaksBefore(prev string, l line, cur []text, headingMax int) bool {
 	switch {
-	case l.indent, endsSentence(prev), startsBlock(l.text):
+	case l.indent, endsSentence(prev), startsBlock(l.s):
 		return true
-	case nlines == 1 && isHeading(cur) && utf8.RuneCountInString(cur) <= headingMax:
+	case len(cur) == 1 && isHeading(cur[0].s) && utf8.RuneCountInString(cur[0].s) <= headingMax:
 		// A short line without punctuation that began a paragraph is a
 		// heading: a section numeral, 政治合作, a signature.
 		return true
@@ -118,31 +152,43 @@ func breaksBefore(prev string, l line, cur string, nlines, headingMax int) bool 
 	return false
 }
 
-// standsAlone reports whether cur is complete on its own line: a title, a
-// date line or a dateline. These carry no full stop, so nothing else would
-// end them; next is the following line, which must not continue a sentence.
-func standsAlone(cur, next string) bool {
+// standsAlone reports whether the lines cur are complete on their own: a
+// title, a date line or a dateline. These carry no full stop, so nothing
+// else would end them; next is the following line, which must not
+// continue a sentence.
+func standsAlone(cur []text, next string) bool {
 	if next != "" && strings.ContainsRune("，。、；：）》”", firstRune(next)) {
 		return false
 	}
-	return isTitle(cur) || isDateLine(cur) || isDateline(cur)
+	if len(cur) > 10 {
+		return false // longer than any title, in a column of any width
+	}
+	s := joinLines(cur).s
+	return isTitle(s) || isDateLine(s) || isDateline(s)
 }
 
 // startsBlock reports whether a line can only be the start of a paragraph.
 func startsBlock(s string) bool {
-	return listMarker(s) != "" || isSectionNumeral(s) || isDateLine(s) ||
+	if m, _ := listMarker(s); m != "" {
+		return true
+	}
+	return isSectionNumeral(s) || isDateLine(s) ||
 		strings.HasPrefix(s, "（新华社") || strings.HasPrefix(s, "（据新华社")
 }
 
-func joinLines(a, b string) string {
-	if a == "" {
-		return b
+// joinLines joins the lines of a paragraph. Latin words broken across lines
+// get their space back.
+func joinLines(ls []text) text {
+	var s, o strings.Builder
+	for i, l := range ls {
+		if i > 0 && isLatin(lastRune(ls[i-1].s)) && isLatin(firstRune(l.s)) {
+			s.WriteByte(' ')
+			o.WriteByte(' ')
+		}
+		s.WriteString(l.s)
+		o.WriteString(l.o)
 	}
-	// Latin words broken across lines need their space back.
-	if isLatin(lastRune(a)) && isLatin(firstRune(b)) {
-		return a + " " + b
-	}
-	return a + b
+	return text{s.String(), o.String()}
 }
 
 // endsSentence reports whether s ends at sentence punctuation, looking past
@@ -170,16 +216,6 @@ var sectionNumeral = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}$
 
 // isSectionNumeral reports whether s is a bare section numeral (一, 十二).
 func isSectionNumeral(s string) bool { return sectionNumeral.MatchString(s) }
-
-var numberedItem = regexp.MustCompile(`^（[一二三四五六七八九十]{1,3}）`)
-
-// listMarker returns the marker that opens a list item (——, （三）), or "".
-func listMarker(s string) string {
-	if strings.HasPrefix(s, "——") {
-		return "——"
-	}
-	return numberedItem.FindString(s)
-}
 
 // listMarkerForm rewrites the ASCII forms of the dash list marker.
 func listMarkerForm(s string) string {

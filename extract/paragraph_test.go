@@ -78,7 +78,11 @@ func TestParagraphs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _ := paragraphs(tt.in)
+			ps, _ := paragraphs(tt.in)
+			var got []string
+			for _, p := range ps {
+				got = append(got, p.o)
+			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("Paragraphs:\n got %q\nwant %q", got, tt.want)
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -9,10 +10,12 @@ import (
 	"pledge/data"
 )
 
-// state is a state from data/states.tsv: its canonical name and the
-// one-character abbreviation statements use (中方, 俄方, 中俄).
+// state is a state from data/states.tsv: its canonical name, the
+// one-character abbreviation statements use (中方, 俄方, 中俄) and every
+// name it is written with.
 type state struct {
 	name, abbr string
+	names      []string
 }
 
 // stateTable finds states by any written name or by abbreviation.
@@ -20,6 +23,7 @@ type stateTable struct {
 	byName map[string]state
 	byAbbr map[string]state // the first state in the table with that abbreviation
 	names  []string         // every written name, longest first
+	abbrs  []string         // every abbreviation, once
 }
 
 // states is read from the table built into pledge on first use.
@@ -30,19 +34,22 @@ var states = sync.OnceValue(func() *stateTable {
 		if len(fs) < 2 {
 			continue
 		}
-		s := state{fs[0], fs[1]}
-		names := []string{s.name}
+		s := state{name: fs[0], abbr: fs[1]}
+		s.names = []string{s.name}
 		if len(fs) > 2 {
-			names = append(names, strings.Split(fs[2], ",")...)
-		}
-		for _, n := range names {
-			if n = strings.TrimSpace(n); n != "" {
-				t.byName[n] = s
-				t.names = append(t.names, n)
+			for _, n := range strings.Split(fs[2], ",") {
+				if n = strings.TrimSpace(n); n != "" {
+					s.names = append(s.names, n)
+				}
 			}
+		}
+		for _, n := range s.names {
+			t.byName[n] = s
+			t.names = append(t.names, n)
 		}
 		if _, ok := t.byAbbr[s.abbr]; !ok {
 			t.byAbbr[s.abbr] = s
+			t.abbrs = append(t.abbrs, s.abbr)
 		}
 	}
 	slices.SortStableFunc(t.names, func(a, b string) int { return len(b) - len(a) })
@@ -54,14 +61,17 @@ const partySeparators = "和与、及同"
 
 // findParties reads a statement's parties from the start of its title
 // (中华人民共和国和俄罗斯联邦关于……的联合声明), else of its opening
-// (……（以下称“双方”），声明如下), and returns them in the order written:
-// canonical names for the states of the table, the written name for
-// others. It returns nil when neither names two parties.
-func findParties(opening, title string) []state {
-	for _, s := range []string{title, opening} {
+// (……（以下称“双方”），声明如下), else from the visit paragraph (the
+// host who invites and the state that visits), and returns them in the
+// order written. It returns nil when none of these names two parties.
+func findParties(title, opening, visit string) []state {
+	for _, s := range []string{title, strings.TrimPrefix(opening, sectionNumber(opening)+"、")} {
 		if ps := parsePartyList(s); len(ps) >= 2 {
 			return ps
 		}
+	}
+	if ps := visitParties(visit); len(ps) >= 2 {
+		return ps
 	}
 	return nil
 }
@@ -70,7 +80,7 @@ func findParties(opening, title string) []state {
 // title or opening, as Statement.Parties gives them, or nil when it names
 // fewer than two.
 func Parties(text string) []string {
-	if ps := parsePartyList(Normalize(text)); len(ps) >= 2 {
+	if ps := parsePartyList(Simplify(Normalize(text))); len(ps) >= 2 {
 		return names(ps)
 	}
 	return nil
@@ -82,7 +92,7 @@ func Parties(text string) []string {
 func CanonicalParty(name string) string {
 	name = strings.TrimSpace(name)
 	t := states()
-	if s, ok := t.byName[name]; ok {
+	if s, ok := t.byName[Simplify(name)]; ok {
 		return s.name
 	}
 	if s, ok := t.byAbbr[name]; ok {
@@ -101,6 +111,11 @@ func parsePartyList(s string) []state {
 		}
 		out = append(out, found...)
 		s = s[n:]
+		// An organ after the name: 中华人民共和国政府和丁国政府,
+		// 中华人民共和国主席和俄罗斯联邦总统.
+		if w, ok := hasPrefixAny(s, organs()); ok {
+			s = s[len(w):]
+		}
 		if s == "" || !strings.ContainsRune(partySeparators, firstRune(s)) {
 			return out
 		}
@@ -108,10 +123,16 @@ func parsePartyList(s string) []state {
 	}
 }
 
+// organs are the words that may follow a party's name in a list of
+// parties: its government or its head.
+var organs = sync.OnceValue(func() []string {
+	return longestFirst(append([]string{"政府"}, words().offices...))
+})
+
 // nextParties reads the name at the start of s: a name of the table, a run
-// of the table's abbreviations (中俄 is two parties), or another name, kept
-// as written. It returns the parties and the bytes read, 0 when s does not
-// start with a name.
+// of the table's abbreviations (中俄 is two parties), or another name that
+// is plausibly a state's, kept as written. It returns the parties and the
+// bytes read, 0 when s does not start with a name.
 func nextParties(s string) ([]state, int) {
 	t := states()
 	if name, ok := hasPrefixAny(s, t.names); ok {
@@ -124,13 +145,16 @@ func nextParties(s string) ([]state, int) {
 	if abbrs := splitAbbrs(s[:n]); len(abbrs) >= 2 {
 		return abbrs, n
 	}
-	return []state{{name: s[:n], abbr: string(firstRune(s))}}, n
+	if !plausibleState(s[:n]) {
+		return nil, 0
+	}
+	return []state{{name: s[:n], abbr: string(firstRune(s)), names: []string{s[:n]}}}, n
 }
 
-// unknownName returns the length in bytes of a state name not in the table
-// at the start of s: up to twelve Chinese characters, ending at a
-// separator or at a word that follows the parties (关于, 在, 联合声明),
-// with 共和国 kept whole.
+// unknownName returns the length in bytes of a name not in the table at
+// the start of s: up to twelve Chinese characters, ending at a separator
+// or at a word that follows the parties (关于, 在, 联合声明), with 共和国
+// kept whole.
 func unknownName(s string) int {
 	n, runes := 0, 0
 	for n < len(s) && runes < 12 {
@@ -147,6 +171,9 @@ func unknownName(s string) int {
 		if _, stop := hasPrefixAny(rest, []string{"关于", "在", "联合", "共同", "双方", "两国", "领导人", "元首", "政府", "的"}); stop {
 			break
 		}
+		if _, stop := hasPrefixAny(rest, words().kinds); stop {
+			break
+		}
 		n += utf8.RuneLen(r)
 		runes++
 	}
@@ -154,6 +181,13 @@ func unknownName(s string) int {
 		return 0
 	}
 	return n
+}
+
+// plausibleState reports whether a name the table lacks can be a state's
+// whole name: it ends as states' names do (甲国, 多米尼加共和国, 某某联邦),
+// so that a fragment (应中华人民共和国主席习近) is never taken for one.
+func plausibleState(name string) bool {
+	return strings.HasSuffix(name, "国") || strings.HasSuffix(name, "联邦")
 }
 
 // splitAbbrs reads 中俄 or 中俄蒙 as the states those abbreviations stand
@@ -171,6 +205,46 @@ func splitAbbrs(s string) []state {
 	return out
 }
 
+// visitStateRe is a state not in the table, named before an office in the
+// visit paragraph: 甲国总统, 乙国政府.
+var visitStateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\p{Han}{1,10}?(?:国|联邦))(?:` + words().officeRe + `|政府)`)
+})
+
+// visitParties reads the states of the first sentence of the visit
+// paragraph in the order written: the host who invites and the state that
+// visits (应中华人民共和国主席习近平邀请，阿拉伯联合酋长国阿布扎比王储……
+// 对中国进行国事访问), each once.
+func visitParties(p string) []state {
+	if p == "" {
+		return nil
+	}
+	first, _, _ := strings.Cut(p, "。")
+	t := states()
+	var out []state
+	seen := map[string]bool{}
+	for i := 0; i < len(first); {
+		rest := first[i:]
+		var st state
+		n := 0
+		if name, ok := hasPrefixAny(rest, t.names); ok {
+			st, n = t.byName[name], len(name)
+		} else if m := visitStateRe().FindStringSubmatch(rest); m != nil && plausibleState(m[1]) {
+			st, n = state{name: m[1], abbr: string(firstRune(m[1])), names: []string{m[1]}}, len(m[1])
+		}
+		if n == 0 {
+			i += utf8.RuneLen(firstRune(rest))
+			continue
+		}
+		if !seen[st.name] {
+			seen[st.name] = true
+			out = append(out, st)
+		}
+		i += n
+	}
+	return out
+}
+
 // names returns the parties' names.
 func names(parties []state) []string {
 	if len(parties) == 0 {
@@ -184,32 +258,65 @@ func names(parties []state) []string {
 }
 
 // subjectWords are the words that name the parties as the subject of a
-// clause, longest first: 双方 and 两国 for any statement, and from the
-// parties' abbreviations 中方, 俄方, 中俄, 中俄两国, 中俄元首, with their
-// names.
-func subjectWords(parties []state) []string {
-	words := []string{"双方", "两国", "两国元首", "各方"}
-	if len(parties) > 2 {
-		words = append(words, "三方", "三国", "各国元首")
-	}
+// clause, longest first: 双方, 两国, 各方 and the other words of any
+// statement, and from the parties themselves 中方, 阿方, 中阿, 中阿两国,
+// 中阿元首 and each one's short name (中国, 阿联酋). The full official
+// names (中华人民共和国) are left out: running text uses them for history
+// (苏联解体后，中华人民共和国承认……) and titles, not for undertakings.
+func subjectWords(parties []state) subjects {
+	words := slices.Clone(words().subjects)
 	if len(parties) >= 2 {
 		joined := ""
 		for _, p := range parties {
 			joined += p.abbr
 			words = append(words, p.abbr+"方", p.name)
 		}
-		words = append(words, joined, joined+"两国", joined+"双方", joined+"三国", joined+"三方", joined+"元首")
+		words = append(words, joined, joined+"两国", joined+"双方", joined+"三国", joined+"三方", joined+"元首", joined+"各方")
 		if len(parties) == 2 {
 			rev := parties[1].abbr + parties[0].abbr
 			words = append(words, rev, rev+"两国", rev+"双方")
 		}
 	}
+	return dedupLongestFirst(words)
+}
+
+// anyParties are the subject words of a statement whose parties are not
+// known yet: the words of any statement, and 中方, 俄方, … for every state
+// of the table. The structure reader counts commitments with them.
+var anyParties = sync.OnceValue(func() subjects {
+	words := slices.Clone(words().subjects)
+	for _, a := range states().abbrs {
+		words = append(words, a+"方")
+	}
+	return dedupLongestFirst(words)
+})
+
+func dedupLongestFirst(words []string) subjects {
 	seen := map[string]bool{}
 	words = slices.DeleteFunc(words, func(w string) bool {
 		dup := seen[w]
 		seen[w] = true
 		return dup
 	})
-	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
-	return words
+	return subjects(longestFirst(words))
+}
+
+// count counts the sentences and list items of a paragraph where the
+// parties commit: an item as an undertaking of a list, a sentence by its
+// own subject and marker.
+func (subj subjects) count(p text) int {
+	if m, f := listMarker(p.s); f != noMarker && f != cnComma {
+		if len(p.s) > len(m) && subj.itemCommits(p.s[len(m):]) {
+			return 1
+		}
+		return 0
+	}
+	s := strings.TrimPrefix(p.s, sectionNumber(p.s)+"、")
+	n := 0
+	for _, sent := range sentenceTexts(s) {
+		if subj.sentenceCommits(sent, false) {
+			n++
+		}
+	}
+	return n
 }

@@ -24,7 +24,7 @@ func TestFindParties(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := names(findParties(Normalize(tt.opening), tt.title)); !reflect.DeepEqual(got, tt.want) {
+			if got := names(findParties(tt.title, Normalize(tt.opening), "")); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("parties = %v, want %v", got, tt.want)
 			}
 		})
@@ -58,7 +58,7 @@ func TestTwoLineTitle(t *testing.T) {
 }
 
 func TestSubjectWords(t *testing.T) {
-	got := subjectWords([]state{{"甲国", "甲"}, {"乙国", "乙"}})
+	got := subjectWords([]state{{name: "甲国", abbr: "甲", names: []string{"甲国"}}, {name: "乙国", abbr: "乙", names: []string{"乙国"}}})
 	for _, want := range []string{"双方", "两国", "甲方", "乙方", "甲乙", "乙甲", "甲乙两国", "甲国"} {
 		found := false
 		for _, w := range got {

@@ -15,9 +15,8 @@ import (
 type seedFile struct {
 	name       string
 	statements []Statement
-	paras      []string
-	bodies     []body
-	readers    []reader
+	doc        *document
+	read       []readStatement
 }
 
 func readSeeds(t *testing.T) []seedFile {
@@ -32,15 +31,9 @@ func readSeeds(t *testing.T) []seedFile {
 		if err != nil {
 			t.Fatalf("%s: %v", n, err)
 		}
-		text, _ := Decode(data)
-		paras, wrapped := paragraphs(text)
-		bodies := findBodies(paras)
-		titles := assignTitles(paras, bodies)
-		var readers []reader
-		for i, b := range bodies {
-			readers = append(readers, reader{subjectWords(findParties(paras[b.open], titles[i])), wrapped})
-		}
-		out = append(out, seedFile{filepath.Base(n), sts, paras, bodies, readers})
+		text, _ := documentText(data)
+		d := parseText(text)
+		out = append(out, seedFile{filepath.Base(n), sts, d, d.read()})
 	}
 	return out
 }
@@ -151,14 +144,14 @@ func TestSeedOutsideBodies(t *testing.T) {
 	const quoted = "增强具有战略性和综合性的能源合作"
 	for _, f := range readSeeds(t) {
 		inside := map[int]bool{}
-		for _, b := range f.bodies {
-			for i := b.start; i < b.closed; i++ {
+		for _, sp := range f.doc.spans {
+			for i := sp.start; i < sp.end; i++ {
 				inside[i] = true
 			}
 		}
 		outsideQuote := false
-		for i, p := range f.paras {
-			if !inside[i] && strings.Contains(p, quoted) {
+		for i, p := range f.doc.paras {
+			if !inside[i] && strings.Contains(p.s, quoted) {
 				outsideQuote = true
 			}
 		}
@@ -173,8 +166,8 @@ func TestSeedOutsideBodies(t *testing.T) {
 				}
 			}
 		}
-		if outsideQuote && n != len(f.bodies) {
-			t.Errorf("%s: %d commitments hold %q for %d statement bodies", f.name, n, quoted, len(f.bodies))
+		if outsideQuote && n != len(f.doc.spans) {
+			t.Errorf("%s: %d commitments hold %q for %d statement bodies", f.name, n, quoted, len(f.doc.spans))
 		}
 	}
 }
@@ -191,8 +184,8 @@ func TestSeedCommitments(t *testing.T) {
 				continue
 			}
 			done[st.Fingerprint] = true
-			b, r := f.bodies[i], f.readers[i]
-			us := r.units(f.paras[b.open+1 : b.end])
+			rs := f.read[i]
+			r, us := rs.r, rs.r.units(rs.body)
 			path := filepath.Join("testdata", "commitments", st.Date.String()+"_"+st.Fingerprint[:8]+".tsv")
 			comments, old, err := readLabels(path)
 			if err != nil {

@@ -18,57 +18,208 @@ type Statement struct {
 	// the visit paragraph. It is zero when the text gives none.
 	Date Date
 	// Parties are the states that made the statement, in the order its
-	// title (else its opening) names them: canonical names from
-	// data/states.tsv (中国, 俄罗斯), the written name for a state not in
-	// the table. It is nil when the text does not name two parties.
+	// title (else its opening, else its visit paragraph) names them:
+	// canonical names from data/states.tsv (中国, 俄罗斯), the written name
+	// (in simplified characters) for a state not in the table. It is nil
+	// when the text does not name two parties.
 	Parties []string
 	// Commitments are in the order of the body.
 	Commitments []Commitment
 	// Fingerprint identifies the statement's text: two copies of one
-	// statement, from a PDF and from a web page, have the same fingerprint.
+	// statement, from a PDF and from a web page, in simplified or
+	// traditional script, have the same fingerprint.
 	Fingerprint string
 }
 
-// ErrNoStatement says a text holds no joint statement, and what was looked
-// for.
-var ErrNoStatement = errors.New("no joint statement found (looked for an opening such as “……声明如下” or “（以下称“双方”）”)")
+// ErrNoStatement says a text holds no joint statement. Explain tells why.
+var ErrNoStatement = errors.New("no joint statement found")
 
 // Document decodes a file's bytes and returns the statements in it, in the
-// order they appear. A saved web page is read as the text it shows. A file
-// that is not text is an error; a text without a statement is not.
+// order they appear. A saved web page is read as the text it shows, a Word
+// document (.docx) as the text of its paragraphs. A file that is not text
+// is an error; a text without a statement is not.
 func Document(data []byte) ([]Statement, error) {
-	text, err := Decode(data)
+	text, err := documentText(data)
 	if err != nil {
 		return nil, err
+	}
+	return Parse(text), nil
+}
+
+// documentText turns a file's bytes into the text it holds.
+func documentText(data []byte) (string, error) {
+	if isDOCX(data) {
+		return docxText(data)
+	}
+	text, err := Decode(data)
+	if err != nil {
+		return "", err
 	}
 	if looksLikeHTML(text) {
 		text = htmlText(text)
 	}
-	return Parse(text), nil
+	return text, nil
 }
 
 // Parse returns the statements in decoded text, in the order they appear.
 // Nothing outside a statement's body (news around it, commentary, another
 // article) yields a commitment.
-func Parse(text string) []Statement {
-	paras, wrapped := paragraphs(text)
-	bodies := findBodies(paras)
-	titles := assignTitles(paras, bodies)
+func Parse(text string) []Statement { return parseText(text).statements() }
+
+// document is a text as the structure reader saw it: its paragraphs with
+// their roles, the spans kept as statements and every candidate span.
+type document struct {
+	paras      []paragraph
+	wrapped    bool
+	spans      []span
+	candidates []SpanExplanation
+}
+
+func parseText(text string) *document {
+	ps, wrapped := paragraphs(text)
+	paras := readRoles(ps)
+	spans, cands := chooseSpans(paras)
+	return &document{paras, wrapped, spans, cands}
+}
+
+// statements reads each span kept into a Statement.
+func (d *document) statements() []Statement {
 	var out []Statement
-	for i, b := range bodies {
-		parties := findParties(paras[b.open], titles[i])
-		r := reader{subjectWords(parties), wrapped}
+	for _, r := range d.read() {
+		out = append(out, r.Statement)
+	}
+	return out
+}
+
+// readStatement is a statement with the reader of its body and the body.
+type readStatement struct {
+	Statement
+	r    reader
+	body []text
+}
+
+// read reads each span kept.
+func (d *document) read() []readStatement {
+	if len(d.spans) == 0 {
+		return nil
+	}
+	titles := assignTitles(d.paras, d.spans)
+	dates := indexDates(d.paras)
+	var out []readStatement
+	for i, sp := range d.spans {
+		opening, visit := "", ""
+		if sp.opening >= 0 {
+			opening = d.paras[sp.opening].s
+		}
+		if sp.visit >= 0 {
+			visit = d.paras[sp.visit].s
+		}
+		title := Simplify(titles[i])
+		parties := findParties(title, opening, visit)
+		r := reader{subj: subjectWords(parties), wrapped: d.wrapped, plan: isPlan(title, opening), lead: d.lead(sp)}
+		body := texts(d.paras[sp.body:sp.bodyEnd])
 		st := Statement{
 			Title:       titles[i],
-			Date:        bodyDate(paras, b),
+			Date:        d.date(sp, dates),
 			Parties:     names(parties),
-			Commitments: r.commitments(paras[b.open+1 : b.end]),
-			Fingerprint: fingerprint(paras[b.open:b.end]),
+			Commitments: r.commitments(body),
+			Fingerprint: fingerprint(d.paras[d.printStart(sp):sp.bodyEnd]),
 		}
 		if st.Title == "" {
 			st.Title, st.Untitled = dateTitle(st.Date), true
 		}
-		out = append(out, st)
+		out = append(out, readStatement{st, r, body})
+	}
+	return out
+}
+
+// isPlan reports whether a statement is an action plan or programme, by its
+// title or by its opening (双方制定本行动计划如下).
+func isPlan(title, opening string) bool {
+	w := words()
+	if loc := w.kindRe.FindStringIndex(stripNote(title)); loc != nil {
+		kind := title[loc[0]:loc[1]]
+		for _, p := range w.plans {
+			if strings.HasPrefix(kind, p) {
+				return true
+			}
+		}
+	}
+	for _, p := range w.plans {
+		if strings.Contains(opening, "本"+p) {
+			return true
+		}
+	}
+	return false
+}
+
+// lead returns the header an opening gives the list right below it
+// (……宣布如下：1.……), or nil.
+func (d *document) lead(sp span) *header {
+	if sp.opening < 0 || sp.body >= sp.bodyEnd {
+		return nil
+	}
+	o := d.paras[sp.opening].s
+	if !strings.HasSuffix(o, "：") || d.paras[sp.body].role != RoleListItem {
+		return nil
+	}
+	ss := sentenceTexts(o)
+	return &header{commits: isCommitmentHeader(ss[len(ss)-1])}
+}
+
+// printStart is where a span's fingerprint starts: its opening, else its
+// visit paragraph, else its body. Copies of a statement differ in what
+// they print above these (titles, datelines, a feed's headline).
+func (d *document) printStart(sp span) int {
+	switch {
+	case sp.opening >= 0:
+		return sp.opening
+	case sp.visit >= 0:
+		return sp.visit
+	}
+	return sp.body
+}
+
+// date finds a span's signing date: the date line of its closing, else
+// one under its title; else a dateline, of its closing, its head or just
+// above it, with the year taken from the rest of the document; else the
+// first date of the visit paragraph.
+func (d *document) date(sp span, x *dateIndex) Date {
+	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {sp.start, sp.body}} {
+		for i := r[0]; i < r[1]; i++ {
+			if d.paras[i].role == RoleDateLine {
+				if dt, ok := ParseDate(d.paras[i].s); ok {
+					return dt
+				}
+			}
+		}
+	}
+	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {max(0, sp.start-4), sp.body}} {
+		for i := r[0]; i < r[1]; i++ {
+			p := d.paras[i].s
+			if m, dd, ok := parseDateline(p); ok {
+				return x.datelineDate(i, m, dd)
+			}
+			if m := datelinePrefixRe.FindStringSubmatch(p); m != nil && i >= sp.start {
+				if month, day := cnNumber(m[1], false), cnNumber(m[2], false); month >= 1 && month <= 12 {
+					return x.datelineDate(i, month, day)
+				}
+			}
+		}
+	}
+	if sp.visit >= 0 {
+		if dt, ok := ParseDate(d.paras[sp.visit].s); ok {
+			return dt
+		}
+	}
+	return Date{}
+}
+
+// texts returns the paragraphs' texts.
+func texts(ps []paragraph) []text {
+	out := make([]text, len(ps))
+	for i, p := range ps {
+		out[i] = p.text
 	}
 	return out
 }
@@ -82,16 +233,17 @@ func dateTitle(d Date) string {
 }
 
 // fingerprint hashes a body's letters, digits and Chinese characters only,
-// leaving out section numerals and headings, which some reprints drop, and
-// punctuation and spacing, which differ between sources.
-func fingerprint(body []string) string {
+// in simplified form, leaving out section numerals and headings, which
+// some reprints drop, and punctuation and spacing, which differ between
+// sources.
+func fingerprint(body []paragraph) string {
 	h := sha256.New()
 	for _, p := range body {
-		if isSectionNumeral(p) || isHeading(p) {
+		if isSectionNumeral(p.s) || isHeading(p.s) {
 			continue
 		}
 		var b strings.Builder
-		for _, r := range p {
+		for _, r := range p.s {
 			if isHan(r) || isLatin(r) || isDigit(r) {
 				b.WriteRune(r)
 			}

@@ -1,63 +1,137 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
-var titleRe = regexp.MustCompile(`^[^，。；！？]{4,120}(?:联合声明|宣言|公报)(?:（(?:全文|摘要)）)?$`)
-
-// isTitle reports whether s is a statement's title line. A title has no
-// sentence punctuation and names the parties or its subject.
+// isTitle reports whether s is a statement's title line: it ends in a
+// document kind (联合声明, 联合公报, 宣言, 行动计划, …), has no sentence
+// punctuation, and names the parties or its subject (……和……, 关于……, a
+// summit). A headline that reports a statement (……发表联合声明) is not one.
 func isTitle(s string) bool {
-	return titleRe.MatchString(s) && (strings.Contains(s, "关于") || strings.Contains(s, "和") || strings.Contains(s, "与"))
+	n := utf8.RuneCountInString(s)
+	if n < 5 || n > 120 || strings.ContainsAny(s, "，。；！？：") {
+		return false
+	}
+	loc := words().kindRe.FindStringIndex(s)
+	if loc == nil || loc[0] == 0 {
+		return false
+	}
+	before := s[:loc[0]]
+	for _, v := range []string{"发表", "签署", "宣布", "公布", "通过", "全文", "解读", "就"} {
+		if strings.HasSuffix(before, v) {
+			return false
+		}
+	}
+	parties := len(parsePartyList(before))
+	if strings.HasPrefix(s[loc[0]:], "声明") && !strings.HasPrefix(s[loc[0]:], "声明（") {
+		// A bare 声明 is a joint statement only when it names two parties.
+		return parties >= 2
+	}
+	return parties >= 2 || strings.Contains(before, "关于") || strings.ContainsAny(before, "和与、—–") ||
+		strings.Contains(before, "峰会")
 }
 
-// titleText strips the edition note from a title.
-func titleText(s string) string {
-	s = strings.TrimSuffix(s, "（全文）")
-	return strings.TrimSuffix(s, "（摘要）")
+// titleText returns a title as the file wrote it, without its edition
+// note: （全文）, （摘要）.
+func titleText(t text) string { return stripNote(t.o) }
+
+func stripNote(s string) string {
+	for _, note := range []string{"（全文）", "（摘要）"} {
+		s = strings.TrimSuffix(s, note)
+	}
+	return s
 }
 
-// assignTitles gives each body its title. Newspapers print a title before
+// joinTitleLines joins a title printed over two or three lines
+// (中华人民共和国和阿拉伯联合酋长国 / 关于加强全面战略伙伴关系的联合声明)
+// into one paragraph.
+func joinTitleLines(paras []text) []text {
+	out := make([]text, 0, len(paras))
+	for i := 0; i < len(paras); i++ {
+		if n := titleLines(paras[i:]); n > 1 {
+			out = append(out, join(paras[i:i+n]...))
+			i += n - 1
+			continue
+		}
+		out = append(out, paras[i])
+	}
+	return out
+}
+
+// titleLines returns how many paragraphs at the start of ps, two or three,
+// are the lines of one title, or 0. The first line names the parties, or
+// the next opens with 关于 or 在: a line that is a title by itself starts
+// no longer one.
+func titleLines(ps []text) int {
+	if len(ps) < 2 || !titlePiece(ps[0].s) || isTitle(ps[0].s) {
+		return 0
+	}
+	first, second := ps[0].s, ps[1].s
+	if len(parsePartyList(first)) < 2 && !strings.HasSuffix(first, "关于") &&
+		!strings.HasPrefix(second, "关于") && !strings.HasPrefix(second, "在") {
+		return 0
+	}
+	joined := first
+	for n := 2; n <= 3 && n <= len(ps); n++ {
+		if !titlePiece(ps[n-1].s) {
+			return 0
+		}
+		joined += ps[n-1].s
+		if isTitle(joined) {
+			return n
+		}
+	}
+	return 0
+}
+
+// titlePiece reports whether s could be one line of a title: short, and
+// without sentence punctuation.
+func titlePiece(s string) bool {
+	return s != "" && utf8.RuneCountInString(s) <= 60 && !strings.ContainsAny(s, "，。；！？：")
+}
+
+// assignTitles gives each span its title. Newspapers print a title before
 // its text, after it, or (seed 002) between two statements, where it could
-// belong to either; so each title near a body is scored by how much of its
+// belong to either; so each title near a span is scored by how much of its
 // wording the body uses, and the best-scoring pairs are taken first.
-func assignTitles(paras []string, bodies []body) []string {
+func assignTitles(paras []paragraph, spans []span) []string {
 	type cand struct {
-		body, para int
+		span, para int
 		score      float64
 		before     bool
 	}
 	var cands []cand
-	for bi, b := range bodies {
+	for si, sp := range spans {
+		body := paras[sp.body:sp.bodyEnd]
 		lo := 0
-		if bi > 0 {
-			lo = bodies[bi-1].closed
+		if si > 0 {
+			lo = spans[si-1].end
 		}
-		for j := b.start - 1; j >= lo && j >= b.start-4; j-- {
-			if isTitle(paras[j]) {
-				cands = append(cands, cand{bi, j, titleScore(paras[j], paras[b.open:b.end]), true})
+		for j := sp.body - 1; j >= lo && j >= sp.start-4; j-- {
+			if paras[j].role == RoleTitle {
+				cands = append(cands, cand{si, j, titleScore(paras[j].s, body), true})
 				break
 			}
 		}
 		hi := len(paras)
-		if bi+1 < len(bodies) {
-			hi = bodies[bi+1].start
+		if si+1 < len(spans) {
+			hi = spans[si+1].body
 		}
-		for j := b.closed; j < hi && j <= b.closed+1; j++ {
-			if isTitle(paras[j]) {
-				cands = append(cands, cand{bi, j, titleScore(paras[j], paras[b.open:b.end]), false})
+		for j := sp.end; j < hi && j <= sp.end+1; j++ {
+			if paras[j].role == RoleTitle {
+				cands = append(cands, cand{si, j, titleScore(paras[j].s, body), false})
 				break
 			}
 		}
 	}
-	titles := make([]string, len(bodies))
+	titles := make([]string, len(spans))
 	used := map[int]bool{}
 	for {
 		best := -1
 		for k, c := range cands {
-			if titles[c.body] != "" || used[c.para] {
+			if titles[c.span] != "" || used[c.para] {
 				continue
 			}
 			if best < 0 || c.score > cands[best].score || c.score == cands[best].score && c.before && !cands[best].before {
@@ -68,15 +142,19 @@ func assignTitles(paras []string, bodies []body) []string {
 			return titles
 		}
 		c := cands[best]
-		titles[c.body], used[c.para] = titleText(paras[c.para]), true
+		titles[c.span], used[c.para] = titleText(paras[c.para].text), true
 	}
 }
 
 // titleScore is the share of the title's character bigrams that occur in
 // the body.
-func titleScore(title string, body []string) float64 {
-	text := strings.Join(body, "")
-	rs := []rune(titleText(title))
+func titleScore(title string, body []paragraph) float64 {
+	var b strings.Builder
+	for _, p := range body {
+		b.WriteString(p.s)
+	}
+	text := b.String()
+	rs := []rune(stripNote(title))
 	n, hit := 0, 0
 	for i := 0; i+1 < len(rs); i++ {
 		n++

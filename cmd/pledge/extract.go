@@ -13,9 +13,10 @@ import (
 	"strings"
 
 	"pledge/extract"
+	"pledge/internal/pdftext"
 )
 
-const extractUsage = `Usage: pledge extract [--json] FILE|FOLDER...
+const extractUsage = `Usage: pledge extract [--json | --explain] FILE|FOLDER...
 
 Reads each file, finds every joint statement in it with its date and its
 commitments, and prints, per file, the statements found and then their
@@ -28,19 +29,28 @@ under the first file given that holds it; its other copies are reported as
 duplicates. A file that cannot be read is reported on its own line and the
 others are still read; pledge then exits with status 1.
 
+A file that holds no statement is reported as such, and pledge then exits
+with status 1 too; --explain shows why.
+
 Flags:
-  --json   print one JSON object per commitment per line, with the keys
-           file, statement, date, year, ordinal, section and text
+  --json     print one JSON object per commitment per line, with the keys
+             file, statement, date, year, ordinal, section, text and parties
+  --explain  show what pledge saw in each file: the role it gave each
+             paragraph and the cues for it, and every stretch of text that
+             could be a statement, with its score and why it was kept or
+             dropped
 
 Examples:
   pledge extract 2021-treaty.txt
   pledge extract ~/statements
   pledge extract --json ~/statements > commitments.jsonl
+  pledge extract --explain visit.txt
 `
 
 func runExtract(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
+	explain := fl.Bool("explain", false, "show the role of each paragraph and the score of each candidate statement")
 	maxSize := maxSizeFlag(fl)
 	paths, err := parseFlags(fl, extractUsage, args, std.Stdout)
 	if err != nil {
@@ -49,9 +59,15 @@ func runExtract(ctx context.Context, args []string, std IO) error {
 	if len(paths) == 0 {
 		return usageError{"extract: no files given (pledge extract --help shows how)"}
 	}
+	if *asJSON && *explain {
+		return usageError{"extract: --json and --explain do not go together"}
+	}
 	var inputs []input
 	for _, p := range paths {
 		inputs = append(inputs, expand(p, *maxSize<<20, nil, nil)...)
+	}
+	if *explain {
+		return explainAll(ctx, inputs, std)
 	}
 	return extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
 }
@@ -101,6 +117,16 @@ func expand(path string, limit int64, accept func(name string) bool, skip func(p
 		out = append(out, failedInput(path, err))
 	}
 	return out
+}
+
+// text reads the input and, for a PDF, its text through pdftotext: what
+// extract.Document reads.
+func (in input) text(ctx context.Context) ([]byte, error) {
+	data, err := in.read()
+	if err == nil && pdftext.IsPDF(data) {
+		return pdftext.Text(ctx, data)
+	}
+	return data, err
 }
 
 func failedInput(path string, err error) input {
@@ -172,7 +198,7 @@ func extractAndPrint(ctx context.Context, inputs []input, asJSON bool, stdout, s
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sts, err := readStatements(in)
+		sts, err := readStatements(ctx, in)
 		if err != nil {
 			fmt.Fprintf(stderr, "pledge: extract %s: %v\n", in.name, err)
 			failed++
@@ -195,14 +221,24 @@ func extractAndPrint(ctx context.Context, inputs []input, asJSON bool, stdout, s
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
+	empty := 0
+	for _, d := range docs {
+		if len(d.statements) == 0 {
+			empty++
+		}
+	}
+	switch {
+	case empty > 0:
+		return fmt.Errorf("%s read, %d failed, %d without a statement (pledge extract --explain FILE shows what pledge saw in it)",
+			plural(len(inputs)-failed, "file"), failed, empty)
+	case failed > 0:
 		return fmt.Errorf("%s read, %d failed", plural(len(inputs)-failed, "file"), failed)
 	}
 	return nil
 }
 
-func readStatements(in input) ([]extract.Statement, error) {
-	data, err := in.read()
+func readStatements(ctx context.Context, in input) ([]extract.Statement, error) {
+	data, err := in.text(ctx)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
@@ -227,7 +263,7 @@ func printText(w io.Writer, docs []*document) error {
 		}
 		ew.printf("%s: %s\n", d.name, plural(len(d.statements), "statement"))
 		if len(d.statements) == 0 {
-			ew.printf("  no joint statement found\n")
+			ew.printf("  no joint statement found (pledge extract --explain %s shows why)\n", d.name)
 		}
 		for i, st := range d.statements {
 			ew.printf("  %d. %s  %s  %s", i+1, dateOrUnknown(st.Date), st.Title, plural(len(st.Commitments), "commitment"))

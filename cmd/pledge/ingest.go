@@ -18,8 +18,8 @@ Reads files and folders of statements, finds the commitments in them,
 labels each with its domain and stores everything in the database, then
 links each commitment to its best match in earlier statements, to tell
 recurring commitments from new ones. Folders are read with everything in
-them; of their files, those ending in .txt, .htm or .html are read and the
-others skipped with a note. Each statement is stored in one transaction,
+them; of their files, those ending in .txt, .htm, .html, .pdf (read with
+poppler's pdftotext) or .docx are read and the others skipped with a note. Each statement is stored in one transaction,
 whole or not at all; a statement stored already (from another file or an
 earlier run) is not stored again. A file that cannot be read is reported
 with its reason, the others still go in, and pledge exits with status 1.
@@ -58,7 +58,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	var inputs []input
 	for _, p := range paths {
 		inputs = append(inputs, expand(p, *maxSize<<20, statementFile, func(p string) {
-			fmt.Fprintf(std.Stderr, "pledge: skipped %s: not a .txt or .html file\n", p)
+			fmt.Fprintf(std.Stderr, "pledge: skipped %s: not a .txt, .html, .pdf or .docx file\n", p)
 		})...)
 	}
 	c, done, err := newClassifier(*model)
@@ -86,7 +86,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 // statementFile reports whether a file in a folder is read by ingest.
 func statementFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".htm", ".html":
+	case ".txt", ".htm", ".html", ".pdf", ".docx", ".doc":
 		return true
 	}
 	return false
@@ -107,7 +107,7 @@ func ingestAll(ctx context.Context, store *track.Store, in *track.Ingester, inpu
 		if len(inputs) > progressEvery && k > 0 && k%progressEvery == 0 {
 			fmt.Fprintf(std.Stderr, "pledge: %d of %d files read\n", k, len(inputs))
 		}
-		data, err := f.read()
+		data, err := f.text(ctx)
 		var found []track.Found
 		if err == nil {
 			found, err = in.File(ctx, f.name, data)
@@ -126,7 +126,7 @@ func ingestAll(ctx context.Context, store *track.Store, in *track.Ingester, inpu
 		}
 		read = k + 1
 		if err != nil {
-			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", f.name, unwrapPath(err))
+			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", f.name, explainHint(f.name, unwrapPath(err)))
 			failed++
 		}
 	}

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"pledge/internal/pdftext"
 )
 
 // TestInputProblems gives ingest one good file and one bad: each problem is
@@ -29,15 +31,19 @@ func TestInputProblems(t *testing.T) {
 	}
 	f.Truncate(200 << 20) // sparse: 200 MB that take no disk
 	f.Close()
+	brokenPDF := "pdftotext could not read the PDF"
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		brokenPDF = pdftext.ErrNoPdftotext.Error()
+	}
 	tests := []struct {
 		name, path, want string
 	}{
 		{"binary", bad("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a text file (binary data)"},
-		{"PDF", bad("report.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")), "a PDF file; convert it to text first, for example with pdftotext"},
-		{"Word", bad("memo.txt", []byte("PK\x03\x04\x14\x00\x06\x00word/")), "a Word, Excel or zip file; save it as text (.txt) first"},
-		{"unknown encoding", bad("latin.txt", []byte("caf\xe9 \x80\x80\xff\xff\x81")), "not text in UTF-8, UTF-16 or GB18030"},
+		{"PDF", bad("report.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")), brokenPDF},
+		{"Word", bad("memo.txt", []byte("PK\x03\x04\x14\x00\x06\x00word/")), "an Excel or zip file, not a Word document; save it as text (.txt) first"},
+		{"unknown encoding", bad("latin.txt", []byte("caf\xe9 \x80\x80\xff\xff\x81")), "not text in UTF-8, UTF-16, GB18030 or Big5"},
 		{"empty", bad("empty.txt", nil), "file is empty"},
-		{"no statement", bad("news.txt", []byte("本报讯 今天天气很好。\n")), "no joint statement found (looked for an opening such as"},
+		{"no statement", bad("news.txt", []byte("本报讯 今天天气很好。\n")), "no joint statement found (pledge extract --explain "},
 		{"missing", filepath.Join(dir, "nowhere.txt"), "no such file or directory"},
 		{"empty folder", func() string { p := filepath.Join(dir, "empty"); os.Mkdir(p, 0o755); return p }(), "folder holds no files to read"},
 		{"too large", huge, "file is 200 MB, larger than the 32 MB limit (--max-size 200 reads it)"},

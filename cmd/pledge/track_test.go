@@ -29,7 +29,7 @@ func TestIngestAndReport(t *testing.T) {
 		t.Errorf("ingest error = %v", err)
 	}
 	for _, want := range []string{
-		"pledge: skipped " + filepath.Join(dir, "picture.png") + ": not a .txt or .html file",
+		"pledge: skipped " + filepath.Join(dir, "picture.png") + ": not a .txt, .html, .pdf or .docx file",
 		"pledge: ingest " + filepath.Join(dir, "scan.txt") + ": not a text file (binary data)",
 		"pledge: ingest " + filepath.Join(dir, "notes.txt") + ": no joint statement found",
 	} {

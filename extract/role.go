@@ -1,0 +1,209 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Role is what a paragraph is in a document's structure.
+type Role int
+
+// The roles a paragraph can take.
+const (
+	RoleText       Role = iota // running text
+	RoleTitle                  // a statement's title (over one to three lines)
+	RoleSubtitle               // ——在……之际, under a title
+	RoleVisit                  // 应……邀请，……进行国事访问
+	RoleOpening                // ……（以下称“双方”），声明如下：
+	RoleHeading                // 一, 政治合作, 一、政治领域
+	RoleListHeader             // 双方商定：
+	RoleListItem               // ——……, （一）……, 1.……, 一是……, 第一条……
+	RoleDateLine               // 二〇二四年五月十六日于北京, 本计划于……签署
+	RoleSignature              // 中华人民共和国主席 习近平
+	RoleDateline               // （新华社莫斯科6月5日电）
+	RoleFeedStamp              // 即时 | 2021-06-29 20:23
+	RoleNews                   // 本报讯, 记者, a news lead
+)
+
+var roleNames = [...]string{"text", "title", "subtitle", "visit", "opening", "heading", "list header", "list item",
+	"date line", "signature", "dateline", "feed stamp", "news"}
+
+func (r Role) String() string { return roleNames[r] }
+
+// closes reports whether a paragraph of this role ends a statement body.
+func (r Role) closes() bool { return r == RoleDateLine || r == RoleSignature || r == RoleDateline }
+
+// Cue is one piece of evidence about a paragraph or a span, and how much
+// it weighs: for a paragraph, towards the role it names; for a span,
+// towards its being a statement (negative against).
+type Cue struct {
+	Name   string
+	Role   Role // for a paragraph cue, the role it supports
+	Weight float64
+}
+
+// The weights of the paragraph cues. A role needs one strong cue, or two
+// weaker ones; where cues disagree the heavier role wins.
+const (
+	wStrong = 4.0 // a cue that decides the role on its own
+	wMedium = 2.0
+	wWeak   = 1.0
+)
+
+var (
+	// visitInviteRe is the invitation of the visit paragraph, in its
+	// first sentence: 应……邀请 (also after 为……, as in 一、为加强……，应……邀请).
+	visitInviteRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}、)?(?:(?:为|在)[^。，]{0,60}，|[^。，]{0,30}日，)?应[^。]{0,60}?邀请`)
+	// visitTripRe is the trip itself: ……于……对……进行国事访问.
+	visitTripRe = regexp.MustCompile(`^[^。]{0,120}?于[^。]{0,60}?(?:访问|访华|会晤|峰会|会谈|出席)`)
+	// feedStampRe is a news feed's timestamp line: 即时|2021-06-29 20:23.
+	feedStampRe = regexp.MustCompile(`^.{0,8}\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}`)
+	// signingRe is the clause that closes an action plan or agreement:
+	// 本行动计划于2024年5月20日在北京签署.
+	signingRe = regexp.MustCompile(`^本\p{Han}{1,8}?于.{0,30}?(?:签署|签订|发表|通过|订立)`)
+	// subtitleRe is the line under some titles that says on what occasion
+	// the statement was made.
+	subtitleRe = regexp.MustCompile(`^——[^。；]{2,80}(?:之际|期间|访问|会晤|峰会|会议)$`)
+)
+
+// signatureRe is a line of signatures: office, then name, once or more
+// (中华人民共和国主席习近平俄罗斯联邦总统弗·弗·普京).
+var signatureRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\p{Han}{2,24}?(?:` + words().officeRe + `)[\p{Han}·]{2,12})+$`)
+})
+
+func isSignature(p string) bool {
+	return utf8.RuneCountInString(p) <= 60 && signatureRe().MatchString(p)
+}
+
+func isFeedStamp(p string) bool { return utf8.RuneCountInString(p) <= 40 && feedStampRe.MatchString(p) }
+
+func isOpening(p string) bool { return containsAny(p, words().openings) }
+
+// isVisit reports whether p is the visit paragraph: an invitation and a
+// trip in its first sentence.
+func isVisit(p string) bool { return visitInviteRe.MatchString(p) && visitTripRe.MatchString(p) }
+
+// paragraph is one paragraph of a document with what the structure reader
+// found in it.
+type paragraph struct {
+	text
+	role Role
+	cues []Cue
+	// commits counts its sentences and items that would commit the parties
+	// of any statement; news weighs its cues of news and commentary.
+	commits int
+	news    float64
+}
+
+// readRoles gives each paragraph its role from weighted cues. Roles that
+// depend on the paragraph before (a subtitle under a title) are set in a
+// second pass.
+func readRoles(paras []text) []paragraph {
+	out := make([]paragraph, len(paras))
+	for i, p := range paras {
+		out[i] = analyse(p)
+	}
+	for i := range out {
+		p := &out[i]
+		if i > 0 && out[i-1].role == RoleTitle && subtitleRe.MatchString(p.s) {
+			p.cues = append(p.cues, Cue{"——…之际 under a title", RoleSubtitle, wStrong + wMedium})
+			p.role = RoleSubtitle
+		}
+		switch p.role {
+		case RoleText, RoleListItem, RoleListHeader, RoleNews:
+		default:
+			// The head and the closing are no body: what looks like an
+			// undertaking there (——在……访问之际) is not one.
+			p.commits = 0
+		}
+	}
+	return out
+}
+
+// analyse collects the cues of one paragraph and chooses its role.
+func analyse(t text) paragraph {
+	p := t.s
+	w := words()
+	var cues []Cue
+	add := func(name string, r Role, weight float64) { cues = append(cues, Cue{name, r, weight}) }
+
+	if isFeedStamp(p) {
+		add("feed timestamp", RoleFeedStamp, wStrong+wMedium)
+	}
+	if isTitle(p) {
+		add("ends in a document kind, names parties or a subject, no punctuation", RoleTitle, wStrong)
+	}
+	if isOpening(p) {
+		add("announces the text (声明如下, 以下称“双方”)", RoleOpening, wStrong)
+	}
+	if visitInviteRe.MatchString(p) {
+		add("应……邀请", RoleVisit, wMedium+wWeak)
+	}
+	if visitTripRe.MatchString(p) {
+		if containsAny(p, w.visits) {
+			add("于……进行国事访问", RoleVisit, wMedium)
+		} else {
+			add("于……访问, 出席, 会晤", RoleVisit, wWeak)
+		}
+	}
+	if isDateLine(p) {
+		add("a date alone (the date line)", RoleDateLine, wStrong)
+	}
+	if signingRe.MatchString(p) {
+		add("本……于……签署", RoleDateLine, wStrong)
+	}
+	if isSignature(p) {
+		add("office and name (a signature)", RoleSignature, wStrong)
+	}
+	if isDateline(p) {
+		add("news agency dateline", RoleDateline, wStrong)
+	} else if datelinePrefixRe.MatchString(p) {
+		add("opens with a news agency dateline", RoleNews, wMedium)
+	}
+	m, f := listMarker(p)
+	switch {
+	case headingText(p):
+		add("short, without punctuation", RoleHeading, wMedium)
+	case f == cnComma:
+		add("numbered "+m, RoleText, wWeak)
+	case f != noMarker:
+		add("opens with "+m, RoleListItem, wMedium)
+	}
+	if strings.HasSuffix(p, "：") && utf8.RuneCountInString(p) <= 160 {
+		add("ends in ：", RoleListHeader, wMedium)
+	}
+	news := 0.0
+	if n := countAny(p, w.news); n > 0 {
+		news += float64(n)
+		add("news words", RoleNews, float64(n)*wWeak)
+	}
+	if n := countAny(p, w.references); n > 0 {
+		news += 1.5 * float64(n)
+		add("speaks of a statement from outside", RoleNews, 1.5*float64(n))
+	}
+	commits := anyParties().count(t)
+	if commits > 0 {
+		add("parties commit", RoleText, float64(commits)*wWeak)
+	}
+	return paragraph{text: t, role: chooseRole(cues), cues: cues, commits: commits, news: news}
+}
+
+// chooseRole returns the role with the greatest weight of cues, text when
+// there are none. A role listed earlier wins a tie.
+func chooseRole(cues []Cue) Role {
+	var sum [len(roleNames)]float64
+	for _, c := range cues {
+		sum[c.Role] += c.Weight
+	}
+	best := RoleText
+	for _, r := range []Role{RoleFeedStamp, RoleTitle, RoleDateline, RoleDateLine, RoleSignature, RoleOpening, RoleVisit,
+		RoleSubtitle, RoleHeading, RoleListItem, RoleListHeader, RoleNews} {
+		if sum[r] >= wMedium && sum[r] > sum[best] {
+			best = r
+		}
+	}
+	return best
+}

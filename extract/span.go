@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+)
+
+// span is a candidate statement: paragraphs [start, end) of a document.
+// Its head (titles, a date line, a dateline, the visit paragraph, the
+// opening) runs from start to body; its body, whose units are read for
+// commitments, from body to bodyEnd; its closing (date line, signatures,
+// dateline) from bodyEnd to end.
+type span struct {
+	start, body, bodyEnd, end int
+	visit, opening            int // the visit paragraph and the opening, or -1
+	score                     float64
+	cues                      []Cue
+}
+
+// minScore is the evidence a span needs to be a statement. A statement
+// with a title, an opening and a closing has several times this; a news
+// report that quotes two commitments has less.
+const minScore = 3.0
+
+// The weights of the evidence for a span.
+const (
+	sTitle        = 2.0
+	sVisit        = 2.0
+	sOpening      = 3.0
+	sHeadDate     = 1.0
+	sDateLine     = 2.0
+	sSignature    = 1.0
+	sDateline     = 1.0
+	sCommitment   = 0.75 // for each commitment, up to sMaxCommitments
+	sNoCommitment = -2.0
+	sNewsWord     = -1.0 // for each news word or reference to a statement
+	sNewsLead     = -2.0 // for a paragraph that opens a news report
+)
+
+const sMaxCommitments = 8
+
+// segments cuts a document into stretches that cannot hold more than one
+// statement: a feed's timestamp ends one, and so does a closing, or a new
+// head (title, visit paragraph, opening), once the stretch holds body text
+// (commitments or list items). It returns their bounds, [a, b) pairs.
+func segments(paras []paragraph) [][2]int {
+	var out [][2]int
+	a, body := 0, false
+	cut := func(b int) {
+		if b > a {
+			out = append(out, [2]int{a, b})
+		}
+		a, body = b, false
+	}
+	for i := 0; i < len(paras); i++ {
+		p := paras[i]
+		switch {
+		case p.role == RoleFeedStamp:
+			cut(i)
+			a = i + 1
+			continue
+		case body && (p.role == RoleTitle || p.role == RoleVisit || p.role == RoleOpening):
+			cut(headStart(paras, a, i))
+		case body && p.role.closes():
+			j := i
+			for j < len(paras) && paras[j].role.closes() {
+				j++
+			}
+			cut(j)
+			i = j - 1
+			continue
+		}
+		if p.commits > 0 || p.role == RoleListItem {
+			body = true
+		}
+	}
+	cut(len(paras))
+	return out
+}
+
+// headStart returns where the head that ends at paragraph i begins: the
+// titles and datelines just above a visit paragraph or opening go with it.
+func headStart(paras []paragraph, a, i int) int {
+	for i > a {
+		switch paras[i-1].role {
+		case RoleTitle, RoleSubtitle, RoleDateline:
+			i--
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// tally holds running totals over a document's paragraphs, so that a
+// span's evidence is summed in constant time however long it is: the
+// structure reader stays linear in the size of the file.
+type tally struct {
+	commits []int     // commits[i]: commitments in paragraphs before i
+	news    []float64 // news[i]: weight of news cues before i
+	leads   []int     // leads[i]: news reports that open before i
+}
+
+func newTally(paras []paragraph) *tally {
+	t := &tally{make([]int, len(paras)+1), make([]float64, len(paras)+1), make([]int, len(paras)+1)}
+	for i, p := range paras {
+		t.commits[i+1] = t.commits[i] + p.commits
+		t.news[i+1] = t.news[i] + p.news
+		t.leads[i+1] = t.leads[i]
+		if p.role == RoleNews && datelinePrefixRe.MatchString(p.s) {
+			t.leads[i+1]++
+		}
+	}
+	return t
+}
+
+// maxHead bounds how far the head of a statement (titles, dates, the visit
+// paragraph and the narrative after it, the opening) and its closing
+// (signatures, date line, dateline) reach, in paragraphs; and maxStarts
+// how many starts a stretch offers. A stretch with more is not a
+// statement's, and the bounds keep a hostile file from costing time.
+const (
+	maxHead   = 8
+	maxStarts = 8
+)
+
+// candidates returns the spans a segment could hold: starting at each
+// title, visit paragraph or opening, or at the first paragraph where the
+// parties commit; ending after its closing, before the news that follows
+// it, or at the end of the segment.
+func candidates(paras []paragraph, t *tally, seg [2]int) []span {
+	a, b := seg[0], seg[1]
+	var starts []int
+	firstCommit := -1
+	for i := a; i < b && len(starts) < maxStarts; i++ {
+		switch paras[i].role {
+		case RoleTitle, RoleVisit, RoleOpening:
+			starts = append(starts, i)
+		}
+		if firstCommit < 0 && paras[i].commits > 0 {
+			firstCommit = i
+			if len(starts) == 0 {
+				starts = append(starts, i)
+			}
+		}
+	}
+	var out []span
+	for _, s := range starts {
+		body, visit, opening := bodyStart(paras, s, b)
+		closing, news := -1, -1
+		for i := body; i < b && (closing < 0 || news < 0); i++ {
+			switch {
+			case closing < 0 && paras[i].role.closes():
+				closing = i
+			case news < 0 && paras[i].role == RoleNews && i > body:
+				news = i
+			}
+		}
+		ends := []int{b}
+		if closing >= 0 {
+			j := closing
+			for j < b && j < closing+maxHead && paras[j].role.closes() {
+				j++
+			}
+			ends = append(ends, j)
+		}
+		if news >= 0 && (closing < 0 || news < closing) {
+			ends = append(ends, news)
+		}
+		slices.Sort(ends)
+		for _, e := range slices.Compact(ends) {
+			sp := span{start: s, body: body, bodyEnd: e, end: e, visit: visit, opening: opening}
+			if closing >= 0 && closing < e {
+				sp.bodyEnd = closing
+			}
+			sp.weigh(paras, t)
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// bodyStart finds where the body of a span starting at s begins: after its
+// opening, else after its visit paragraph, else after the titles, subtitle
+// and dates of its head. It returns the visit paragraph and opening too,
+// -1 for those it has not.
+func bodyStart(paras []paragraph, s, b int) (body, visit, opening int) {
+	visit, opening = -1, -1
+	i := s
+	for i < b && i < s+maxHead {
+		switch paras[i].role {
+		case RoleTitle, RoleSubtitle, RoleDateLine, RoleDateline:
+			i++
+			continue
+		}
+		break
+	}
+	body = i
+	// The visit paragraph opens the head; the opening may follow it after
+	// a narrative of the visit, but comes before any commitment.
+	for j := i; j < b && j < i+maxHead; j++ {
+		p := paras[j]
+		if p.role == RoleVisit && visit < 0 {
+			visit, body = j, j+1
+			continue
+		}
+		if p.role == RoleOpening {
+			opening, body = j, j+1
+			break
+		}
+		if p.commits > 0 || p.role == RoleListItem || p.role == RoleHeading || p.role == RoleVisit {
+			break
+		}
+	}
+	return body, visit, opening
+}
+
+// weigh scores the evidence that the span is a statement.
+func (sp *span) weigh(paras []paragraph, t *tally) {
+	var cues []Cue
+	add := func(name string, w float64) { cues = append(cues, Cue{Name: name, Weight: w}) }
+	title, headDate := -1, -1
+	for i := sp.start; i < sp.body; i++ {
+		switch paras[i].role {
+		case RoleTitle:
+			if title < 0 {
+				title = i
+			}
+		case RoleDateLine:
+			if headDate < 0 {
+				headDate = i
+			}
+		}
+	}
+	if title >= 0 {
+		add(fmt.Sprintf("title (¶%d)", title+1), sTitle)
+	}
+	if headDate >= 0 {
+		add(fmt.Sprintf("date under the title (¶%d)", headDate+1), sHeadDate)
+	}
+	if sp.visit >= 0 {
+		add(fmt.Sprintf("visit paragraph (¶%d)", sp.visit+1), sVisit)
+	}
+	if sp.opening >= 0 {
+		add(fmt.Sprintf("opening (¶%d)", sp.opening+1), sOpening)
+	}
+	seen := map[Role]bool{}
+	for i := sp.bodyEnd; i < sp.end && i < sp.bodyEnd+maxHead; i++ {
+		r := paras[i].role
+		if seen[r] || !r.closes() {
+			continue
+		}
+		seen[r] = true
+		switch r {
+		case RoleDateLine:
+			add(fmt.Sprintf("closing date line (¶%d)", i+1), sDateLine)
+		case RoleSignature:
+			add(fmt.Sprintf("signatures (¶%d)", i+1), sSignature)
+		case RoleDateline:
+			add(fmt.Sprintf("closing dateline (¶%d)", i+1), sDateline)
+		}
+	}
+	commits := t.commits[sp.bodyEnd] - t.commits[sp.body]
+	news := t.news[sp.end] - t.news[sp.start]
+	leads := t.leads[sp.end] - t.leads[sp.start]
+	if commits > 0 {
+		add(fmt.Sprintf("%d sentences or items where the parties commit", commits), sCommitment*float64(min(commits, sMaxCommitments)))
+	} else {
+		add("no sentence where the parties commit", sNoCommitment)
+	}
+	if news > 0 {
+		add(fmt.Sprintf("news words or talk of a statement (%.1f)", news), sNewsWord*news)
+	}
+	if leads > 0 {
+		add(fmt.Sprintf("%d news reports open inside", leads), sNewsLead*float64(leads))
+	}
+	sp.cues, sp.score = cues, 0
+	for _, c := range cues {
+		sp.score += c.Weight
+	}
+}
+
+// chooseSpans keeps, in each segment, the best-scoring candidate if it
+// reaches minScore. It returns the spans kept, in document order, and
+// every candidate with the verdict on it, for Explain.
+func chooseSpans(paras []paragraph) (kept []span, all []SpanExplanation) {
+	t := newTally(paras)
+	for _, seg := range segments(paras) {
+		cs := candidates(paras, t, seg)
+		best := -1
+		for k, c := range cs {
+			if best < 0 || c.score > cs[best].score || c.score == cs[best].score && c.end-c.start > cs[best].end-cs[best].start {
+				best = k
+			}
+		}
+		for k, c := range cs {
+			v := SpanExplanation{First: c.start + 1, Last: c.end, Score: c.score, Cues: c.cues}
+			switch {
+			case k != best:
+				v.Verdict = fmt.Sprintf("dropped: a span of the same stretch scores more (%.2f)", cs[best].score)
+			case c.score < minScore:
+				v.Verdict = fmt.Sprintf("dropped: below the %.1f a statement needs", minScore)
+			default:
+				v.Verdict = "kept"
+				v.Kept = true
+				kept = append(kept, c)
+			}
+			all = append(all, v)
+		}
+	}
+	return kept, all
+}
