@@ -3,6 +3,8 @@ package classify
 import (
 	"strings"
 	"unicode"
+
+	"pledge/extract"
 )
 
 // Tokenizer turns a commitment's text into the tokens the model counts:
@@ -21,9 +23,12 @@ func NewTokenizer(seg Segmenter, stopWords []string) *Tokenizer {
 	return &Tokenizer{seg, stop}
 }
 
-// Tokens returns the tokens of text, in order. Latin words are lowercased.
+// Tokens returns the tokens of text, in order. Latin words are lowercased,
+// and traditional characters simplified (國 → 国): the model and the
+// dictionaries know the simplified forms, and a statement copied from a
+// Hong Kong or Taiwan site is labelled and linked as the same words.
 func (t *Tokenizer) Tokens(text string) []string {
-	words := t.seg.Cut(text)
+	words := t.seg.Cut(extract.Simplify(text))
 	out := words[:0] // the segmenter's slice is ours to reuse
 	for _, w := range words {
 		if !hasLetter(w) {

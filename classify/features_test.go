@@ -20,6 +20,17 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+// TestTokensTraditional checks that traditional characters give the
+// tokens of their simplified forms.
+func TestTokensTraditional(t *testing.T) {
+	tok := NewTokenizer(spaces{}, []string{"双方"})
+	got := tok.Tokens("雙方 將 擴大 本幣 結算")
+	want := []string{"将", "扩大", "本币", "结算"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Tokens = %q, want %q", got, want)
+	}
+}
+
 func TestBigrams(t *testing.T) {
 	got := withBigrams([]string{"本币", "结算", "规模"})
 	want := []string{"本币", "结算", "规模", "本币_结算", "结算_规模"}

@@ -125,7 +125,9 @@ func onlyHan(s string) bool {
 // an action of the parties, who are its subject unless it names another.
 // An item that is only an assessment, a concern, thanks or a call on others
 // (——双方认为，……), or whose subject is the document itself
-// (本行动计划自签署之日起生效), is not a commitment even in a list of them.
+// (本行动计划自签署之日起生效), is not a commitment even in a list of them;
+// an item that goes on from an assessment to an action is one
+// (——双方强调航空运输的重要性，……推动两国民航主管部门研究增加航权事宜).
 func (subj subjects) itemCommits(text string) bool {
 	first, _, _ := strings.Cut(text, "，")
 	_, aboutDocument := hasPrefixAny(text, words().documentSubjects)
@@ -133,7 +135,32 @@ func (subj subjects) itemCommits(text string) bool {
 		return true
 	}
 	for _, s := range sentenceTexts(text) {
-		if subj.sentenceCommits(s, !aboutDocument) {
+		if subj.sentenceCommits(s, !aboutDocument) || !aboutDocument && subj.actsAfterAssessing(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// actsAfterAssessing reports whether a sentence that opens with an
+// assessment of something (双方强调航空运输……的重要性，) goes on with a
+// clause of action (推动……研究……). After a bare assessment (双方认为，)
+// the clauses that follow say what the parties think, not what they do.
+func (subj subjects) actsAfterAssessing(s string) bool {
+	cs := clauses(s)
+	if len(cs) < 2 {
+		return false
+	}
+	rest, _ := subj.strip(stripConnective(cs[0]))
+	if p := skipFillers(rest); p == "" || isAssessment(p) || !subj.opensWithAssessment(cs[0]) {
+		return false
+	}
+	for _, c := range cs[1:] {
+		c = stripConnective(c)
+		if _, ok := subj.strip(c); ok || opensWithStance(c) || subj.opensWithAssessment(c) {
+			return false // a new subject or another verb of assessment
+		}
+		if _, ok := hasPrefixAny(c, words().actions); ok {
 			return true
 		}
 	}
@@ -189,6 +216,12 @@ func (subj subjects) sentenceCommits(s string, implied bool) bool {
 		c = stripConnective(c)
 		rest, subject := subj.strip(c)
 		p := skipFillers(rest)
+		if a, ok := hasPrefixAny(p, words().assessments); ok && strings.HasPrefix(p[len(a):], "并") {
+			// Two verbs for one object: 双方赞赏并愿深化……合作.
+			if q := skipFillers(p[len(a)+len("并"):]); startsMarker(q) {
+				p = q
+			}
+		}
 		if startsMarker(p) && (subject || i == 0 || parties && (!scoped || reports(rest) || stance && !strings.HasPrefix(p, "将"))) {
 			return true
 		}

@@ -1,16 +1,31 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzDocument feeds arbitrary bytes to Document. It must not panic, and
 // what it returns must be well formed. The seed corpus is in
-// testdata/fuzz/FuzzDocument; run go test ./extract -fuzz FuzzDocument to
+// testdata/fuzz/FuzzDocument, and every document of testdata/layouts (one
+// for each layout of GUIDE §1); run go test ./extract -fuzz FuzzDocument to
 // search further.
 func FuzzDocument(f *testing.F) {
 	f.Add([]byte(page))
+	layouts, _ := filepath.Glob("testdata/layouts/*")
+	for _, p := range layouts {
+		if strings.HasSuffix(p, ".golden") || strings.HasSuffix(p, ".pdf") {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Add([]byte("中华人民共和国和俄罗斯联邦（以下称“双方”），声明如下：\n（一）\n——\n二〇二一年六月二十八日"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sts, err := Document(data)

@@ -65,3 +65,30 @@ func checkGolden(t *testing.T, want []golden.Statement, got []extract.Statement)
 		t.Errorf("precision %.3f, recall %.3f; want both at least 0.95", r.Precision(), r.Recall())
 	}
 }
+
+// TestCopiesAreOneStatement checks that copies of a statement in another
+// script, encoding or file format have the fingerprint of the original, so
+// that pledge stores them once.
+func TestCopiesAreOneStatement(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"visit_dash_list.txt", "visit_dash_list_big5.txt"},
+		{"communique_positions.txt", "communique_traditional.txt"},
+		{"action_plan_articles.txt", "action_plan_articles.docx"},
+	} {
+		var prints [2]string
+		for i, name := range pair {
+			data, err := os.ReadFile(filepath.Join("testdata", "layouts", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sts, err := extract.Document(data)
+			if err != nil || len(sts) != 1 {
+				t.Fatalf("%s: %d statements, error %v", name, len(sts), err)
+			}
+			prints[i] = sts[0].Fingerprint
+		}
+		if prints[0] != prints[1] {
+			t.Errorf("%s and %s hold one statement but have different fingerprints", pair[0], pair[1])
+		}
+	}
+}

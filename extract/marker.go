@@ -81,11 +81,14 @@ func (f family) numbered() bool {
 // (一、政治领域, （一）政治合作, 第一章 总则). A dash or 一是 line is an item
 // however short.
 func headingText(p string) bool {
+	m, f := listMarker(p)
+	if f == dash || f == ordinal {
+		return false
+	}
 	if isSectionNumeral(p) || isHeading(p) {
 		return true
 	}
-	m, f := listMarker(p)
-	if f == noMarker || f == dash || f == ordinal {
+	if f == noMarker {
 		return false
 	}
 	rest := p[len(m):]

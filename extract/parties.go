@@ -223,17 +223,23 @@ func visitParties(p string) []state {
 	t := states()
 	var out []state
 	seen := map[string]bool{}
+	prev := '，'
 	for i := 0; i < len(first); {
 		rest := first[i:]
 		var st state
 		n := 0
 		if name, ok := hasPrefixAny(rest, t.names); ok {
 			st, n = t.byName[name], len(name)
-		} else if m := visitStateRe().FindStringSubmatch(rest); m != nil && plausibleState(m[1]) {
-			st, n = state{name: m[1], abbr: string(firstRune(m[1])), names: []string{m[1]}}, len(m[1])
+		} else if strings.ContainsRune("，、和与同对及应", prev) && firstRune(rest) != '应' {
+			// A name the table lacks starts after a word that stands
+			// before states: 应甲国总统邀请, 对乙国进行国事访问.
+			if m := visitStateRe().FindStringSubmatch(rest); m != nil && plausibleState(m[1]) {
+				st, n = state{name: m[1], abbr: string(firstRune(m[1])), names: []string{m[1]}}, len(m[1])
+			}
 		}
 		if n == 0 {
-			i += utf8.RuneLen(firstRune(rest))
+			prev = firstRune(rest)
+			i += utf8.RuneLen(prev)
 			continue
 		}
 		if !seen[st.name] {
@@ -241,6 +247,7 @@ func visitParties(p string) []state {
 			out = append(out, st)
 		}
 		i += n
+		prev = lastRune(rest[:n])
 	}
 	return out
 }
@@ -284,9 +291,12 @@ func subjectWords(parties []state) subjects {
 // known yet: the words of any statement, and 中方, 俄方, … for every state
 // of the table. The structure reader counts commitments with them.
 var anyParties = sync.OnceValue(func() subjects {
-	words := slices.Clone(words().subjects)
+	w := words()
+	words := slices.Clone(w.subjects)
 	for _, a := range states().abbrs {
-		words = append(words, a+"方")
+		if !slices.Contains(w.notParties, a+"方") {
+			words = append(words, a+"方")
+		}
 	}
 	return dedupLongestFirst(words)
 })

@@ -19,7 +19,11 @@ func TestFindParties(t *testing.T) {
 		{"abbreviations in the title", "双方声明如下：", "中俄联合声明", []string{"中国", "俄罗斯"}},
 		{"a clause between names and 关于", "", "中华人民共和国和俄罗斯联邦在两国建交75周年之际关于深化伙伴关系的联合声明", []string{"中国", "俄罗斯"}},
 		{"states not in the table keep their names", "甲国和乙国（以下称“双方”），声明如下：", "", []string{"甲国", "乙国"}},
-		{"a 共和国 not in the table stays whole", "中华人民共和国和多米尼加共和国（以下称“双方”）声明如下：", "", []string{"中国", "多米尼加共和国"}},
+		{"a 共和国 not in the table stays whole", "中华人民共和国和甲共和国（以下称“双方”）声明如下：", "", []string{"中国", "甲共和国"}},
+		{"a 和 inside a state's name", "中华人民共和国和特立尼达和多巴哥共和国（以下称“双方”）声明如下：", "", []string{"中国", "特立尼达和多巴哥"}},
+		{"governments", "", "中华人民共和国政府和丁国政府关于深化农业合作的行动计划", []string{"中国", "丁国"}},
+		{"heads of state", "", "中华人民共和国主席和俄罗斯联邦总统关于加强全球战略稳定的联合声明", []string{"中国", "俄罗斯"}},
+		{"no fragment for a state", "应中华人民共和国主席习近平邀请，某某访问。", "", nil},
 		{"no parties named", "双方声明如下：", "联合声明（2020-01-02）", nil},
 	}
 	for _, tt := range tests {
@@ -93,7 +97,9 @@ func TestCanonicalParty(t *testing.T) {
 		" 中华人民共和国": "中国",
 		"阿拉伯联合酋长国": "阿联酋",
 		"甲国":       "甲国",
-		"多米尼加共和国":  "多米尼加共和国",
+		"多米尼加共和国":  "多米尼加",
+		"甲共和国":     "甲共和国",
+		"國":        "國",
 	} {
 		if got := CanonicalParty(in); got != want {
 			t.Errorf("CanonicalParty(%q) = %q, want %q", in, got, want)

@@ -80,7 +80,22 @@ func isSignature(p string) bool {
 
 func isFeedStamp(p string) bool { return utf8.RuneCountInString(p) <= 40 && feedStampRe.MatchString(p) }
 
-func isOpening(p string) bool { return containsAny(p, words().openings) }
+// openingRe matches the openings of data/extract.txt. 以下称 and 以下简称
+// count only for the parties (以下称“双方”): a body names other things so
+// too (……宪章（以下简称“宪章”）).
+var openingRe = sync.OnceValue(func() *regexp.Regexp {
+	var alts []string
+	for _, o := range words().openings {
+		q := regexp.QuoteMeta(o)
+		if strings.HasSuffix(o, "称") {
+			q += `[“"]?(?:双方|各方|三方|四方|五方|六方|两国|三国|四国|五国|缔约各方|缔约双方|与会各方)`
+		}
+		alts = append(alts, q)
+	}
+	return regexp.MustCompile(strings.Join(alts, "|"))
+})
+
+func isOpening(p string) bool { return openingRe().MatchString(p) }
 
 // isVisit reports whether p is the visit paragraph: an invitation and a
 // trip in its first sentence.
@@ -186,7 +201,7 @@ func analyse(t text) paragraph {
 	}
 	commits := anyParties().count(t)
 	if commits > 0 {
-		add("parties commit", RoleText, float64(commits)*wWeak)
+		add("reads as an undertaking of the parties", RoleText, float64(commits)*wWeak)
 	}
 	return paragraph{text: t, role: chooseRole(cues), cues: cues, commits: commits, news: news}
 }

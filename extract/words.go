@@ -15,7 +15,8 @@ import (
 // §2, and the document kinds, openings and news cues of GUIDE §1.
 type wordLists struct {
 	markers, fillers, assessments, stances, reporting, connectives []string
-	agents, notSubject, subjects                                   []string
+	actions                                                        []string
+	agents, notSubject, subjects, notParties                       []string
 	commitHeaders, otherHeaders, documentSubjects                  []string
 	kinds, plans, openings, visits, news, references, offices      []string
 
@@ -41,11 +42,13 @@ var words = sync.OnceValue(func() *wordLists {
 		fillers:          longestFirst(need("fillers")),
 		assessments:      longestFirst(need("assessments")),
 		stances:          longestFirst(need("stances")),
+		actions:          longestFirst(need("actions")),
 		reporting:        longestFirst(need("reporting")),
 		connectives:      longestFirst(need("connectives")),
 		agents:           longestFirst(need("agents")),
 		notSubject:       longestFirst(need("not-subject")),
 		subjects:         longestFirst(need("subjects")),
+		notParties:       need("not-parties"),
 		commitHeaders:    need("commitment-headers"),
 		otherHeaders:     need("other-headers"),
 		documentSubjects: longestFirst(need("document-subjects")),

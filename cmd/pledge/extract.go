@@ -20,9 +20,11 @@ const extractUsage = `Usage: pledge extract [--json | --explain] FILE|FOLDER...
 
 Reads each file, finds every joint statement in it with its date and its
 commitments, and prints, per file, the statements found and then their
-commitments. Files may be PDF text, saved web pages or news feeds, in UTF-8,
-UTF-16 (with a byte-order mark) or GB18030/GBK; the encoding is detected.
-Folders are read with everything in them.
+commitments. Files may be text (PDF text, news feeds), saved web pages,
+Word documents (.docx) or PDFs (read with poppler's pdftotext), in UTF-8,
+UTF-16 (with a byte-order mark), GB18030/GBK or Big5, in simplified or
+traditional script; the encoding is detected. Folders are read with
+everything in them.
 
 A statement found in several files, or twice in one file, is listed once,
 under the first file given that holds it; its other copies are reported as
