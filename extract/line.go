@@ -16,7 +16,6 @@ func newText(o string) text { return text{Simplify(o), o} }
 
 func (t text) slice(i, j int) text { return text{t.s[i:j], t.o[i:j]} }
 func (t text) from(i int) text     { return text{t.s[i:], t.o[i:]} }
-func (t text) empty() bool         { return t.s == "" }
 
 // join concatenates texts.
 func join(ts ...text) text {
@@ -26,12 +25,4 @@ func join(ts ...text) text {
 		o.WriteString(t.o)
 	}
 	return text{s.String(), o.String()}
-}
-
-// trimPrefix cuts a prefix found in t.s off both forms.
-func (t text) trimPrefix(prefix string) text {
-	if strings.HasPrefix(t.s, prefix) {
-		return t.from(len(prefix))
-	}
-	return t
 }
