@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"bytes"
 	"fmt"
 
 	"pledge/data"
@@ -42,18 +43,34 @@ func DefaultTokenizer(seg Segmenter) *Tokenizer {
 	return NewTokenizer(seg, data.Lines(data.StopWords))
 }
 
-// Default returns pledge's default classifier: the labelled bullets built
-// into pledge (data/labelled.tsv), trained with DefaultOptions. Training
-// takes a moment and gives the same model every time.
+// Default returns pledge's default classifier: seg, the stop words and
+// the model trained on the labelled bullets built into pledge
+// (data/labelled.tsv) with DefaultOptions. The model ships trained
+// (data/model.json, made by go generate ./data), so Default only reads it.
 func Default(seg Segmenter) (*Classifier, error) {
+	m, err := DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	return &Classifier{DefaultTokenizer(seg), m}, nil
+}
+
+// DefaultModel reads the default model built into pledge.
+func DefaultModel() (*Model, error) {
+	m, err := Load(bytes.NewReader(data.Model))
+	if err != nil {
+		return nil, fmt.Errorf("built-in model: %w (run go generate ./data)", err)
+	}
+	return m, nil
+}
+
+// TrainDefault trains the default model afresh: the labelled bullets built
+// into pledge, cut by seg, with DefaultOptions. It gives the model that
+// data/model.json holds.
+func TrainDefault(seg Segmenter) (*Model, error) {
 	rows, err := ReadLabelled(data.Labelled)
 	if err != nil {
 		return nil, fmt.Errorf("built-in labelled data: %w", err)
 	}
-	tok := DefaultTokenizer(seg)
-	m, err := Train(Examples(rows, tok), DefaultOptions)
-	if err != nil {
-		return nil, err
-	}
-	return &Classifier{tok, m}, nil
+	return Train(Examples(rows, DefaultTokenizer(seg)), DefaultOptions)
 }

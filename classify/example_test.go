@@ -8,7 +8,7 @@ import (
 )
 
 // words is a Segmenter for the examples: words are separated by spaces.
-// Pledge itself uses classify.NewJieba.
+// Pledge itself uses segment.NewJieba.
 type words struct{}
 
 func (words) Cut(text string) []string { return strings.Fields(text) }

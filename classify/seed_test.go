@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"pledge/internal/seeds"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,12 +13,14 @@ import (
 
 	"pledge/data"
 	"pledge/extract"
+	"pledge/internal/seeds"
+	"pledge/segment"
 )
 
 // jieba is one Jieba for all the tests of the package, as in the program.
-var jieba = sync.OnceValues(func() (*Jieba, error) { return NewJieba(data.Lines(data.UserDict)) })
+var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict)) })
 
-func testJieba(t testing.TB) *Jieba {
+func testJieba(t testing.TB) *segment.Jieba {
 	t.Helper()
 	j, err := jieba()
 	if err != nil {

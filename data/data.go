@@ -3,7 +3,11 @@
 package data
 
 import (
+	"bytes"
+	"compress/gzip"
 	"embed"
+	"errors"
+	"io"
 	"strings"
 )
 
@@ -20,6 +24,14 @@ var Demo embed.FS
 //
 //go:embed labelled.tsv
 var Labelled []byte
+
+// Model is pledge's default domain model, trained on Labelled with jieba
+// and saved by classify.Model.Save. go generate ./data trains it afresh
+// after Labelled, the stop words or the user dictionary change.
+//
+//go:generate go run ../internal/cmd/genmodel -o model.json
+//go:embed model.json
+var Model []byte
 
 // UserDict lists terms of joint statements for the segmenter, one a line.
 //
@@ -96,4 +108,20 @@ func Lines(b []byte) []string {
 		}
 	}
 	return out
+}
+
+// Unzip returns the content of a gzip-compressed file built into pledge.
+func Unzip(b []byte) ([]byte, error) {
+	r, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, errors.New("empty")
+	}
+	return out, nil
 }

@@ -16,13 +16,29 @@ type Commitment struct {
 // 美国决定退出 does not count.
 
 // subjects are the words that name a statement's parties (双方, 中方, 中俄,
-// 甲乙两国), longest first; see subjectWords.
-type subjects []string
+// 甲乙两国), by their first character, longest first; see subjectWords.
+// Every clause of a document is tried against a few hundred of them, so
+// only those that start as the clause does are compared.
+type subjects map[rune][]string
+
+func newSubjects(ws []string) subjects {
+	out := subjects{}
+	for _, w := range longestFirst(ws) {
+		r := firstRune(w)
+		out[r] = append(out[r], w)
+	}
+	return out
+}
+
+// match returns the longest subject word c starts with.
+func (subj subjects) match(c string) (string, bool) {
+	return hasPrefixAny(c, subj[firstRune(c)])
+}
 
 // strip strips the parties as the subject of a clause and reports whether
 // they were there.
 func (subj subjects) strip(c string) (rest string, ok bool) {
-	w, ok := hasPrefixAny(c, subj)
+	w, ok := subj.match(c)
 	if !ok {
 		return c, false
 	}

@@ -89,6 +89,9 @@ func ParseDate(s string) (Date, bool) {
 // parseDateline returns the month and day of a news agency dateline such as
 // （新华社莫斯科6月5日电）. The year is not in it.
 func parseDateline(s string) (month, day int, ok bool) {
+	if len(s) > 120 || !strings.Contains(s, "电") {
+		return 0, 0, false
+	}
 	m := datelineRe.FindStringSubmatch(s)
 	if m == nil {
 		return 0, 0, false
@@ -100,7 +103,9 @@ func parseDateline(s string) (month, day int, ok bool) {
 	return month, day, true
 }
 
-func isDateLine(s string) bool { return dateLine.MatchString(s) }
+func isDateLine(s string) bool {
+	return len(s) <= 120 && strings.Contains(s, "日") && dateLine.MatchString(s)
+}
 
 func isDateline(s string) bool {
 	_, _, ok := parseDateline(s)
@@ -173,14 +178,19 @@ func indexDates(paras []paragraph) *dateIndex {
 	var last Date
 	for i, p := range paras {
 		x.anchor[i] = last
-		for _, m := range fullDate.FindAllString(p.s, -1) {
-			if d, ok := ParseDate(m); ok {
-				k := [2]int{d.Month, d.Day}
-				x.byDay[k] = append(x.byDay[k], [2]int{i, d.Year})
+		year := strings.Contains(p.s, "年")
+		if year || strings.Contains(p.s, "-") {
+			for _, m := range fullDate.FindAllString(p.s, -1) {
+				if d, ok := ParseDate(m); ok {
+					k := [2]int{d.Month, d.Day}
+					x.byDay[k] = append(x.byDay[k], [2]int{i, d.Year})
+				}
 			}
 		}
-		for _, m := range yearRe.FindAllStringSubmatch(p.s, -1) {
-			counts[atoi(m[1])]++
+		if year {
+			for _, m := range yearRe.FindAllStringSubmatch(p.s, -1) {
+				counts[atoi(m[1])]++
+			}
 		}
 		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit {
 			if d, ok := ParseDate(p.s); ok {

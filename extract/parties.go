@@ -308,7 +308,7 @@ func dedupLongestFirst(words []string) subjects {
 		seen[w] = true
 		return dup
 	})
-	return subjects(longestFirst(words))
+	return newSubjects(words)
 }
 
 // count counts the sentences and list items of a paragraph where the

@@ -75,7 +75,16 @@ var signatureRe = sync.OnceValue(func() *regexp.Regexp {
 })
 
 func isSignature(p string) bool {
-	return utf8.RuneCountInString(p) <= 60 && signatureRe().MatchString(p)
+	if utf8.RuneCountInString(p) > 60 {
+		return false
+	}
+	// Offices and names only: a quick test before the slow pattern.
+	for _, r := range p {
+		if !isHan(r) && r != '·' {
+			return false
+		}
+	}
+	return signatureRe().MatchString(p)
 }
 
 func isFeedStamp(p string) bool { return utf8.RuneCountInString(p) <= 40 && feedStampRe.MatchString(p) }
@@ -95,11 +104,20 @@ var openingRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(strings.Join(alts, "|"))
 })
 
-func isOpening(p string) bool { return openingRe().MatchString(p) }
+func isOpening(p string) bool {
+	// Every opening holds one of these: a quick test before the pattern.
+	return (strings.Contains(p, "如下") || strings.Contains(p, "称") || strings.Contains(p, "制定本")) && openingRe().MatchString(p)
+}
 
 // isVisit reports whether p is the visit paragraph: an invitation and a
 // trip in its first sentence.
-func isVisit(p string) bool { return visitInviteRe.MatchString(p) && visitTripRe.MatchString(p) }
+func isVisit(p string) bool { return invites(p) && visitTripRe.MatchString(p) }
+
+// invites reports whether p opens with the invitation of a visit.
+func invites(p string) bool { return strings.Contains(p, "邀请") && visitInviteRe.MatchString(p) }
+
+// trip reports whether p opens with the trip of a visit.
+func trip(p string) bool { return strings.Contains(p, "于") && visitTripRe.MatchString(p) }
 
 // paragraph is one paragraph of a document with what the structure reader
 // found in it.
@@ -154,10 +172,10 @@ func analyse(t text) paragraph {
 	if isOpening(p) {
 		add("announces the text (声明如下, 以下称“双方”)", RoleOpening, wStrong)
 	}
-	if visitInviteRe.MatchString(p) {
+	if invites(p) {
 		add("应……邀请", RoleVisit, wMedium+wWeak)
 	}
-	if visitTripRe.MatchString(p) {
+	if trip(p) {
 		if containsAny(p, w.visits) {
 			add("于……进行国事访问", RoleVisit, wMedium)
 		} else {
@@ -167,7 +185,7 @@ func analyse(t text) paragraph {
 	if isDateLine(p) {
 		add("a date alone (the date line)", RoleDateLine, wStrong)
 	}
-	if signingRe.MatchString(p) {
+	if strings.HasPrefix(p, "本") && signingRe.MatchString(p) {
 		add("本……于……签署", RoleDateLine, wStrong)
 	}
 	if isSignature(p) {

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -34,9 +35,16 @@ type Data struct {
 	Areas       []YearAreas
 	Threads     []Thread
 	ThreadYears []int
+	// MoreThreads counts the threads left out: only the ThreadLimit
+	// longest are shown.
+	MoreThreads int
 	Sections    []Section
-	ReviewBelow float64
-	With        []string // the parties the report is limited to
+	// Listed counts the commitments the sections list, and ListedFrom the
+	// first year listed in full; Listed < Commitments when the report
+	// lists only the latest years and what the areas and threads name.
+	Listed, ListedFrom int
+	ReviewBelow        float64
+	With               []string // the parties the report is limited to
 	// AcrossParties says that commitments recur from statements between
 	// any parties, not only the same ones (pledge relink --across-parties).
 	AcrossParties bool
@@ -55,28 +63,49 @@ type YearAreas struct {
 
 // Thread is a commitment that recurs in three or more years, with every
 // commitment that recurs from it, directly or through another: for each
-// of Data.ThreadYears, the thread's commitments of that year.
+// of Data.ThreadYears, the thread's commitments of that year (at most
+// PerCell of them) and how many more that year has.
 type Thread struct {
 	Cells [][]track.Commitment
+	More  []int
 }
+
+// PerCell bounds the commitments a thread shows for a year: a commitment
+// repeated to many partners has many.
+const PerCell = 3
 
 // Section lists one domain's commitments.
 type Section struct {
 	Domain      Domain
+	Total       int // the domain's commitments, listed or not
 	Commitments []track.Commitment
 }
 
-// areasPerYear bounds the new areas shown for a year.
-const areasPerYear = 15
+// Limits that keep the report of a large database one file a browser opens
+// at once.
+const (
+	// areasPerYear bounds the new areas shown for a year.
+	areasPerYear = 15
+	// ThreadLimit bounds the threads shown: the ones over most years.
+	ThreadLimit = 100
+	// ListLimit bounds the commitments the sections list in full: those of
+	// the latest years, as many years as fit.
+	ListLimit = 3000
+)
 
-// Build reads what the report shows from store; with names parties, of
-// the statements whose parties include them all.
-func Build(ctx context.Context, store *track.Store, now time.Time, with ...string) (*Data, error) {
+// Options say what a report holds.
+type Options struct {
+	// With limits it to the statements whose parties include every name.
+	With []string
+	// All lists every commitment, however many.
+	All bool
+}
+
+// Build reads what the report shows from store. It reads the tally and the
+// links of every commitment, but the text of only the commitments it shows.
+func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) (*Data, error) {
+	with := opt.With
 	t, err := store.Tally(ctx, with...)
-	if err != nil {
-		return nil, err
-	}
-	cs, err := store.Commitments(ctx, track.Filter{With: with})
 	if err != nil {
 		return nil, err
 	}
@@ -84,8 +113,9 @@ func Build(ctx context.Context, store *track.Store, now time.Time, with ...strin
 	if err != nil {
 		return nil, err
 	}
-	d := &Data{Generated: now.Format("2006-01-02"), Tally: t, Commitments: len(cs), ReviewBelow: ReviewBelow, With: with, AcrossParties: across}
-	_, d.Statements = t.Total()
+	d := &Data{Generated: now.Format("2006-01-02"), Tally: t, ReviewBelow: ReviewBelow, With: with, AcrossParties: across}
+	total, statements := t.Total()
+	d.Commitments, d.Statements = total.Total(), statements
 	for _, r := range t.Rows {
 		if r.Year != 0 {
 			d.Years = append(d.Years, r.Year)
@@ -98,16 +128,99 @@ func Build(ctx context.Context, store *track.Store, now time.Time, with ...strin
 	d.Status = statusChart(t)
 	// New areas mean something from the second year on: in the first,
 	// every term is new.
-	for _, y := range d.Years[min(1, len(d.Years)):] {
-		areas, err := store.NewAreas(ctx, y, with...)
-		if err != nil {
-			return nil, err
-		}
-		d.Areas = append(d.Areas, YearAreas{y, areas[:min(areasPerYear, len(areas))]})
+	areas, err := store.AllNewAreas(ctx, with...)
+	if err != nil {
+		return nil, err
 	}
-	d.Threads, d.ThreadYears = threads(cs, 3)
+	named := map[int64]bool{} // commitments the areas and threads name
+	for _, y := range d.Years[min(1, len(d.Years)):] {
+		as := areas[y][:min(areasPerYear, len(areas[y]))]
+		for _, a := range as {
+			for _, id := range a.IDs {
+				named[id] = true
+			}
+		}
+		d.Areas = append(d.Areas, YearAreas{y, as})
+	}
+	links, err := store.Links(ctx, with...)
+	if err != nil {
+		return nil, err
+	}
+	groups, years := threads(links, 3)
+	d.MoreThreads = max(0, len(groups)-ThreadLimit)
+	groups = groups[:min(ThreadLimit, len(groups))]
+	yearOf := make(map[int64]int, len(links))
+	for _, l := range links {
+		yearOf[l.ID] = l.Year
+	}
+	var ids []int64
+	for _, g := range groups {
+		perYear := map[int]int{}
+		for _, id := range g {
+			if perYear[yearOf[id]]++; perYear[yearOf[id]] <= PerCell {
+				ids = append(ids, id)
+			}
+		}
+	}
+	members, err := store.Commitments(ctx, track.Filter{IDs: ids})
+	if err != nil {
+		return nil, err
+	}
+	d.Threads, d.ThreadYears = threadCells(groups, years, yearOf, members)
+	for _, c := range members {
+		named[c.ID] = true
+	}
+	if err := d.list(ctx, store, opt, named); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// list fills the sections: every commitment with opt.All; else those of
+// the latest years, as many years as ListLimit holds, and those named.
+func (d *Data) list(ctx context.Context, store *track.Store, opt Options, named map[int64]bool) error {
+	f := track.Filter{With: opt.With}
+	if !opt.All && d.Commitments > ListLimit {
+		n := 0
+		for i := len(d.Tally.Rows) - 1; i >= 0; i-- {
+			r := d.Tally.Rows[i]
+			if r.Year == 0 {
+				continue
+			}
+			if n += r.Total().Total(); n > ListLimit && d.ListedFrom != 0 {
+				break
+			}
+			d.ListedFrom = r.Year
+		}
+		f.FromYear = d.ListedFrom
+	}
+	cs, err := store.Commitments(ctx, f)
+	if err != nil {
+		return err
+	}
+	if f.FromYear != 0 {
+		listed := map[int64]bool{}
+		for _, c := range cs {
+			listed[c.ID] = true
+		}
+		var more []int64
+		for id := range named {
+			if !listed[id] {
+				more = append(more, id)
+			}
+		}
+		extra, err := store.Commitments(ctx, track.Filter{IDs: more})
+		if err != nil {
+			return err
+		}
+		cs = append(extra, cs...) // earlier years first
+		slices.SortStableFunc(cs, func(a, b track.Commitment) int {
+			return cmp.Or(strings.Compare(a.Date, b.Date), strings.Compare(a.Fingerprint, b.Fingerprint), cmp.Compare(a.Ordinal, b.Ordinal))
+		})
+	}
+	d.Listed = len(cs)
 	for _, dom := range d.Domains {
-		s := Section{Domain: dom}
+		s := Section{Domain: dom, Total: d.Tally.Column(dom.ID).Total()}
 		for _, c := range cs {
 			if c.Domain == dom.ID {
 				s.Commitments = append(s.Commitments, c)
@@ -115,7 +228,7 @@ func Build(ctx context.Context, store *track.Store, now time.Time, with ...strin
 		}
 		d.Sections = append(d.Sections, s)
 	}
-	return d, nil
+	return nil
 }
 
 // palette colours the GUIDE's ten domains in its order; other labels are
@@ -133,69 +246,91 @@ func domain(id string, i int) Domain {
 }
 
 // threads groups commitments by the commitment their thread began with,
-// following each back along the commitments it recurs from, and returns the
-// groups that cover at least minYears years, with the years any of them
-// cover. A thread that branches (two 2024 commitments recurring from one of
-// 2021) is one group: its first years are shown once.
-func threads(cs []track.Commitment, minYears int) ([]Thread, []int) {
-	byID := map[int64]track.Commitment{}
-	for _, c := range cs {
-		byID[c.ID] = c
+// following each back along the commitments it recurs from, and returns
+// the groups that cover at least minYears years, over most years first
+// (then earliest), each in the order of links (date, then place); and the
+// years of each group. A thread that branches (two 2024 commitments
+// recurring from one of 2021) is one group.
+func threads(links []track.LinkRow, minYears int) ([][]int64, map[int64][]int) {
+	byID := make(map[int64]track.LinkRow, len(links))
+	for _, l := range links {
+		byID[l.ID] = l
 	}
-	root := func(c track.Commitment) int64 {
-		for c.Status == "recurring" {
-			p, ok := byID[c.Previous]
+	root := func(l track.LinkRow) int64 {
+		for l.Recurring {
+			p, ok := byID[l.Previous]
 			if !ok {
 				break
 			}
-			c = p
+			l = p
 		}
-		return c.ID
+		return l.ID
 	}
-	groups := map[int64][]track.Commitment{}
-	for _, c := range cs {
-		r := root(c)
-		groups[r] = append(groups[r], c)
-	}
-	var kept [][]track.Commitment
-	yearSet := map[int]bool{}
-	for _, g := range groups {
-		years := map[int]bool{}
-		for _, c := range g {
-			years[c.Year] = true
+	members := map[int64][]int64{}
+	yearsOf := map[int64]map[int]bool{}
+	var roots []int64
+	for _, l := range links {
+		r := root(l)
+		if members[r] == nil {
+			roots = append(roots, r)
+			yearsOf[r] = map[int]bool{}
 		}
-		if len(years) < minYears {
+		members[r] = append(members[r], l.ID)
+		yearsOf[r][l.Year] = true
+	}
+	var out [][]int64
+	years := map[int64][]int{}
+	for _, r := range roots { // in the order their first commitments come
+		if len(yearsOf[r]) < minYears {
 			continue
 		}
-		for y := range years {
+		out = append(out, members[r])
+		for y := range yearsOf[r] {
+			years[r] = append(years[r], y)
+		}
+		slices.Sort(years[r])
+	}
+	slices.SortStableFunc(out, func(a, b []int64) int { return cmp.Compare(len(years[b[0]]), len(years[a[0]])) })
+	// The ones shown go back in the order they began.
+	return out, years
+}
+
+// threadCells lays the threads out by year: for each of the years any of
+// them covers, the thread's commitments of that year that members holds,
+// and how many more it has. Threads that began earliest come first.
+func threadCells(groups [][]int64, years map[int64][]int, yearOf map[int64]int, members []track.Commitment) ([]Thread, []int) {
+	byID := map[int64]track.Commitment{}
+	for _, c := range members {
+		byID[c.ID] = c
+	}
+	yearSet := map[int]bool{}
+	for _, g := range groups {
+		for _, y := range years[g[0]] {
 			yearSet[y] = true
 		}
-		kept = append(kept, g)
 	}
-	var years []int
-	for y := range yearSet {
-		years = append(years, y)
-	}
-	slices.Sort(years)
+	all := slices.Sorted(maps.Keys(yearSet))
 	var out []Thread
-	for _, g := range kept {
-		t := Thread{Cells: make([][]track.Commitment, len(years))}
-		for _, c := range g { // in the order of cs: by date, then place
-			k := slices.Index(years, c.Year)
-			t.Cells[k] = append(t.Cells[k], c)
+	for _, g := range groups {
+		t := Thread{Cells: make([][]track.Commitment, len(all)), More: make([]int, len(all))}
+		for _, id := range g {
+			k := slices.Index(all, yearOf[id])
+			if c, ok := byID[id]; ok {
+				t.Cells[k] = append(t.Cells[k], c)
+			} else {
+				t.More[k]++
+			}
 		}
 		out = append(out, t)
 	}
-	// Threads that began earliest first, then in the order of their first
-	// commitments in their statements.
-	slices.SortFunc(out, func(a, b Thread) int {
+	slices.SortStableFunc(out, func(a, b Thread) int {
 		i, j := firstCell(a), firstCell(b)
 		if i != j {
 			return i - j
 		}
 		return cmp.Or(strings.Compare(a.Cells[i][0].Date, b.Cells[j][0].Date), cmp.Compare(a.Cells[i][0].Ordinal, b.Cells[j][0].Ordinal))
 	})
-	return out, years
+	return out, all
 }
 
 // firstCell is the index of a thread's earliest year.

@@ -17,11 +17,12 @@ import (
 	"pledge/data"
 	"pledge/extract"
 	"pledge/internal/seeds"
+	"pledge/segment"
 	"pledge/track"
 )
 
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := classify.NewJieba(data.Lines(data.UserDict))
+	j, err := segment.NewJieba(data.Lines(data.UserDict))
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +49,7 @@ func storeOf(t *testing.T, names []string, read func(string) ([]byte, error)) *t
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := track.NewIngester(ctx, s, c)
+	model, err := s.RegisterModel(ctx, track.ModelOf(c.Model))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,11 +58,17 @@ func storeOf(t *testing.T, names []string, read func(string) ([]byte, error)) *t
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := in.File(ctx, n, b); err != nil {
+		sts, err := extract.Document(b)
+		if err != nil {
 			t.Fatal(err)
 		}
+		for _, st := range sts {
+			if _, _, err := s.AddStatement(ctx, st, track.Source{Path: n}, track.Labels(c, st.Commitments), model); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
-	if err := s.Relink(ctx, track.DefaultThreshold); err != nil {
+	if _, err := s.LinkPending(ctx, track.DefaultThreshold); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -69,7 +76,7 @@ func storeOf(t *testing.T, names []string, read func(string) ([]byte, error)) *t
 
 func render(t *testing.T, s *track.Store) (string, *Data) {
 	t.Helper()
-	d, err := Build(context.Background(), s, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))
+	d, err := Build(context.Background(), s, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +183,7 @@ func TestEscaping(t *testing.T) {
 		st := extract.Statement{Title: "标题" + evil, Date: extract.Date{Year: 2020 + i, Month: 1, Day: 1}, Fingerprint: strings.Repeat(strconv.Itoa(i), 32)}
 		cs := []track.Labelled{{Commitment: extract.Commitment{Ordinal: 1, Section: evil, Text: "双方将" + evil + "扩大贸易"},
 			Sentences: [][]string{{"扩大", "贸易"}}, Domain: "economy", Probability: 0.3}}
-		if _, _, err := s.AddStatement(ctx, st, "f", cs, model); err != nil {
+		if _, _, err := s.AddStatement(ctx, st, track.Source{Path: "f"}, cs, model); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"embed"
 	"fmt"
 	"html/template"
@@ -39,5 +40,11 @@ var page = template.Must(template.New("report.html").Funcs(template.FuncMap{
 // Write renders the report as HTML. Every value from the database passes
 // through html/template, which escapes it for where it stands.
 func Write(w io.Writer, d *Data) error {
-	return page.Execute(w, d)
+	// The template writes a piece at a time: to a file, that is a system
+	// call each, unless buffered.
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := page.Execute(bw, d); err != nil {
+		return err
+	}
+	return bw.Flush()
 }

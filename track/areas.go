@@ -1,6 +1,7 @@
 package track
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -10,6 +11,8 @@ import (
 
 	"pledge/classify"
 	"pledge/data"
+	"pledge/extract"
+	"pledge/link"
 )
 
 // Area is a policy area new in a year: a term no earlier commitment used.
@@ -17,8 +20,8 @@ type Area struct {
 	Term string
 	// Score ranks areas: how many of the year's commitments use the term,
 	// weighted by how rare it is over all commitments.
-	Score       float64
-	Commitments []Commitment // the year's commitments that use it
+	Score float64
+	IDs   []int64 // the year's commitments that use it, in date order
 }
 
 // areaExcluded are words that name no policy area: stop words, the
@@ -30,8 +33,19 @@ var areaExcluded = sync.OnceValue(func() map[string]bool {
 			out[w] = true
 		}
 	}
-	for w := range linkStop() {
-		out[w] = true
+	return out
+})
+
+// userTerms are the user dictionary's terms, which name areas wherever a
+// commitment uses them, by their first character: every commitment is
+// searched for all of them, so a text is walked once and only the terms
+// that start where it stands are tried.
+var userTerms = sync.OnceValue(func() map[rune][]string {
+	out := map[rune][]string{}
+	for _, t := range data.Lines(data.UserDict) {
+		if r, _ := utf8.DecodeRuneInString(t); !areaExcluded()[t] && !link.StopWord(t) {
+			out[r] = append(out[r], t)
+		}
 	}
 	return out
 })
@@ -42,25 +56,37 @@ var areaExcluded = sync.OnceValue(func() map[string]bool {
 // and 供应链 (140) below.
 const commonWord = 3000
 
-// terms returns the terms a commitment uses that could name a policy area:
-// the user dictionary's terms in its text, and its nouns of two characters
-// or more that are not common words. A word jieba's dictionary lacks counts
-// as a noun: jieba made it up from characters, as it does for names.
-func terms(c Commitment) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range c.Words {
-		if utf8.RuneCountInString(w) < 2 || areaExcluded()[w] || partyWord(w) {
+// Terms returns the terms a commitment uses that could name a policy area,
+// sorted: the user dictionary's terms in its text, and its nouns of two
+// characters or more (words is what the segmenter cut it into) that are
+// not common words. A word jieba's dictionary lacks counts as a noun:
+// jieba made it up from characters, as it does for names. Ingest stores
+// them with the commitment.
+func Terms(words []string, text string) []string {
+	set := map[string]bool{}
+	excluded := areaExcluded()
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 2 || excluded[w] || link.StopWord(w) || partyWord(w) {
 			continue
 		}
 		if x, ok := classify.LookupWord(w); !ok || strings.HasPrefix(x.Tag, "n") && x.Freq <= commonWord {
-			out[w] = true
+			set[w] = true
 		}
 	}
-	for _, t := range data.Lines(data.UserDict) {
-		if strings.Contains(c.Text, t) && !areaExcluded()[t] {
-			out[t] = true
+	text = extract.Simplify(text)
+	terms := userTerms()
+	for i, r := range text {
+		for _, t := range terms[r] {
+			if strings.HasPrefix(text[i:], t) {
+				set[t] = true
+			}
 		}
 	}
+	out := make([]string, 0, len(set))
+	for t := range set {
+		out = append(out, t)
+	}
+	slices.Sort(out)
 	return out
 }
 
@@ -70,72 +96,109 @@ func partyWord(w string) bool {
 	return utf8.RuneCountInString(w) == 2 && strings.HasSuffix(w, "方")
 }
 
-// NewAreas returns the policy areas that first appear in year: terms that
-// the year's commitments use and no commitment of an earlier year did,
-// most distinctive first. With names parties, only statements whose
-// parties include them all count: the areas new with one partner. A term
-// inside a longer new term that every one of its commitments also uses
-// (智能 in 人工智能) is left out. In the first year of the database every
-// term is new.
+// NewAreas returns the policy areas that first appear in year; see
+// AllNewAreas.
 func (s *Store) NewAreas(ctx context.Context, year int, with ...string) ([]Area, error) {
-	cs, err := s.Commitments(ctx, Filter{With: with})
+	all, err := s.AllNewAreas(ctx, with...)
+	return all[year], err
+}
+
+// AllNewAreas returns, for every year, the policy areas that first appear
+// in it: terms that the year's commitments use and no commitment of an
+// earlier year did, most distinctive first. With names parties, only
+// statements whose parties include them all count: the areas new with one
+// partner. A term inside a longer new term that every one of its
+// commitments also uses (智能 in 人工智能) is left out. In the first year of
+// the database every term is new. It reads the stored terms once, in date
+// order.
+func (s *Store) AllNewAreas(ctx context.Context, with ...string) (map[int][]Area, error) {
+	where, args := withParties([]string{"1 = 1"}, nil, with)
+	rows, err := s.db.QueryContext(ctx, `SELECT COALESCE(s.year, 0), c.id, c.terms
+		FROM commitments c JOIN statements s ON s.id = c.statement_id
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
 	if err != nil {
 		return nil, err
 	}
-	earlier := map[string]bool{}
+	defer rows.Close()
 	df := map[string]int{}
-	uses := map[string][]Commitment{}
-	for _, c := range cs {
-		ts := terms(c)
-		for t := range ts {
+	first := map[string]int{} // the first year a term was used
+	uses := map[string][]int64{}
+	n := 0
+	for rows.Next() {
+		var year int
+		var id int64
+		var terms string
+		if err := rows.Scan(&year, &id, &terms); err != nil {
+			return nil, err
+		}
+		n++
+		for t := range strings.FieldsSeq(terms) {
 			df[t]++
-			switch {
-			case c.Year != 0 && c.Year < year:
-				earlier[t] = true
-			case c.Year == year:
-				uses[t] = append(uses[t], c)
+			if year == 0 {
+				continue
+			}
+			if first[t] == 0 {
+				first[t] = year
+			}
+			if first[t] == year {
+				uses[t] = append(uses[t], id)
 			}
 		}
 	}
-	var out []Area
-	n := float64(len(cs))
-	for t, us := range uses {
-		if earlier[t] {
-			continue
-		}
-		out = append(out, Area{t, float64(len(us)) * math.Log(1+n/float64(df[t])), us})
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
-	out = slices.DeleteFunc(out, func(a Area) bool { return subsumed(a, out) })
-	slices.SortFunc(out, func(a, b Area) int {
-		if a.Score != b.Score {
-			if a.Score > b.Score {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.Term, b.Term)
-	})
-	return out, nil
+	byYear := map[int][]Area{}
+	for t, ids := range uses {
+		y := first[t]
+		byYear[y] = append(byYear[y], Area{t, float64(len(ids)) * math.Log(1+float64(n)/float64(df[t])), ids})
+	}
+	for y, areas := range byYear {
+		areas = withoutSubsumed(areas)
+		slices.SortFunc(areas, func(a, b Area) int { return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Term, b.Term)) })
+		byYear[y] = areas
+	}
+	return byYear, nil
 }
 
-// subsumed reports whether a's term is part of a longer term of areas used
-// by every commitment that uses a's.
-func subsumed(a Area, areas []Area) bool {
+// withoutSubsumed leaves out each area whose term is part of a longer term
+// of the areas used by every commitment that uses it. It looks for the
+// shorter terms inside each longer one, which a year of thousands of new
+// terms (the first) makes far quicker than comparing every pair.
+func withoutSubsumed(areas []Area) []Area {
+	byTerm := make(map[string]int, len(areas))
+	for i, a := range areas {
+		byTerm[a.Term] = i
+	}
+	drop := make([]bool, len(areas))
 	for _, b := range areas {
-		if len(b.Term) <= len(a.Term) || !strings.Contains(b.Term, a.Term) {
-			continue
-		}
-		inB := map[int64]bool{}
-		for _, c := range b.Commitments {
-			inB[c.ID] = true
-		}
-		all := true
-		for _, c := range a.Commitments {
-			all = all && inB[c.ID]
-		}
-		if all {
-			return true
+		rs := []rune(b.Term)
+		var inB map[int64]bool
+		for i := range rs {
+			for j := i + 1; j <= len(rs); j++ {
+				k, ok := byTerm[string(rs[i:j])]
+				if !ok || j-i == len(rs) || drop[k] {
+					continue
+				}
+				if inB == nil {
+					inB = make(map[int64]bool, len(b.IDs))
+					for _, id := range b.IDs {
+						inB[id] = true
+					}
+				}
+				all := true
+				for _, id := range areas[k].IDs {
+					all = all && inB[id]
+				}
+				drop[k] = all
+			}
 		}
 	}
-	return false
+	out := areas[:0]
+	for i, a := range areas {
+		if !drop[i] {
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -3,7 +3,11 @@ package track
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"slices"
+	"strconv"
+
+	"pledge/link"
 )
 
 // CommonGroup is a commitment one party makes to several partners: similar
@@ -22,43 +26,52 @@ type CommonGroup struct {
 // party in all its statements when that party made it to at least
 // minPartners others. Groups come in the GUIDE's order of domains, those
 // with the most partners first.
+//
+// Each commitment's best match among other parties' commitments depends on
+// every commitment, so it is computed for all of them the first time
+// Common is asked after a change, and kept (common_matches) for the times
+// after.
 func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) ([]CommonGroup, error) {
-	items, err := linkItems(ctx, s.db, false)
+	if err := s.commonMatches(ctx); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT commitment_id, other_id FROM common_matches WHERE similarity >= ? ORDER BY commitment_id`, threshold)
 	if err != nil {
 		return nil, err
 	}
-	c := newCorpus(items)
-	items = c.items
-	// Union-find over the items: each joins its best match among
-	// commitments of statements between other parties.
-	parent := make([]int32, len(items))
-	for i := range parent {
-		parent[i] = int32(i)
-	}
-	var find func(int32) int32
-	find = func(i int32) int32 {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
+	// Union-find over the commitments: each joins its match.
+	parent := map[int64]int64{}
+	find := func(i int64) int64 {
+		if _, ok := parent[i]; !ok {
+			parent[i] = i
 		}
-		return i
-	}
-	for i := range items {
-		if items[i].group == "" {
-			continue
+		r := i
+		for parent[r] != r {
+			r = parent[r]
 		}
-		j, sim := c.best(int32(i), int32(len(items)), func(j int32) bool {
-			return items[j].group != "" && items[j].group != items[i].group
-		}, defaultLimits)
-		if j >= 0 && sim >= threshold {
-			a, b := find(int32(i)), find(j)
-			parent[max(a, b)] = min(a, b)
+		for parent[i] != r {
+			parent[i], i = r, parent[i]
+		}
+		return r
+	}
+	for rows.Next() {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if ra, rb := find(a), find(b); ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
 		}
 	}
-	members := map[int32][]int64{}
-	for i := range items {
-		r := find(int32(i))
-		members[r] = append(members[r], items[i].id)
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	members := map[int64][]int64{}
+	for id := range parent {
+		r := find(id)
+		members[r] = append(members[r], id)
 	}
 	var ids []int64
 	for _, m := range members {
@@ -145,6 +158,43 @@ func commonFor(group []Commitment, minPartners int) []CommonGroup {
 		out = append(out, g)
 	}
 	return out
+}
+
+// commonMatches computes and stores each commitment's best match among
+// the commitments of statements between other parties, unless what is
+// stored was computed for the current generation of the database.
+func (s *Store) commonMatches(ctx context.Context) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		gen, err := generation(ctx, tx)
+		if err != nil {
+			return err
+		}
+		done, err := setting(ctx, tx, settingCommonGeneration)
+		if err != nil || done == strconv.FormatInt(gen, 10) {
+			return err
+		}
+		items, err := linkItems(ctx, tx, false, nil, true)
+		if err != nil {
+			return err
+		}
+		matches := link.Across(items)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM common_matches`); err != nil {
+			return err
+		}
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO common_matches (commitment_id, other_id, similarity) VALUES (?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for _, it := range items {
+			if m := matches[it.ID]; m.ID != 0 {
+				if _, err := ins.ExecContext(ctx, it.ID, m.ID, m.Similarity); err != nil {
+					return err
+				}
+			}
+		}
+		return setSetting(ctx, tx, settingCommonGeneration, strconv.FormatInt(gen, 10))
+	})
 }
 
 func domainsOf(gs []CommonGroup) map[string]bool {

@@ -5,8 +5,12 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"regexp"
+	"strings"
 
+	"pledge/classify"
 	"pledge/extract"
+	"pledge/link"
 )
 
 // Model identifies the model that labelled commitments.
@@ -15,6 +19,11 @@ type Model struct {
 	Variant      string
 	Labels       []string
 	TrainingSize int
+}
+
+// ModelOf describes a classify model for the database.
+func ModelOf(m *classify.Model) Model {
+	return Model{Hash: m.Hash, Variant: string(m.Variant), Labels: m.Labels, TrainingSize: m.TrainingSize()}
 }
 
 // RegisterModel records a model, once, and returns its id.
@@ -34,13 +43,45 @@ func (s *Store) RegisterModel(ctx context.Context, m Model) (int64, error) {
 	return id, err
 }
 
-// Labelled is a commitment with its domain and the words of each of its
-// sentences, which linking compares.
+// Labelled is a commitment with its domain, the words of each of its
+// sentences, which linking compares, and its terms (see Terms).
 type Labelled struct {
 	extract.Commitment
 	Sentences   [][]string
 	Domain      string
 	Probability float64
+	Terms       []string
+}
+
+// Labels labels commitments with their domains, their words (for linking)
+// and their terms (for new policy areas), for AddStatement.
+func Labels(c *classify.Classifier, cs []extract.Commitment) []Labelled {
+	out := make([]Labelled, len(cs))
+	for i, x := range cs {
+		var sentences [][]string
+		var all []string
+		for _, s := range sentenceRe.Split(x.Text, -1) {
+			if ws := c.Tokenizer.Tokens(s); len(ws) > 0 {
+				sentences = append(sentences, ws)
+				all = append(all, ws...)
+			}
+		}
+		best := c.Model.Predict(all)[0]
+		out[i] = Labelled{Commitment: x, Sentences: sentences, Domain: best.Label, Probability: best.Prob, Terms: Terms(all, x.Text)}
+	}
+	return out
+}
+
+// sentenceRe splits a commitment into sentences and the parts of a list
+// item that ；separates.
+var sentenceRe = regexp.MustCompile(`[。；！？]`)
+
+// Source is a file statements were read from, as it was read: its size and
+// SHA-256, by which ingest knows it unchanged.
+type Source struct {
+	Path string
+	Size int64
+	Hash string
 }
 
 // StatementID returns the id of the stored statement with this fingerprint.
@@ -55,12 +96,13 @@ func (s *Store) StatementID(ctx context.Context, fingerprint string) (int64, boo
 
 // AddStatement stores a statement found in the file source, with its
 // commitments labelled by model modelID, in one transaction: the statement
-// is stored whole or not at all. When a statement with the same fingerprint
-// is stored already (a copy from another file, or another process that got
-// there first), the copy only adds its source, and what it has that the
-// stored statement lacks (section numerals a reprint dropped, a title);
-// added is false, and cs may be nil.
-func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source string, cs []Labelled, modelID int64) (id int64, added bool, err error) {
+// is stored whole or not at all, and its group of parties is marked for
+// linking in the same transaction (see LinkPending). When a statement with
+// the same fingerprint is stored already (a copy from another file, or
+// another process that got there first), the copy only adds its source,
+// and what it has that the stored statement lacks (section numerals a
+// reprint dropped, a title); added is false, and cs may be nil.
+func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source Source, cs []Labelled, modelID int64) (id int64, added bool, err error) {
 	var title any
 	if !st.Untitled {
 		title = st.Title
@@ -76,6 +118,9 @@ func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source s
 			if err := setParties(ctx, tx, id, st.Parties); err != nil {
 				return err
 			}
+			if err := markPending(ctx, tx, PartyKey(st.Parties)); err != nil {
+				return err
+			}
 		case err != nil:
 			return err
 		default:
@@ -83,16 +128,79 @@ func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source s
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO sources (statement_id, path, title) VALUES (?, ?, ?)`, id, source, title); err != nil {
-			return err
-		}
-		// The title of the first source by path that has one.
-		_, err = tx.ExecContext(ctx, `UPDATE statements SET title = COALESCE(
-			(SELECT title FROM sources WHERE statement_id = ?1 AND title IS NOT NULL ORDER BY path LIMIT 1), title)
-			WHERE id = ?1`, id)
-		return err
+		return addSource(ctx, tx, id, source, title)
 	})
 	return id, added, err
+}
+
+// AddSource records that the file source holds the stored statements ids:
+// a copy of a file read before, under another name.
+func (s *Store) AddSource(ctx context.Context, ids []int64, source Source) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			var title any
+			if err := tx.QueryRowContext(ctx, `SELECT title FROM sources WHERE statement_id = ? AND hash = ? LIMIT 1`, id, source.Hash).Scan(&title); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if err := addSource(ctx, tx, id, source, title); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// addSource records a source of statement id, with the title that copy
+// gave it, or updates the size and hash of one recorded before.
+func addSource(ctx context.Context, tx *sql.Tx, id int64, source Source, title any) error {
+	var size, hash any
+	if source.Hash != "" {
+		size, hash = source.Size, source.Hash
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (statement_id, path, title, size, hash) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (statement_id, path) DO UPDATE SET size = excluded.size, hash = excluded.hash`, id, source.Path, title, size, hash); err != nil {
+		return err
+	}
+	// The title of the first source by path that has one.
+	_, err := tx.ExecContext(ctx, `UPDATE statements SET title = COALESCE(
+		(SELECT title FROM sources WHERE statement_id = ?1 AND title IS NOT NULL ORDER BY path LIMIT 1), title)
+		WHERE id = ?1`, id)
+	return err
+}
+
+// File is what the database knows of a file read before: its size and
+// hash then, and the statements it held.
+type File struct {
+	Size       int64
+	Hash       string
+	Statements []int64
+}
+
+// Files returns what the database knows of every file it read, by path,
+// and the paths of the files with each hash, for ingest to skip what it
+// has read before.
+func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[string][]string, err error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT path, size, hash, statement_id FROM sources WHERE hash IS NOT NULL ORDER BY path, statement_id`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	byPath, byHash = map[string]*File{}, map[string][]string{}
+	for rows.Next() {
+		var path, hash string
+		var size, id int64
+		if err := rows.Scan(&path, &size, &hash, &id); err != nil {
+			return nil, nil, err
+		}
+		f := byPath[path]
+		if f == nil {
+			f = &File{Size: size, Hash: hash}
+			byPath[path] = f
+			byHash[hash] = append(byHash[hash], path)
+		}
+		f.Statements = append(f.Statements, id)
+	}
+	return byPath, byHash, rows.Err()
 }
 
 func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs []Labelled, modelID int64) (int64, error) {
@@ -100,8 +208,8 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs [
 	if !st.Date.IsZero() {
 		year = st.Date.Year
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO statements (fingerprint, title, date, year, ingested_at) VALUES (?, ?, ?, ?, ?)`,
-		st.Fingerprint, st.Title, st.Date.String(), year, now())
+	res, err := tx.ExecContext(ctx, `INSERT INTO statements (fingerprint, title, date, year, ingested_at, party_key) VALUES (?, ?, ?, ?, ?, ?)`,
+		st.Fingerprint, st.Title, st.Date.String(), year, now(), PartyKey(st.Parties))
 	if err != nil {
 		return 0, err
 	}
@@ -110,36 +218,62 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs [
 		return 0, err
 	}
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO commitments
-		(statement_id, ordinal, section, text, tokens, domain, probability, label_source, model_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 'model', ?)`)
+		(statement_id, ordinal, section, text, tokens, terms, domain, probability, label_source, model_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'model', ?)`)
 	if err != nil {
 		return 0, err
 	}
 	defer ins.Close()
 	for _, c := range cs {
-		if _, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, joinSentences(c.Sentences), c.Domain, c.Probability, modelID); err != nil {
+		if _, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, link.JoinSentences(c.Sentences), strings.Join(c.Terms, " "),
+			c.Domain, c.Probability, modelID); err != nil {
 			return 0, err
 		}
 	}
-	return id, nil
+	return id, bump(ctx, tx)
 }
 
 // fillGaps gives the stored statement id what its copy st has and it lacks:
 // a date, parties, and the sections of commitments. Filling only gaps keeps
-// the result the same whichever copy came first.
+// the result the same whichever copy came first. A date or parties change
+// how the statement's commitments link, so their groups are marked.
 func fillGaps(ctx context.Context, tx *sql.Tx, id int64, st extract.Statement) error {
 	var known int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM statement_parties WHERE statement_id = ?`, id).Scan(&known); err != nil {
 		return err
 	}
-	if known == 0 {
+	changed := false
+	if known == 0 && len(st.Parties) > 0 {
 		if err := setParties(ctx, tx, id, st.Parties); err != nil {
 			return err
 		}
+		// The commitments leave the group of unknown parties for theirs.
+		if err := markPending(ctx, tx, ""); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE statements SET party_key = ? WHERE id = ?`, PartyKey(st.Parties), id); err != nil {
+			return err
+		}
+		changed = true
 	}
 	if !st.Date.IsZero() {
-		if _, err := tx.ExecContext(ctx, `UPDATE statements SET date = ?, year = ? WHERE id = ? AND date = ''`,
-			st.Date.String(), st.Date.Year, id); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE statements SET date = ?, year = ? WHERE id = ? AND date = ''`,
+			st.Date.String(), st.Date.Year, id)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		changed = changed || n > 0
+	}
+	if changed {
+		var key string
+		if err := tx.QueryRowContext(ctx, `SELECT party_key FROM statements WHERE id = ?`, id).Scan(&key); err != nil {
+			return err
+		}
+		if err := markPending(ctx, tx, key); err != nil {
+			return err
+		}
+		if err := bump(ctx, tx); err != nil {
 			return err
 		}
 	}

@@ -8,23 +8,35 @@ import (
 	"strings"
 
 	"pledge/classify"
+	"pledge/link"
 )
 
-// Label records a person's domain for commitment id. A person's label is
-// never replaced by a model's: Reclassify leaves it alone.
+// Label records a person's domain for commitment id, and marks the group of
+// its statement for linking (see LinkPending). A person's label is never
+// replaced by a model's: Reclassify leaves it alone.
 func (s *Store) Label(ctx context.Context, id int64, domain string) error {
 	domain = strings.TrimSpace(domain)
 	if domain == "" {
 		return fmt.Errorf("empty domain")
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE commitments SET domain = ?, probability = 1, label_source = 'person', model_id = NULL WHERE id = ?`, domain, id)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("%w: %d", ErrNotFound, id)
-	}
-	return nil
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE commitments SET domain = ?, probability = 1, label_source = 'person', model_id = NULL WHERE id = ?`, domain, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%w: %d", ErrNotFound, id)
+		}
+		// A domain changes how the commitment matches others.
+		var group string
+		if err := tx.QueryRowContext(ctx, `SELECT s.party_key FROM statements s JOIN commitments c ON c.statement_id = s.id WHERE c.id = ?`, id).Scan(&group); err != nil {
+			return err
+		}
+		if err := markPending(ctx, tx, group); err != nil {
+			return err
+		}
+		return bump(ctx, tx)
+	})
 }
 
 // Domains returns every domain in use, and every label of the models that
@@ -66,8 +78,8 @@ func (s *Store) Domains(ctx context.Context) (map[string]bool, error) {
 }
 
 // Reclassify labels again, with c, every commitment that a model labelled,
-// and returns how many changed domain. Person's labels stay. It does not
-// relink: call Relink after.
+// and returns how many changed domain. Person's labels stay. Every group
+// is marked for linking, which LinkPending does.
 func (s *Store) Reclassify(ctx context.Context, c *classify.Classifier) (changed int, err error) {
 	modelID, err := s.RegisterModel(ctx, ModelOf(c.Model))
 	if err != nil {
@@ -92,7 +104,7 @@ func (s *Store) Reclassify(ctx context.Context, c *classify.Classifier) (changed
 				return err
 			}
 			var words []string
-			for _, s := range splitSentences(tokens) {
+			for _, s := range link.SplitSentences(tokens) {
 				words = append(words, s...)
 			}
 			best := c.Model.Predict(words)[0]
@@ -115,7 +127,10 @@ func (s *Store) Reclassify(ctx context.Context, c *classify.Classifier) (changed
 				return err
 			}
 		}
-		return nil
+		if err := markPending(ctx, tx, allGroups); err != nil {
+			return err
+		}
+		return bump(ctx, tx)
 	})
 	return changed, err
 }

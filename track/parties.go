@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pledge/extract"
+	"pledge/link"
 )
 
 // setParties records a statement's parties.
@@ -80,14 +81,6 @@ func partiesOf(ctx context.Context, q querier) (map[int64][]string, error) {
 	return out, rows.Err()
 }
 
-// partyKey names a set of parties, whatever their order: statements with
-// the same key are between the same states.
-func partyKey(parties []string) string {
-	s := slices.Clone(parties)
-	slices.Sort(s)
-	return strings.Join(s, "|")
-}
-
 // Has reports whether the statement's parties include every name given,
 // as Filter.With selects.
 func (st Statement) Has(names ...string) bool {
@@ -99,27 +92,45 @@ func (st Statement) Has(names ...string) bool {
 	return true
 }
 
-// Settings keys.
-const settingAcrossParties = "link_across_parties"
-
-// SetAcrossParties says whether commitments link to earlier commitments of
-// statements between other parties (on) or only between the same parties
-// (off, the default). It takes effect at the next Relink.
-func (s *Store) SetAcrossParties(ctx context.Context, on bool) error {
-	v := "false"
-	if on {
-		v = "true"
+// backfillGroups gives the statements stored before schema version 3 their
+// party keys, and their commitments their terms (see Terms). It runs once,
+// in the transaction of migration 3.
+func backfillGroups(ctx context.Context, tx *sql.Tx) error {
+	parties, err := partiesOf(ctx, tx)
+	if err != nil {
+		return err
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, settingAcrossParties, v)
-	return err
-}
-
-// AcrossParties reports the setting SetAcrossParties made.
-func (s *Store) AcrossParties(ctx context.Context) (bool, error) {
-	var v string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, settingAcrossParties).Scan(&v)
-	if err == sql.ErrNoRows {
-		return false, nil
+	for id, ps := range parties {
+		if _, err := tx.ExecContext(ctx, `UPDATE statements SET party_key = ? WHERE id = ?`, PartyKey(ps), id); err != nil {
+			return err
+		}
 	}
-	return v == "true", err
+	rows, err := tx.QueryContext(ctx, `SELECT id, text, tokens FROM commitments`)
+	if err != nil {
+		return err
+	}
+	terms := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var text, tokens string
+		if err := rows.Scan(&id, &text, &tokens); err != nil {
+			rows.Close()
+			return err
+		}
+		var words []string
+		for _, s := range link.SplitSentences(tokens) {
+			words = append(words, s...)
+		}
+		terms[id] = strings.Join(Terms(words, text), " ")
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, t := range terms {
+		if _, err := tx.ExecContext(ctx, `UPDATE commitments SET terms = ? WHERE id = ?`, t, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -228,7 +229,20 @@ func TestMigrateVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tb := range tables {
-		if _, err := cur.db.Exec(`INSERT INTO old.` + tb + ` SELECT * FROM main.` + tb); err != nil {
+		// The columns version 1 had, which later versions add to.
+		rows, err := cur.db.Query(`SELECT name FROM pragma_table_info(?, 'old')`, tb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cols []string
+		for rows.Next() {
+			var c string
+			rows.Scan(&c)
+			cols = append(cols, c)
+		}
+		rows.Close()
+		list := strings.Join(cols, ", ")
+		if _, err := cur.db.Exec(`INSERT INTO old.` + tb + ` (` + list + `) SELECT ` + list + ` FROM main.` + tb); err != nil {
 			t.Fatalf("copy %s: %v", tb, err)
 		}
 		var n int

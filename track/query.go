@@ -1,9 +1,11 @@
 package track
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -19,7 +21,6 @@ type Commitment struct {
 	Ordinal     int
 	Section     string
 	Text        string
-	Words       []string // the words jieba cut it into, sentence after sentence
 	Domain      string
 	Probability float64
 	LabelSource string // "model" or "person"
@@ -34,11 +35,14 @@ type Commitment struct {
 
 // Filter selects commitments; its zero value selects all.
 type Filter struct {
-	Year   int    // 0 for every year
-	Domain string // "" for every domain
-	Status string // "new", "recurring" or "" for both
-	Search string // text the commitment holds, "" for any
-	IDs    []int64
+	Year int // 0 for every year
+	// FromYear keeps the commitments of that year and later ones; 0 for
+	// every year.
+	FromYear int
+	Domain   string // "" for every domain
+	Status   string // "new", "recurring" or "" for both
+	Search   string // text the commitment holds, "" for any
+	IDs      []int64
 	// With keeps the commitments of statements whose parties include every
 	// name it holds (canonical names: 俄罗斯, not 俄罗斯联邦).
 	With []string
@@ -54,21 +58,92 @@ func withParties(where []string, args []any, with []string) ([]string, []any) {
 	return where, args
 }
 
-const commitmentColumns = `c.id, s.id, s.title, s.fingerprint, s.date, COALESCE(s.year, 0), c.ordinal, c.section, c.text, c.tokens,
+const commitmentColumns = `c.id, s.id, s.title, s.fingerprint, s.date, COALESCE(s.year, 0), c.ordinal, c.section, c.text,
 	c.domain, c.probability, c.label_source, COALESCE(l.status, 'new'), COALESCE(l.first_year, 0),
 	COALESCE(l.previous_id, 0), COALESCE(l.similarity, 0)`
 
 const commitmentJoins = `FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id`
+
+// maxIDs is how many ids one query binds.
+const maxIDs = 500
 
 // Commitments returns the commitments f selects, in the order of their
 // statements' dates, then fingerprints, then ordinals, which does not
 // depend on the order they were ingested in. Every value of f reaches the
 // database as a bound parameter.
 func (s *Store) Commitments(ctx context.Context, f Filter) ([]Commitment, error) {
+	parties, err := partiesOf(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	var out []Commitment
+	collect := func(c Commitment) error {
+		out = append(out, c)
+		return nil
+	}
+	if len(f.IDs) <= maxIDs {
+		return out, s.eachCommitment(ctx, f, parties, collect)
+	}
+	if len(f.IDs) > 20*maxIDs {
+		// So many that reading every commitment and keeping theirs is
+		// quicker than asking for them part by part.
+		want := make(map[int64]bool, len(f.IDs))
+		for _, id := range f.IDs {
+			want[id] = true
+		}
+		all := f
+		all.IDs = nil
+		return out, s.eachCommitment(ctx, all, parties, func(c Commitment) error {
+			if want[c.ID] {
+				out = append(out, c)
+			}
+			return nil
+		})
+	}
+	// SQLite binds a limited number of values to one statement.
+	for ids := range slices.Chunk(f.IDs, maxIDs) {
+		part := f
+		part.IDs = ids
+		if err := s.eachCommitment(ctx, part, parties, collect); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b Commitment) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Fingerprint, b.Fingerprint), cmp.Compare(a.Ordinal, b.Ordinal))
+	})
+	return out, nil
+}
+
+// EachCommitment calls fn with each commitment f selects, in the order of
+// Commitments, as the database reads them: what it holds at once does not
+// grow with the database. An error from fn stops it.
+func (s *Store) EachCommitment(ctx context.Context, f Filter, fn func(Commitment) error) error {
+	if len(f.IDs) > maxIDs {
+		cs, err := s.Commitments(ctx, f)
+		for _, c := range cs {
+			if err == nil {
+				err = fn(c)
+			}
+		}
+		return err
+	}
+	parties, err := partiesOf(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	return s.eachCommitment(ctx, f, parties, fn)
+}
+
+// eachCommitment is EachCommitment for at most maxIDs ids, with every
+// statement's parties.
+func (s *Store) eachCommitment(ctx context.Context, f Filter, parties map[int64][]string, fn func(Commitment) error) error {
 	var where []string
 	var args []any
 	if f.Year != 0 {
 		where, args = append(where, "s.year = ?"), append(args, f.Year)
+	}
+	if f.FromYear != 0 {
+		where, args = append(where, "s.year >= ?"), append(args, f.FromYear)
 	}
 	if f.Domain != "" {
 		where, args = append(where, "c.domain = ?"), append(args, f.Domain)
@@ -83,7 +158,7 @@ func (s *Store) Commitments(ctx context.Context, f Filter) ([]Commitment, error)
 	if f.IDs != nil {
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
 		if marks == "" {
-			return nil, nil
+			return nil
 		}
 		where = append(where, "c.id IN ("+marks+")")
 		for _, id := range f.IDs {
@@ -95,30 +170,23 @@ func (s *Store) Commitments(ctx context.Context, f Filter) ([]Commitment, error)
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY s.date, s.fingerprint, c.ordinal"
-	parties, err := partiesOf(ctx, s.db)
-	if err != nil {
-		return nil, err
-	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []Commitment
 	for rows.Next() {
 		var c Commitment
-		var tokens string
 		if err := rows.Scan(&c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
-			&c.Text, &tokens, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity); err != nil {
-			return nil, err
-		}
-		for _, s := range splitSentences(tokens) {
-			c.Words = append(c.Words, s...)
+			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity); err != nil {
+			return err
 		}
 		c.Parties = parties[c.StatementID]
-		out = append(out, c)
+		if err := fn(c); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // ErrNotFound is returned for an id that no commitment has.
@@ -216,4 +284,74 @@ func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
 		out[i].Parties = parties[out[i].ID]
 	}
 	return out, nil
+}
+
+// StatementsByID returns the stored statements with the ids, in date
+// order, with their titles, dates and numbers of commitments.
+func (s *Store) StatementsByID(ctx context.Context, ids []int64) ([]Statement, error) {
+	var out []Statement
+	for part := range slices.Chunk(ids, maxIDs) {
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, s.date, COALESCE(s.year, 0), s.fingerprint,
+			(SELECT count(*) FROM commitments WHERE statement_id = s.id)
+			FROM statements s WHERE s.id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var st Statement
+			if err := rows.Scan(&st.ID, &st.Title, &st.Date, &st.Year, &st.Fingerprint, &st.Commitments); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, st)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b Statement) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Fingerprint, b.Fingerprint))
+	})
+	return out, nil
+}
+
+// Count returns how many statements and commitments the database holds.
+func (s *Store) Count(ctx context.Context) (statements, commitments int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM statements), (SELECT count(*) FROM commitments)`).Scan(&statements, &commitments)
+	return statements, commitments, err
+}
+
+// LinkRow is a commitment's link, without its text.
+type LinkRow struct {
+	ID        int64
+	Year      int // 0 when unknown
+	Recurring bool
+	Previous  int64 // its best earlier match, 0 when none
+}
+
+// Links returns the link of every commitment (with names parties, of the
+// statements whose parties include them all), in the order of
+// Commitments: what following threads back in time needs, and no text.
+func (s *Store) Links(ctx context.Context, with ...string) ([]LinkRow, error) {
+	where, args := withParties([]string{"1 = 1"}, nil, with)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, COALESCE(s.year, 0), COALESCE(l.status, 'new') = 'recurring', COALESCE(l.previous_id, 0)
+		`+commitmentJoins+` WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LinkRow
+	for rows.Next() {
+		var l LinkRow
+		if err := rows.Scan(&l.ID, &l.Year, &l.Recurring, &l.Previous); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
 }

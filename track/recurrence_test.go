@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"pledge/link"
 )
 
 // recurrenceLabels reads testdata/recurrence.tsv: for each commitment of
@@ -103,5 +105,26 @@ func TestSeedRecurrence(t *testing.T) {
 	t.Logf("default threshold %.2f: precision %.3f, recall %.3f", DefaultThreshold, p, r)
 	if p < 0.8 || r < 0.8 {
 		t.Errorf("recurrence precision %.3f, recall %.3f; want both at least 0.8", p, r)
+	}
+}
+
+// TestLinkBoundedSearch checks that the bounded candidate search finds the
+// same best matches as comparing every earlier commitment, on the seeds.
+func TestLinkBoundedSearch(t *testing.T) {
+	s := testStore(t)
+	ingest(t, s, seedPaths(t)...)
+	items, err := linkItems(context.Background(), s.db, false, nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bounded, all := link.All(items, DefaultThreshold), link.Exhaustive(items, DefaultThreshold)
+	differ := 0
+	for id, l := range all {
+		if bounded[id].Previous != l.Previous {
+			differ++
+		}
+	}
+	if differ > 0 {
+		t.Errorf("the bounded search picks another best match for %d of %d commitments", differ, len(items))
 	}
 }

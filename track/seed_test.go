@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -44,12 +45,22 @@ func TestSeedIngest(t *testing.T) {
 	}
 }
 
+// export writes every commitment as CSV, with the columns of pledge export
+// (package export, which this package cannot import): a snapshot of what
+// the database holds, to compare.
 func export(t *testing.T, s *Store) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := s.Export(context.Background(), &b, ExportOptions{}); err != nil {
+	w := csv.NewWriter(&b)
+	err := s.EachCommitment(context.Background(), Filter{}, func(c Commitment) error {
+		return w.Write([]string{fmt.Sprint(c.ID), c.Statement, c.Date, fmt.Sprint(c.Year), fmt.Sprint(c.Ordinal), c.Section, c.Domain,
+			fmt.Sprintf("%.4f", c.Probability), c.LabelSource, c.Status, fmt.Sprint(c.FirstYear), fmt.Sprint(c.Previous), c.Text,
+			strings.Join(c.Parties, ";")})
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
+	w.Flush()
 	return b.String()
 }
 

@@ -62,6 +62,7 @@ func migrations() ([]migration, error) {
 // already stored, where SQL alone cannot derive it.
 var migrationData = map[int]func(context.Context, *sql.Tx) error{
 	2: backfillParties,
+	3: backfillGroups,
 }
 
 // Store is a pledge database: one SQLite file that holds every statement,

@@ -6,17 +6,19 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"pledge/internal/seeds"
 	"sync"
 	"testing"
 
 	"pledge/classify"
 	"pledge/data"
+	"pledge/extract"
+	"pledge/internal/seeds"
+	"pledge/segment"
 )
 
 // classifier is the default classifier, made once for the package's tests.
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := classify.NewJieba(data.Lines(data.UserDict))
+	j, err := segment.NewJieba(data.Lines(data.UserDict))
 	if err != nil {
 		return nil, err
 	}
@@ -46,11 +48,14 @@ func testStore(t testing.TB) *Store {
 // seedPaths returns the seed files, or skips the test when they are absent.
 func seedPaths(t testing.TB) []string { return seeds.Paths(t) }
 
-// ingest stores the files in s, in the order given, and relinks.
+// ingest stores the statements of the files in s, in the order given, as
+// pledge ingest does (package ingest, which this package cannot import),
+// and links them.
 func ingest(t testing.TB, s *Store, paths ...string) {
 	t.Helper()
 	ctx := context.Background()
-	in, err := NewIngester(ctx, s, testClassifier(t))
+	c := testClassifier(t)
+	model, err := s.RegisterModel(ctx, ModelOf(c.Model))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,11 +64,17 @@ func ingest(t testing.TB, s *Store, paths ...string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := in.File(ctx, filepath.Base(p), b); err != nil {
+		sts, err := extract.Document(b)
+		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
+		for _, st := range sts {
+			if _, _, err := s.AddStatement(ctx, st, Source{Path: filepath.Base(p)}, Labels(c, st.Commitments), model); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+		}
 	}
-	if err := s.Relink(ctx, DefaultThreshold); err != nil {
+	if _, err := s.LinkPending(ctx, DefaultThreshold); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -181,46 +181,80 @@ const UnknownPartner = "(parties unknown)"
 // statement's partners are its parties other than the home party (see
 // PartnerTally.Home), so a statement between three states counts for each
 // of its two partners; with names parties, only statements whose parties
-// include them all count.
+// include them all count. The database does the counting.
 func (s *Store) PartnerTally(ctx context.Context, with ...string) (*PartnerTally, error) {
-	sts, err := s.Statements(ctx)
+	counts := map[string]*partyCount{}
+	rows, err := s.db.QueryContext(ctx, `SELECT party, count(*), sum(position = 0) FROM statement_parties GROUP BY party`)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := s.Commitments(ctx, Filter{With: with})
-	if err != nil {
-		return nil, err
-	}
-	t := &PartnerTally{Home: homeParty(sts)}
-	partners := func(parties []string) []string {
-		if len(parties) == 0 {
-			return []string{UnknownPartner}
+	for rows.Next() {
+		var p string
+		var c partyCount
+		if err := rows.Scan(&p, &c.in, &c.first); err != nil {
+			rows.Close()
+			return nil, err
 		}
-		return slices.DeleteFunc(slices.Clone(parties), func(p string) bool { return p == t.Home })
+		counts[p] = &c
 	}
-	rows := map[string]*PartnerRow{}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	t := &PartnerTally{Home: pickHome(counts)}
+	byPartner := map[string]*PartnerRow{}
 	row := func(p string) *PartnerRow {
-		if rows[p] == nil {
-			rows[p] = &PartnerRow{Partner: p, Cells: Cells{}}
+		if byPartner[p] == nil {
+			byPartner[p] = &PartnerRow{Partner: p, Cells: Cells{}}
 		}
-		return rows[p]
+		return byPartner[p]
 	}
-	for _, st := range sts {
-		if st.Has(with...) {
-			for _, p := range partners(st.Parties) {
-				row(p).Statements++
-			}
+	where, args := withParties([]string{"1 = 1"}, nil, with)
+	cond := strings.Join(where, " AND ")
+	// A statement's partners, or UnknownPartner for one without parties.
+	partner := `(SELECT sp.party AS partner, sp.statement_id AS statement_id FROM statement_parties sp WHERE sp.party != ?1
+		UNION ALL SELECT ?2, st.id FROM statements st WHERE NOT EXISTS (SELECT 1 FROM statement_parties x WHERE x.statement_id = st.id))`
+	pargs := append([]any{t.Home, UnknownPartner}, args...)
+	sts, err := s.db.QueryContext(ctx, `SELECT p.partner, count(*) FROM statements s JOIN `+partner+` p ON p.statement_id = s.id
+		WHERE `+cond+` GROUP BY 1`, pargs...)
+	if err != nil {
+		return nil, err
+	}
+	for sts.Next() {
+		var p string
+		var n int
+		if err := sts.Scan(&p, &n); err != nil {
+			sts.Close()
+			return nil, err
 		}
+		row(p).Statements = n
 	}
+	sts.Close()
+	if err := sts.Err(); err != nil {
+		return nil, err
+	}
+	cs, err := s.db.QueryContext(ctx, `SELECT p.partner, c.domain, COALESCE(l.status, 'new'), count(*)
+		FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id
+		JOIN `+partner+` p ON p.statement_id = s.id WHERE `+cond+` GROUP BY 1, 2, 3`, pargs...)
+	if err != nil {
+		return nil, err
+	}
+	defer cs.Close()
 	domains := map[string]bool{}
-	for _, c := range cs {
-		domains[c.Domain] = true
-		for _, p := range partners(c.Parties) {
-			row(p).add(c.Domain, c.Status, 1)
+	for cs.Next() {
+		var p, domain, status string
+		var n int
+		if err := cs.Scan(&p, &domain, &status, &n); err != nil {
+			return nil, err
 		}
+		domains[domain] = true
+		row(p).add(domain, status, n)
+	}
+	if err := cs.Err(); err != nil {
+		return nil, err
 	}
 	t.Domains = orderDomains(domains)
-	for _, r := range rows {
+	for _, r := range byPartner {
 		t.Rows = append(t.Rows, *r)
 	}
 	slices.SortFunc(t.Rows, func(a, b PartnerRow) int {
@@ -229,16 +263,19 @@ func (s *Store) PartnerTally(ctx context.Context, with ...string) (*PartnerTally
 	return t, nil
 }
 
+// partyCount is how many statements a party is in, and how many name it
+// first.
+type partyCount struct{ in, first int }
+
 // homeParty is the party of most statements, the one named first more
 // often when two tie, then the first by name; "" when no statement has
 // parties.
 func homeParty(sts []Statement) string {
-	type count struct{ in, first int }
-	counts := map[string]*count{}
+	counts := map[string]*partyCount{}
 	for _, st := range sts {
 		for i, p := range st.Parties {
 			if counts[p] == nil {
-				counts[p] = &count{}
+				counts[p] = &partyCount{}
 			}
 			counts[p].in++
 			if i == 0 {
@@ -246,6 +283,11 @@ func homeParty(sts []Statement) string {
 			}
 		}
 	}
+	return pickHome(counts)
+}
+
+// pickHome is homeParty from the counts of each party.
+func pickHome(counts map[string]*partyCount) string {
 	home := ""
 	for p, c := range counts {
 		h := counts[home]

@@ -37,11 +37,10 @@ func runClassify(ctx context.Context, args []string, std IO) error {
 	if *top < 0 {
 		return usageError{"classify: --top must be a positive number"}
 	}
-	c, done, err := newClassifier(*model)
+	c, err := newClassifier(*model)
 	if err != nil {
 		return err
 	}
-	defer done()
 	out := bufio.NewWriter(std.Stdout)
 	classifyOne := func(text string) {
 		text = strings.TrimSpace(text)

@@ -40,7 +40,7 @@ func runCommon(ctx context.Context, args []string, std IO) error {
 	if *minPartners < 1 {
 		return usageError{"common: --min-partners must be at least 1"}
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}

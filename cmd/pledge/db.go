@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -37,12 +38,39 @@ func openStore(ctx context.Context, path string) (*track.Store, error) {
 }
 
 // openExisting opens a database that must exist already: a report on a
-// mistyped name should say so, not make an empty database.
-func openExisting(ctx context.Context, path string) (*track.Store, error) {
+// mistyped name should say so, not make an empty database. Commitments an
+// interrupted run stored but did not link are linked first, with a note on
+// stderr, so that no command calls them new for want of a link.
+func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
 	}
-	return openStore(ctx, path)
+	s, err := openStore(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if pending, err := s.Pending(ctx); err != nil || !pending {
+		return s, err
+	}
+	fmt.Fprintln(stderr, "pledge: linking the commitments a stopped run stored but did not link")
+	if err := linkPending(ctx, s); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// linkPending links the groups of commitments that changed, with the
+// threshold the database's links were made with.
+func linkPending(ctx context.Context, s *track.Store) error {
+	th, err := s.LinkThreshold(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := s.LinkPending(ctx, th); err != nil {
+		return fmt.Errorf("linking commitments: %w", err)
+	}
+	return nil
 }
 
 // noArgs refuses arguments a command does not take.

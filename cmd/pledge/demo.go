@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"pledge/data"
+	"pledge/ingest"
 	"pledge/track"
 )
 
@@ -60,22 +61,21 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 	for _, n := range names {
 		inputs = append(inputs, input{n, func() ([]byte, error) { return fs.ReadFile(data.Demo, n) }})
 	}
-	c, done, err := newClassifier("")
+	c, err := newClassifier("")
 	if err != nil {
 		return err
 	}
-	defer done()
 	store, err := openStore(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	in, err := track.NewIngester(ctx, store, c)
+	in, err := ingest.New(ctx, store, c)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "pledge demo: ingesting %d files of invented statements, built into pledge\n\n", len(inputs))
-	if err := ingestAll(ctx, store, in, inputs, track.DefaultThreshold, std); err != nil {
+	if err := ingestAll(ctx, store, in, inputs, true, std); err != nil {
 		return err
 	}
 	t, err := store.Tally(ctx)

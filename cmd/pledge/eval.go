@@ -59,11 +59,10 @@ func runEval(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 	}
-	seg, err := newJieba()
+	seg, err := segmenter()
 	if err != nil {
 		return err
 	}
-	defer seg.Close()
 	tok := classify.DefaultTokenizer(seg)
 	examples := classify.Examples(rows, tok)
 	model := fmt.Sprintf("%s naive Bayes (alpha %g, bigrams %v)", opt.Variant, opt.Alpha, opt.Bigrams)

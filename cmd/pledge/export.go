@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"pledge/track"
+	"pledge/export"
 )
 
 const exportUsage = `Usage: pledge export [--db FILE] [--format csv|json] [-o FILE] [--no-bom] [--raw] [--with NAME]...
@@ -37,7 +37,7 @@ Examples:
 func runExport(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	db := dbFlag(fl)
-	format := fl.String("format", track.CSV, "csv or json")
+	format := fl.String("format", export.CSV, "csv or json")
 	out := fl.String("o", "", "output file")
 	noBOM := fl.Bool("no-bom", false, "leave out the byte-order mark")
 	raw := fl.Bool("raw", false, "write cells that look like formulas as they are")
@@ -49,19 +49,19 @@ func runExport(ctx context.Context, args []string, std IO) error {
 	if err := noArgs("export", rest); err != nil {
 		return err
 	}
-	if *format != track.CSV && *format != track.JSON {
+	if *format != export.CSV && *format != export.JSON {
 		return usageError{fmt.Sprintf("export: --format %q: want csv or json", *format)}
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	opt := track.ExportOptions{Format: *format, NoBOM: *noBOM, Raw: *raw, With: *with}
+	opt := export.Options{Format: *format, NoBOM: *noBOM, Raw: *raw, With: *with}
 	if *out == "" {
-		return store.Export(ctx, std.Stdout, opt)
+		return export.Write(ctx, std.Stdout, store, opt)
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return store.Export(ctx, w, opt) })
+	return writeFileAtomic(*out, func(w io.Writer) error { return export.Write(ctx, w, store, opt) })
 }
 
 // writeFileAtomic writes path through a temporary file renamed into place,

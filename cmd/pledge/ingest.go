@@ -9,20 +9,27 @@ import (
 	"path/filepath"
 	"strings"
 
+	"pledge/classify"
+	"pledge/ingest"
 	"pledge/track"
 )
 
-const ingestUsage = `Usage: pledge ingest [--db FILE] [--model FILE] PATH...
+const ingestUsage = `Usage: pledge ingest [--db FILE] [--model FILE] [--verbose] PATH...
 
 Reads files and folders of statements, finds the commitments in them,
 labels each with its domain and stores everything in the database, then
 links each commitment to its best match in earlier statements, to tell
 recurring commitments from new ones. Folders are read with everything in
 them; of their files, those ending in .txt, .htm, .html, .pdf (read with
-poppler's pdftotext) or .docx are read and the others skipped with a note. Each statement is stored in one transaction,
-whole or not at all; a statement stored already (from another file or an
-earlier run) is not stored again. A file that cannot be read is reported
+poppler's pdftotext) or .docx are read and the others skipped with a note.
+Files are read on every core; each statement is stored in one
+transaction, whole or not at all; a statement stored already (from another
+file or an earlier run) is not stored again, and a file read before and
+unchanged since is not read again. A file that cannot be read is reported
 with its reason, the others still go in, and pledge exits with status 1.
+
+On a terminal a progress bar shows how far it got; a line at the end says
+what the run did.
 
 Flags:
 ` + dbFlagUsage + `  --model FILE   label with a model saved by pledge train (default: the
@@ -32,14 +39,12 @@ Flags:
                  link commitments across statements between different
                  parties (by default only within the same parties; see
                  pledge relink)
+  --verbose      print what became of each file's statements
 ` + maxSizeUsage + `
 Examples:
   pledge ingest ~/statements
   pledge ingest --db russia.db 2019-visit.txt 2024-visit.html
 `
-
-// progressEvery is how many files pass between progress lines on a long run.
-const progressEvery = 25
 
 func runIngest(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("ingest", flag.ContinueOnError)
@@ -48,6 +53,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	threshold := fl.Float64("threshold", track.DefaultThreshold, "similarity at which a commitment recurs")
 	maxSize := maxSizeFlag(fl)
 	across := fl.Bool("across-parties", false, "link across statements between different parties")
+	verbose := fl.Bool("verbose", false, "print what became of each file's statements")
 	paths, err := parseFlags(fl, ingestUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -61,26 +67,32 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 			fmt.Fprintf(std.Stderr, "pledge: skipped %s: not a .txt, .html, .pdf or .docx file\n", p)
 		})...)
 	}
-	c, done, err := newClassifier(*model)
+	m, err := loadModel(*model)
 	if err != nil {
 		return err
 	}
-	defer done()
 	store, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	in, err := track.NewIngester(ctx, store, c)
+	in, err := ingest.Lazy(ctx, store, m, func() (*classify.Classifier, error) {
+		seg, err := segmenter()
+		if err != nil {
+			return nil, err
+		}
+		return &classify.Classifier{Tokenizer: classify.DefaultTokenizer(seg), Model: m}, nil
+	})
 	if err != nil {
 		return err
 	}
+	in.Threshold = *threshold
 	if *across {
 		if err := store.SetAcrossParties(ctx, true); err != nil {
 			return err
 		}
 	}
-	return ingestAll(ctx, store, in, inputs, *threshold, std)
+	return ingestAll(ctx, store, in, inputs, *verbose, std)
 }
 
 // statementFile reports whether a file in a folder is read by ingest.
@@ -92,75 +104,81 @@ func statementFile(name string) bool {
 	return false
 }
 
-// ingestAll stores the inputs one by one, reporting each, then relinks. An
-// interruption stops after the statement in progress, which is stored
-// whole or not at all; what was stored is linked and reported.
-func ingestAll(ctx context.Context, store *track.Store, in *track.Ingester, inputs []input, threshold float64, std IO) error {
-	var failed, stored, known, read int
-	var interrupted error
-	for k, f := range inputs {
-		if err := ctx.Err(); err != nil {
-			interrupted = err
-			break
-		}
-		read = k
-		if len(inputs) > progressEvery && k > 0 && k%progressEvery == 0 {
-			fmt.Fprintf(std.Stderr, "pledge: %d of %d files read\n", k, len(inputs))
-		}
-		data, err := f.text(ctx)
-		var found []track.Found
-		if err == nil {
-			found, err = in.File(ctx, f.name, data)
-		}
-		printFound(std.Stdout, f.name, found)
-		for _, s := range found {
+// ingestAll stores the inputs, reporting the problems of each and, when
+// verbose, what became of each file's statements, and ends with a line of
+// what the run did. An interruption stops after the statement in
+// progress, which is stored whole or not at all; what was stored is
+// linked and reported.
+func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, verbose bool, std IO) error {
+	var failed, stored, known, unchanged, seen int
+	bar := newProgress(std.Stderr, "ingest", len(inputs))
+	ins := make([]ingest.Input, len(inputs))
+	for i, f := range inputs {
+		ins[i] = ingest.Input{Name: f.name, Read: f.read}
+	}
+	done, err := in.Run(ctx, ins, func(r ingest.Result) {
+		seen++
+		for _, s := range r.Found {
 			if s.Added {
 				stored++
 			} else {
 				known++
 			}
 		}
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			interrupted = err
-			break
-		}
-		read = k + 1
-		if err != nil {
-			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", f.name, explainHint(f.name, unwrapPath(err)))
+		switch {
+		case r.Err != nil && !errors.Is(r.Err, context.Canceled) && !errors.Is(r.Err, context.DeadlineExceeded):
 			failed++
+			bar.clear()
+			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", r.Name, explainHint(r.Name, unwrapPath(r.Err)))
+		case r.Unchanged:
+			unchanged++
+			if verbose {
+				bar.clear()
+				fmt.Fprintf(std.Stdout, "%s: unchanged since it was read\n", r.Name)
+			}
+		case verbose:
+			bar.clear()
+			printFound(std.Stdout, r.Name, r.Found, r.Copy)
 		}
+		bar.set(seen)
+	})
+	bar.clear()
+	interrupted := errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+	if err != nil && !interrupted {
+		return err
 	}
-	// Link even after an interruption: what was stored is complete, and its
-	// links should be too.
-	if err := store.Relink(context.WithoutCancel(ctx), threshold); err != nil {
-		return fmt.Errorf("linking commitments: %w", err)
-	}
-	sts, err := store.Statements(context.WithoutCancel(ctx))
+	ctx = context.WithoutCancel(ctx)
+	sts, commitments, err := store.Count(ctx)
 	if err != nil {
 		return err
 	}
-	commitments := 0
-	for _, s := range sts {
-		commitments += s.Commitments
+	ok := done - failed
+	extra := ""
+	if unchanged > 0 {
+		extra = fmt.Sprintf(" (%d unchanged, not read again)", unchanged)
 	}
-	done := read - failed
-	fmt.Fprintf(std.Stdout, "\n%s ingested, %d failed; %s stored, %d already there; the database %s holds %s and %s\n",
-		plural(done, "file"), failed, plural(stored, "statement"), known, store.Path(),
-		plural(len(sts), "statement"), plural(commitments, "commitment"))
+	fmt.Fprintf(std.Stdout, "%s ingested%s, %d failed; %s stored, %d already there; the database %s holds %s and %s\n",
+		plural(ok, "file"), extra, failed, plural(stored, "statement"), known, store.Path(),
+		plural(sts, "statement"), plural(commitments, "commitment"))
 	switch {
-	case interrupted != nil:
-		return fmt.Errorf("interrupted after %d of %d files; what was stored is whole, and running the same command again finishes the job", read, len(inputs))
+	case interrupted:
+		return fmt.Errorf("interrupted after %d of %d files; what was stored is whole, and running the same command again finishes the job", done, len(inputs))
 	case failed > 0:
-		return fmt.Errorf("%s ingested, %d failed", plural(done, "file"), failed)
+		return fmt.Errorf("%s ingested, %d failed", plural(ok, "file"), failed)
 	}
 	return nil
 }
 
-func printFound(w io.Writer, name string, found []track.Found) {
+// printFound prints what became of the statements of a file.
+func printFound(w io.Writer, name string, found []ingest.Found, copy bool) {
 	if len(found) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%s:\n", name)
+	note := ""
+	if copy {
+		note = " (a copy of a file read before)"
+	}
+	fmt.Fprintf(w, "%s:%s\n", name, note)
 	for _, s := range found {
 		what := "stored"
 		if !s.Added {

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
-
-	"pledge/track"
 )
 
 const labelUsage = `Usage: pledge label [--db FILE] [--new-label] ID DOMAIN
@@ -38,7 +36,7 @@ func runLabel(ctx context.Context, args []string, std IO) error {
 		return usageError{fmt.Sprintf("label: %q is not a commitment id", rest[0])}
 	}
 	domain := rest[1]
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}
@@ -57,8 +55,7 @@ func runLabel(ctx context.Context, args []string, std IO) error {
 	if err := store.Label(ctx, id, domain); err != nil {
 		return err
 	}
-	// A new domain changes how the commitment matches others.
-	if err := store.Relink(ctx, track.DefaultThreshold); err != nil {
+	if err := linkPending(ctx, store); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "commitment %d labelled %s\n", id, domain)

@@ -46,7 +46,7 @@ func runList(ctx context.Context, args []string, std IO) error {
 	if f.Status != "" && f.Status != "new" && f.Status != "recurring" {
 		return usageError{fmt.Sprintf("list: --status %q: want new or recurring", f.Status)}
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}

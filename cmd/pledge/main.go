@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 )
@@ -23,7 +24,15 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
+	// PLEDGE_CPUPROFILE=FILE writes a CPU profile of the run: for finding
+	// where a slow command spends its time (go tool pprof FILE).
+	if path := os.Getenv("PLEDGE_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer f.Close()
+		}
+	}
 	err := Run(ctx, os.Args[1:], IO{os.Stdin, os.Stdout, os.Stderr})
+	pprof.StopCPUProfile()
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "pledge:", err)

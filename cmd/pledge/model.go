@@ -4,39 +4,40 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"sync"
 
 	"pledge/classify"
 	"pledge/data"
+	"pledge/segment"
 )
 
-// newJieba loads the segmenter; a command makes one and closes it.
-func newJieba() (*classify.Jieba, error) {
-	j, err := classify.NewJieba(data.Lines(data.UserDict))
+// segmenter is the process's one jieba, loaded the first time a command
+// segments text. It is never freed: its dictionaries take 0.2 s to free,
+// and the process's end frees them at once. Commands that only read the
+// database never load it.
+var segmenter = sync.OnceValues(func() (*segment.Jieba, error) {
+	j, err := segment.NewJieba(data.Lines(data.UserDict))
 	if err != nil {
 		return nil, fmt.Errorf("loading the segmenter: %w", err)
 	}
 	return j, nil
-}
+})
 
-// newClassifier loads the segmenter and the model in file path (the
-// default model when path is ""); done frees the segmenter.
-func newClassifier(path string) (c *classify.Classifier, done func(), err error) {
-	seg, err := newJieba()
+// newClassifier returns the segmenter and the model in file path (the
+// default model when path is "").
+func newClassifier(path string) (*classify.Classifier, error) {
+	seg, err := segmenter()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if c, err = loadClassifier(path, seg); err != nil {
-		seg.Close()
-		return nil, nil, err
-	}
-	return c, seg.Close, nil
+	return loadClassifier(path, seg)
 }
 
-// loadClassifier returns the model in file path, or the default model
-// trained on the labelled data built into pledge when path is "".
-func loadClassifier(path string, seg classify.Segmenter) (*classify.Classifier, error) {
+// loadModel returns the model in file path, or the default model built
+// into pledge when path is "": what labelling needs besides the segmenter.
+func loadModel(path string) (*classify.Model, error) {
 	if path == "" {
-		return classify.Default(seg)
+		return classify.DefaultModel()
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -46,6 +47,16 @@ func loadClassifier(path string, seg classify.Segmenter) (*classify.Classifier, 
 	m, err := classify.Load(f)
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %w", path, err)
+	}
+	return m, nil
+}
+
+// loadClassifier returns the model in file path, or the default model
+// trained on the labelled data built into pledge when path is "".
+func loadClassifier(path string, seg classify.Segmenter) (*classify.Classifier, error) {
+	m, err := loadModel(path)
+	if err != nil {
+		return nil, err
 	}
 	return &classify.Classifier{Tokenizer: classify.DefaultTokenizer(seg), Model: m}, nil
 }

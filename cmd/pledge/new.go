@@ -38,7 +38,7 @@ func runNew(ctx context.Context, args []string, std IO) error {
 	if err := noArgs("new", rest); err != nil {
 		return err
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}
@@ -92,8 +92,8 @@ func printNew(ctx context.Context, store *track.Store, year, top int, with []str
 	}
 	for _, a := range areas {
 		var ids []string
-		for _, c := range a.Commitments {
-			ids = append(ids, fmt.Sprint(c.ID))
+		for _, id := range a.IDs {
+			ids = append(ids, fmt.Sprint(id))
 		}
 		w.printf("  %s%s %5.1f  commitments %s\n", a.Term, strings.Repeat(" ", max(0, 12-displayWidth(a.Term))), a.Score, strings.Join(ids, ", "))
 	}

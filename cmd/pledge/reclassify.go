@@ -4,8 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-
-	"pledge/track"
 )
 
 const reclassifyUsage = `Usage: pledge reclassify [--db FILE] [--model FILE]
@@ -33,21 +31,20 @@ func runReclassify(ctx context.Context, args []string, std IO) error {
 	if err := noArgs("reclassify", rest); err != nil {
 		return err
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	c, done, err := newClassifier(*model)
+	c, err := newClassifier(*model)
 	if err != nil {
 		return err
 	}
-	defer done()
 	changed, err := store.Reclassify(ctx, c)
 	if err != nil {
 		return err
 	}
-	if err := store.Relink(ctx, track.DefaultThreshold); err != nil {
+	if err := linkPending(ctx, store); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "labelled again with model %.12s: %s changed domain\n", c.Model.Hash, plural(changed, "commitment"))

@@ -41,7 +41,7 @@ func runRelink(ctx context.Context, args []string, std IO) error {
 	if *across && *within {
 		return usageError{"relink: --across-parties and --within-parties exclude each other"}
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}

@@ -10,18 +10,24 @@ import (
 	"pledge/report"
 )
 
-const reportUsage = `Usage: pledge report [--db FILE] [-o FILE] [--with NAME]...
+const reportUsage = `Usage: pledge report [--db FILE] [-o FILE] [--with NAME]... [--all]
 
 Writes one HTML file to read in a browser, attach to an email or print: a
 chart of commitments per domain and year with the tally beneath it, new and
 recurring commitments per year, the new policy areas of each year linked to
 their commitments, the commitments repeated in three or more years side by
-side, and every commitment by domain, with uncertain labels marked for
+side, and the commitments by domain, with uncertain labels marked for
 review. The file needs no network: its styles and charts are inside it.
+
+A large database gives a report a browser still opens at once: it shows
+the 100 threads over the most years, and lists the commitments of the
+latest years (some 3,000) and those the areas and threads name; --all lists
+every one, and pledge export writes them all as CSV.
 
 Flags:
 ` + dbFlagUsage + `  -o FILE        where to write it (default report.html; - for standard output)
-
+  --all          list every commitment, however many
+` + withFlagUsage + `
 Example:
   pledge report -o russia-2019-2024.html
 `
@@ -31,6 +37,7 @@ func runReport(ctx context.Context, args []string, std IO) error {
 	db := dbFlag(fl)
 	out := fl.String("o", "report.html", "where to write the report")
 	with := withFlag(fl)
+	all := fl.Bool("all", false, "list every commitment, however many")
 	rest, err := parseFlags(fl, reportUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -38,12 +45,12 @@ func runReport(ctx context.Context, args []string, std IO) error {
 	if err := noArgs("report", rest); err != nil {
 		return err
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	d, err := report.Build(ctx, store, time.Now(), *with...)
+	d, err := report.Build(ctx, store, time.Now(), report.Options{With: *with, All: *all})
 	if err != nil {
 		return err
 	}

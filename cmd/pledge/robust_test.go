@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -136,7 +137,7 @@ func TestLargeFileMemory(t *testing.T) {
 // channel that receives each line it prints.
 func ingestProcess(t *testing.T, db string, paths ...string) (*exec.Cmd, *bytes.Buffer, chan string) {
 	t.Helper()
-	cmd := exec.Command(binary(t), append([]string{"ingest", "--db", db}, paths...)...)
+	cmd := exec.Command(binary(t), append([]string{"ingest", "--verbose", "--db", db}, paths...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
@@ -318,7 +319,7 @@ func TestHostileValues(t *testing.T) {
 // checkSources returns the stored file names.
 func checkSources(t *testing.T, db string) []string {
 	t.Helper()
-	s, err := openExisting(t.Context(), db)
+	s, err := openExisting(t.Context(), db, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func runShow(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("show: %q is not a commitment id", rest[0])}
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}

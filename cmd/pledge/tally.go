@@ -48,7 +48,7 @@ func runTally(ctx context.Context, args []string, std IO) error {
 	if err := noArgs("tally", rest); err != nil {
 		return err
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}

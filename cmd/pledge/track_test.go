@@ -24,7 +24,7 @@ func corpus(t *testing.T) string {
 func TestIngestAndReport(t *testing.T) {
 	dir := corpus(t)
 	db := filepath.Join(t.TempDir(), "p.db")
-	out, errOut, err := run(t, "ingest", "--db", db, dir)
+	out, errOut, err := run(t, "ingest", "--verbose", "--db", db, dir)
 	if err == nil || err.Error() != "2 files ingested, 2 failed" {
 		t.Errorf("ingest error = %v", err)
 	}
@@ -42,9 +42,16 @@ func TestIngestAndReport(t *testing.T) {
 		t.Errorf("ingest output:\n%s", out)
 	}
 	// Again: nothing new.
-	out, _, _ = run(t, "ingest", "--db", db, filepath.Join(dir, "2019.txt"))
-	if !strings.Contains(out, "already stored  2019-09-12") || !strings.Contains(out, "holds 2 statements") {
+	out, _, _ = run(t, "ingest", "--verbose", "--db", db, filepath.Join(dir, "2019.txt"))
+	if !strings.Contains(out, "unchanged since it was read") || !strings.Contains(out, "(1 unchanged, not read again)") ||
+		!strings.Contains(out, "holds 2 statements") {
 		t.Errorf("second ingest:\n%s", out)
+	}
+	// A copy under another name is the same statement, from another source.
+	copied := writeFile(t, t.TempDir(), "copy.txt", []byte(statement("二〇一九年九月十二日", "双方将扩大本币在双边贸易结算中的使用。\n双方将加强口岸基础设施建设。")))
+	out, _, _ = run(t, "ingest", "--verbose", "--db", db, copied)
+	if !strings.Contains(out, "(a copy of a file read before)") || !strings.Contains(out, "already stored  2019-09-12") {
+		t.Errorf("ingest of a copy:\n%s", out)
 	}
 
 	out, _, err = run(t, "tally", "--db", db, "--status")

@@ -59,7 +59,7 @@ func runTrain(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	if *fromDB {
-		store, err := openExisting(ctx, *db)
+		store, err := openExisting(ctx, *db, std.Stderr)
 		if err != nil {
 			return err
 		}
@@ -71,11 +71,10 @@ func runTrain(ctx context.Context, args []string, std IO) error {
 		fmt.Fprintf(std.Stdout, "adding %s labelled in %s\n", plural(len(mine), "commitment"), *db)
 		rows = append(rows, mine...)
 	}
-	seg, err := newJieba()
+	seg, err := segmenter()
 	if err != nil {
 		return err
 	}
-	defer seg.Close()
 	m, err := classify.Train(classify.Examples(rows, classify.DefaultTokenizer(seg)), opt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", dataName(*dataPath), err)

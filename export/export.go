@@ -1,4 +1,8 @@
-package track
+// Package export writes the commitments of a pledge database for other
+// programs: CSV for spreadsheets (RFC 4180, UTF-8 with a byte-order mark,
+// formula-looking cells defused) or JSON, one object a line. It writes as
+// the database reads, so its memory does not grow with the database.
+package export
 
 import (
 	"bufio"
@@ -9,11 +13,13 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"pledge/track"
 )
 
-// ExportColumns are the columns of an export, in order. parties came
-// after the others, so it is last.
-var ExportColumns = []string{"id", "statement", "date", "year", "ordinal", "section", "domain", "probability",
+// Columns are the columns of an export, in order. parties came after the
+// others, so it is last.
+var Columns = []string{"id", "statement", "date", "year", "ordinal", "section", "domain", "probability",
 	"label_source", "status", "first_year", "previous_id", "text", "parties"}
 
 // Export formats.
@@ -22,8 +28,8 @@ const (
 	JSON = "json"
 )
 
-// ExportOptions say how to export.
-type ExportOptions struct {
+// Options say how to export.
+type Options struct {
 	Format string // CSV (the default) or JSON
 	// NoBOM leaves out the byte-order mark that makes Excel read a CSV file
 	// as UTF-8.
@@ -37,41 +43,40 @@ type ExportOptions struct {
 	With []string
 }
 
-// Export writes every commitment to w, in the order of Commitments: as CSV
-// (RFC 4180, UTF-8 with a byte-order mark, the header ExportColumns, the
-// parties joined by ;) or as JSON, one object per line with the same keys.
-// Unknown numbers (the year of an undated statement, the earlier
-// commitment of a new one) are empty in CSV and null in JSON.
-func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) error {
-	cs, err := s.Commitments(ctx, Filter{With: opt.With})
-	if err != nil {
-		return err
-	}
+// Write writes every commitment of store to w, in the order of
+// track.Store.Commitments: as CSV (RFC 4180, UTF-8 with a byte-order mark,
+// the header Columns, the parties joined by ;) or as JSON, one object per
+// line with the same keys. Unknown numbers (the year of an undated
+// statement, the earlier commitment of a new one) are empty in CSV and
+// null in JSON.
+func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) error {
 	bw := bufio.NewWriter(w)
+	f := track.Filter{With: opt.With}
 	switch opt.Format {
 	case JSON:
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
-		for _, c := range cs {
-			if err := enc.Encode(exportRecord(c)); err != nil {
-				return err
-			}
+		if err := store.EachCommitment(ctx, f, func(c track.Commitment) error { return enc.Encode(recordOf(c)) }); err != nil {
+			return err
 		}
 	case CSV, "":
 		if !opt.NoBOM {
 			bw.WriteString("\ufeff")
 		}
 		cw := csv.NewWriter(bw)
-		cw.Write(ExportColumns)
+		cw.Write(Columns)
 		text := func(s string) string { return s }
 		if !opt.Raw {
 			text = defuse
 		}
-		for _, c := range cs {
-			r := exportRecord(c)
-			cw.Write([]string{itoa(&r.ID), text(r.Statement), r.Date, itoa(r.Year), itoa(&r.Ordinal), text(r.Section), text(r.Domain),
+		err := store.EachCommitment(ctx, f, func(c track.Commitment) error {
+			r := recordOf(c)
+			return cw.Write([]string{itoa(&r.ID), text(r.Statement), r.Date, itoa(r.Year), itoa(&r.Ordinal), text(r.Section), text(r.Domain),
 				strconv.FormatFloat(r.Probability, 'f', 4, 64), r.LabelSource, r.Status, itoa(r.FirstYear), itoa(r.PreviousID), text(r.Text),
 				text(strings.Join(r.Parties, ";"))})
+		})
+		if err != nil {
+			return err
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
@@ -111,7 +116,7 @@ type record struct {
 	Parties     []string `json:"parties"`
 }
 
-func exportRecord(c Commitment) record {
+func recordOf(c track.Commitment) record {
 	r := record{ID: c.ID, Statement: c.Statement, Date: c.Date, Ordinal: int64(c.Ordinal), Section: c.Section,
 		Domain: c.Domain, Probability: c.Probability, LabelSource: c.LabelSource, Status: c.Status, Text: c.Text, Parties: c.Parties}
 	if r.Parties == nil {

@@ -1,8 +1,16 @@
-package track
+// Package link tells recurring commitments from new ones (GUIDE §4): for
+// each commitment, its most similar commitment in an earlier statement
+// between the same parties, by TF-IDF cosine of their words, and whether
+// that is close enough to be the same action on the same object. It is
+// plain computation over the commitments it is given: the database reads
+// and writes them (package track).
+package link
 
 import (
 	"cmp"
+	"maps"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -40,28 +48,28 @@ type posting struct {
 	weight float64
 }
 
+// Item is a commitment as the linker sees it.
+type Item struct {
+	ID        int64
+	Group     string // commitments link only within a group: the same parties
+	Date      string // YYYY-MM-DD, "" when unknown
+	Year      int
+	Order     string // date, statement fingerprint, ordinal: an order that ids do not decide
+	Domain    string
+	Sentences [][]string // the words of each sentence
+}
+
+// Link is what the linker decides for one commitment.
+type Link struct {
+	Previous   int64 // the best match in an earlier statement, 0 when none
+	Similarity float64
+	Recurring  bool
+	FirstYear  int // the year its thread began, 0 when its date is unknown
+}
+
 // sentenceBreak separates the sentences of a commitment in its stored
 // words (a word never holds it: words without letters are dropped).
 const sentenceBreak = "|"
-
-// linkItem is a commitment as the linker sees it.
-type linkItem struct {
-	id        int64
-	group     string // commitments link only within a group: the same parties
-	date      string // YYYY-MM-DD, "" when unknown
-	year      int
-	order     string // date, statement fingerprint, ordinal: an order that ids do not decide
-	domain    string
-	sentences [][]string // the words of each sentence
-}
-
-// link is what the linker decides for one commitment.
-type link struct {
-	previous   int64 // the best match in an earlier statement, 0 when none
-	similarity float64
-	recurring  bool
-	firstYear  int // the year its thread began, 0 when its date is unknown
-}
 
 // weighted is one word of a TF-IDF vector.
 type weighted struct {
@@ -103,83 +111,193 @@ func linkWord(w string) bool {
 	return utf8.RuneCountInString(w) >= 2 && !linkStop()[w]
 }
 
-// linkAll finds, for each commitment, its most similar commitment in a
+// All finds, for each commitment, its most similar commitment in a
 // statement dated earlier, and calls it recurring when the similarity
 // reaches threshold. Similarity is the mean of two cosines of TF-IDF
 // vectors of words: of the whole commitments, and of the later one's first
 // sentence, which states its main action (GUIDE section 3), with the
 // closest sentence of the earlier one, since a short commitment often
 // repeats one sentence of a long item; it is scaled by otherDomain across
-// domains. A recurring
-// commitment's thread began when its match's did; a new one's, in its own
-// year. Commitments of undated statements neither link nor are linked to.
-// The result depends only on the set of items, not on their order.
-func linkAll(items []linkItem, threshold float64) map[int64]link {
-	groups := map[string][]linkItem{}
+// domains. A recurring commitment's thread began when its match's did; a
+// new one's, in its own year. Commitments of undated statements neither
+// link nor are linked to. Commitments link only within their Group, whose
+// words alone weigh them, so a group's links depend only on its own
+// commitments: linking one group again gives what linking all would.
+// The result depends only on the set of items, not on their order; the
+// groups, and the commitments of a large one, are linked on every core.
+func All(items []Item, threshold float64) map[int64]Link {
+	groups := map[string][]Item{}
 	for _, it := range items {
-		groups[it.group] = append(groups[it.group], it)
+		groups[it.Group] = append(groups[it.Group], it)
 	}
-	out := make(map[int64]link, len(items))
-	for _, g := range groups {
-		for id, l := range linkWithin(g, threshold, defaultLimits) {
-			out[id] = l
+	out := make(map[int64]Link, len(items))
+	var mu sync.Mutex
+	parallel(len(groups), func(next func() (int, bool)) {
+		keys := slices.Sorted(maps.Keys(groups))
+		for {
+			k, ok := next()
+			if !ok {
+				return
+			}
+			ls := linkWithin(groups[keys[k]], threshold, defaultLimits)
+			mu.Lock()
+			maps.Copy(out, ls)
+			mu.Unlock()
 		}
+	})
+	return out
+}
+
+// parallel runs work on every core, or on one when there are fewer than
+// two tasks: each worker takes task numbers from next until it reports
+// false.
+func parallel(tasks int, work func(next func() (int, bool))) {
+	var mu sync.Mutex
+	k := 0
+	next := func() (int, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if k >= tasks {
+			return 0, false
+		}
+		k++
+		return k - 1, true
+	}
+	workers := min(runtime.GOMAXPROCS(0), tasks)
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Go(func() { work(next) })
+	}
+	wg.Wait()
+}
+
+// chunk is how many commitments a worker takes at a time.
+const chunk = 256
+
+func linkWithin(items []Item, threshold float64, lim limits) map[int64]Link {
+	c := newCorpus(items)
+	items = c.items
+	// Where each date starts: a commitment links only to earlier dates.
+	start := make([]int32, len(items))
+	for i := range items {
+		if i > 0 && items[i].Date == items[i-1].Date {
+			start[i] = start[i-1]
+		} else {
+			start[i] = int32(i)
+		}
+	}
+	best := make([]int32, len(items))
+	sim := make([]float64, len(items))
+	parallel((len(items)+chunk-1)/chunk, func(next func() (int, bool)) {
+		sc := c.newScratch()
+		for {
+			k, ok := next()
+			if !ok {
+				return
+			}
+			for i := k * chunk; i < min(len(items), (k+1)*chunk); i++ {
+				best[i] = -1
+				if items[i].Date != "" {
+					best[i], sim[i] = c.best(int32(i), start[i], func(j int32) bool { return items[j].Date != "" }, lim, sc)
+				}
+			}
+		}
+	})
+	// Threads follow matches back in time, so this pass goes in order.
+	out := make(map[int64]Link, len(items))
+	firstYear := make([]int, len(items))
+	for i, it := range items {
+		if it.Date == "" {
+			out[it.ID] = Link{}
+			continue
+		}
+		l := Link{FirstYear: it.Year}
+		if b := best[i]; b >= 0 {
+			l.Previous, l.Similarity = items[b].ID, sim[i]
+			if sim[i] >= threshold {
+				l.Recurring, l.FirstYear = true, firstYear[b]
+			}
+		}
+		firstYear[i] = l.FirstYear
+		out[it.ID] = l
 	}
 	return out
 }
 
-func linkWithin(items []linkItem, threshold float64, lim limits) map[int64]link {
+// Match is a commitment's most similar commitment of another group.
+type Match struct {
+	ID         int64 // 0 when there is none
+	Similarity float64
+}
+
+// Across finds, for each commitment of a group, its most similar
+// commitment, of any date, among those of other groups: what one party
+// promises different partners. Commitments without a group take no part.
+// The words of every item weigh them, so the result depends on the whole
+// set.
+func Across(items []Item) map[int64]Match {
 	c := newCorpus(items)
 	items = c.items
-	out := make(map[int64]link, len(items))
-	firstYear := make([]int, len(items))
-	start := 0 // the first item of the current date
-	for i, it := range items {
-		if i > 0 && it.date != items[i-1].date {
-			start = i
-		}
-		if it.date == "" {
-			out[it.id] = link{}
-			continue
-		}
-		best, bestSim := c.best(int32(i), int32(start), func(j int32) bool { return items[j].date != "" }, lim)
-		l := link{firstYear: it.year}
-		if best >= 0 {
-			l.previous, l.similarity = items[best].id, bestSim
-			if bestSim >= threshold {
-				l.recurring, l.firstYear = true, firstYear[best]
+	best := make([]Match, len(items))
+	parallel((len(items)+chunk-1)/chunk, func(next func() (int, bool)) {
+		sc := c.newScratch()
+		for {
+			k, ok := next()
+			if !ok {
+				return
+			}
+			for i := k * chunk; i < min(len(items), (k+1)*chunk); i++ {
+				if items[i].Group == "" {
+					continue
+				}
+				j, s := c.best(int32(i), int32(len(items)), func(j int32) bool {
+					return items[j].Group != "" && items[j].Group != items[i].Group
+				}, defaultLimits, sc)
+				if j >= 0 {
+					best[i] = Match{items[j].ID, s}
+				}
 			}
 		}
-		firstYear[i] = l.firstYear
-		out[it.id] = l
+	})
+	out := make(map[int64]Match, len(items))
+	for i, it := range items {
+		if it.Group != "" {
+			out[it.ID] = best[i]
+		}
 	}
 	return out
 }
 
 // corpus holds the TF-IDF vectors of a set of commitments and an index of
-// which commitments hold each word.
+// which commitments hold each word. It is read-only once made, so several
+// goroutines may search it, each with its own scratch.
 type corpus struct {
-	items    []linkItem // in order
+	items    []Item     // in order
 	df       []int      // per word id: how many items hold it
 	whole    []vector   // per item
 	parts    [][]vector // per item, per sentence
 	postings [][]posting
-	// scratch for best
+}
+
+// scratch is one searcher's working memory for best.
+type scratch struct {
 	partial      []float64
 	touched, top []int32
 }
 
-func newCorpus(items []linkItem) *corpus {
+func (c *corpus) newScratch() *scratch { return &scratch{partial: make([]float64, len(c.items))} }
+
+func newCorpus(items []Item) *corpus {
 	items = slices.Clone(items)
-	slices.SortFunc(items, func(a, b linkItem) int { return cmp.Compare(a.order, b.order) })
+	slices.SortFunc(items, func(a, b Item) int { return cmp.Compare(a.Order, b.Order) })
 	n := len(items)
-	c := &corpus{items: items, partial: make([]float64, n)}
+	c := &corpus{items: items}
 	// Words get ids in the order of the sorted items, so that sums run in
 	// the same order whatever order the items came in.
 	ids := map[string]int32{}
 	for _, it := range items {
 		seen := map[int32]bool{}
-		for _, s := range it.sentences {
+		for _, s := range it.Sentences {
 			for _, w := range s {
 				if !linkWord(w) {
 					continue
@@ -229,8 +347,8 @@ func newCorpus(items []linkItem) *corpus {
 	c.parts = make([][]vector, n)
 	c.postings = make([][]posting, len(c.df))
 	for i, it := range items {
-		c.whole[i] = toVector(it.sentences...)
-		for _, s := range it.sentences {
+		c.whole[i] = toVector(it.Sentences...)
+		for _, s := range it.Sentences {
 			if v := toVector(s); len(v) > 0 {
 				c.parts[i] = append(c.parts[i], v)
 			}
@@ -251,7 +369,7 @@ func (c *corpus) similarity(i, j int32) float64 {
 		}
 	}
 	s := (dot(c.whole[i], c.whole[j]) + best) / 2
-	if c.items[i].domain != c.items[j].domain {
+	if c.items[i].Domain != c.items[j].Domain {
 		s *= otherDomain
 	}
 	return s
@@ -262,12 +380,12 @@ func (c *corpus) similarity(i, j int32) float64 {
 // accumulates partial dot products over i's rarest words that such an item
 // holds, through the most recent of those, and compares the best
 // candidates in full.
-func (c *corpus) best(i, before int32, eligible func(int32) bool, lim limits) (int32, float64) {
+func (c *corpus) best(i, before int32, eligible func(int32) bool, lim limits, sc *scratch) (int32, float64) {
 	rare := slices.DeleteFunc(slices.Clone(c.whole[i]), func(w weighted) bool { return c.postings[w.word][0].item >= before })
 	slices.SortFunc(rare, func(a, b weighted) int {
 		return cmp.Or(cmp.Compare(c.df[a.word], c.df[b.word]), cmp.Compare(a.word, b.word))
 	})
-	c.touched = c.touched[:0]
+	sc.touched = sc.touched[:0]
 	for _, w := range rare[:min(lim.rareWords, len(rare))] {
 		p := c.postings[w.word]
 		end, _ := slices.BinarySearchFunc(p, before, func(e posting, i int32) int { return cmp.Compare(e.item, i) })
@@ -275,20 +393,20 @@ func (c *corpus) best(i, before int32, eligible func(int32) bool, lim limits) (i
 			if e.item == i || !eligible(e.item) {
 				continue
 			}
-			if c.partial[e.item] == 0 {
-				c.touched = append(c.touched, e.item)
+			if sc.partial[e.item] == 0 {
+				sc.touched = append(sc.touched, e.item)
 			}
-			c.partial[e.item] += w.weight * e.weight
+			sc.partial[e.item] += w.weight * e.weight
 		}
 	}
 	best, bestSim := int32(-1), 0.0
-	for _, j := range topByPartial(c.touched, c.partial, lim.topCandidates, &c.top) {
+	for _, j := range topByPartial(sc.touched, sc.partial, lim.topCandidates, &sc.top) {
 		if sim := c.similarity(i, j); sim > bestSim || sim == bestSim && best >= 0 && j < best {
 			best, bestSim = j, sim
 		}
 	}
-	for _, j := range c.touched {
-		c.partial[j] = 0
+	for _, j := range sc.touched {
+		sc.partial[j] = 0
 	}
 	return best, bestSim
 }
@@ -315,8 +433,8 @@ func topByPartial(cands []int32, partial []float64, k int, buf *[]int32) []int32
 	return top
 }
 
-// splitSentences turns stored words back into sentences.
-func splitSentences(tokens string) [][]string {
+// SplitSentences turns stored words back into sentences.
+func SplitSentences(tokens string) [][]string {
 	var out [][]string
 	for _, s := range strings.Split(tokens, sentenceBreak) {
 		if ws := strings.Fields(s); len(ws) > 0 {
@@ -326,8 +444,9 @@ func splitSentences(tokens string) [][]string {
 	return out
 }
 
-// joinSentences stores the words of sentences, with sentenceBreak between.
-func joinSentences(sentences [][]string) string {
+// JoinSentences stores the words of sentences, with a break between:
+// what SplitSentences reads.
+func JoinSentences(sentences [][]string) string {
 	parts := make([]string, len(sentences))
 	for i, s := range sentences {
 		parts[i] = strings.Join(s, " ")
@@ -351,4 +470,24 @@ func dot(a, b vector) float64 {
 		}
 	}
 	return s
+}
+
+// StopWord reports whether w is left out of linking: a state's name, or a
+// word of citing a document.
+func StopWord(w string) bool { return linkStop()[w] }
+
+// Exhaustive links as All does, but compares each commitment with every
+// earlier one instead of a bounded number of candidates. It takes time
+// that grows with the square of the commitments: it is the reference that
+// tests check All's bounded search against.
+func Exhaustive(items []Item, threshold float64) map[int64]Link {
+	groups := map[string][]Item{}
+	for _, it := range items {
+		groups[it.Group] = append(groups[it.Group], it)
+	}
+	out := map[int64]Link{}
+	for _, g := range groups {
+		maps.Copy(out, linkWithin(g, threshold, limits{1 << 20, 1 << 20, 1 << 20}))
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-package track_test
+package ingest_test
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 
 	"pledge/classify"
 	"pledge/data"
+	"pledge/ingest"
+	"pledge/segment"
 	"pledge/track"
 )
 
@@ -23,7 +25,7 @@ func Example() {
 		panic(err)
 	}
 	defer store.Close()
-	seg, err := classify.NewJieba(data.Lines(data.UserDict))
+	seg, err := segment.NewJieba(data.Lines(data.UserDict))
 	if err != nil {
 		panic(err)
 	}
@@ -32,7 +34,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	in, err := track.NewIngester(ctx, store, c)
+	in, err := ingest.New(ctx, store, c)
 	if err != nil {
 		panic(err)
 	}
@@ -43,9 +45,6 @@ func Example() {
 		if _, err := in.File(ctx, name, []byte(text)); err != nil {
 			panic(err)
 		}
-	}
-	if err := store.Relink(ctx, track.DefaultThreshold); err != nil {
-		panic(err)
 	}
 	cs, err := store.Commitments(ctx, track.Filter{Year: 2021})
 	if err != nil {

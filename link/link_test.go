@@ -1,7 +1,6 @@
-package track
+package link
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -9,10 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"pledge/classify"
 	"pledge/data"
+	"pledge/segment"
 )
 
-func item(id int64, date, domain string, text string) linkItem {
+func item(id int64, date, domain string, text string) Item {
 	var ss [][]string
 	for _, s := range strings.Split(text, "。") {
 		if ws := strings.Fields(s); len(ws) > 0 {
@@ -23,14 +24,14 @@ func item(id int64, date, domain string, text string) linkItem {
 	if date != "" {
 		fmt.Sscanf(date, "%d", &year)
 	}
-	return linkItem{id: id, date: date, year: year, order: fmt.Sprintf("%s %d", date, id), domain: domain, sentences: ss}
+	return Item{ID: id, Date: date, Year: year, Order: fmt.Sprintf("%s %d", date, id), Domain: domain, Sentences: ss}
 }
 
 // TestLinkThreads follows a thread over three years: the 2021 commitment
 // repeats the 2019 one, the 2024 one the 2021 one, so the 2024 thread began
 // in 2019; an unrelated commitment is new; same-day statements do not link.
 func TestLinkThreads(t *testing.T) {
-	items := []linkItem{
+	items := []Item{
 		item(1, "2019-06-05", "finance", "扩大 本币 结算 规模"),
 		item(2, "2019-06-05", "energy", "深化 油气 管道 合作"),
 		item(3, "2019-06-05", "finance", "扩大 本币 结算 规模"), // same day as 1: not earlier
@@ -39,11 +40,11 @@ func TestLinkThreads(t *testing.T) {
 		item(6, "2024-05-16", "technology", "人工智能 治理 对话"),
 		item(7, "", "finance", "扩大 本币 结算 规模"), // undated
 	}
-	got := linkAll(items, DefaultThreshold)
+	got := All(items, DefaultThreshold)
 	check := func(id, previous int64, recurring bool, firstYear int) {
 		t.Helper()
 		l := got[id]
-		if l.previous != previous || l.recurring != recurring || l.firstYear != firstYear {
+		if l.Previous != previous || l.Recurring != recurring || l.FirstYear != firstYear {
 			t.Errorf("commitment %d: %+v; want previous %d, recurring %v, first year %d", id, l, previous, recurring, firstYear)
 		}
 	}
@@ -57,9 +58,9 @@ func TestLinkThreads(t *testing.T) {
 
 // TestLinkDomains checks that the same words match less across domains.
 func TestLinkDomains(t *testing.T) {
-	same := linkAll([]linkItem{item(1, "2019-01-01", "economy", "口岸 建设 通关"), item(2, "2020-01-01", "economy", "口岸 建设 通关")}, 0)
-	other := linkAll([]linkItem{item(1, "2019-01-01", "economy", "口岸 建设 通关"), item(2, "2020-01-01", "transport", "口岸 建设 通关")}, 0)
-	if s, o := same[2].similarity, other[2].similarity; s < 0.999 || o > s*otherDomain+1e-9 || o < s*otherDomain-1e-9 {
+	same := All([]Item{item(1, "2019-01-01", "economy", "口岸 建设 通关"), item(2, "2020-01-01", "economy", "口岸 建设 通关")}, 0)
+	other := All([]Item{item(1, "2019-01-01", "economy", "口岸 建设 通关"), item(2, "2020-01-01", "transport", "口岸 建设 通关")}, 0)
+	if s, o := same[2].Similarity, other[2].Similarity; s < 0.999 || o > s*otherDomain+1e-9 || o < s*otherDomain-1e-9 {
 		t.Errorf("similarity %v in one domain, %v across: want 1 and %v", s, o, otherDomain)
 	}
 }
@@ -68,13 +69,18 @@ func TestLinkDomains(t *testing.T) {
 // labelled data: statements of 40 commitments, a statement a week; each
 // commitment two sentences of words drawn from one domain's words, some
 // made rare the way names of projects and documents are.
-func synthetic(t testing.TB, n int, seed uint64) []linkItem {
+func synthetic(t testing.TB, n int, seed uint64) []Item {
 	t.Helper()
 	rows, err := testLabelled(t)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok := testClassifier(t).Tokenizer
+	seg, err := segment.NewJieba(data.Lines(data.UserDict))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer seg.Close()
+	tok := classify.DefaultTokenizer(seg)
 	words := map[string][]string{}
 	var domains []string
 	for _, r := range rows {
@@ -85,7 +91,7 @@ func synthetic(t testing.TB, n int, seed uint64) []linkItem {
 	}
 	rng := rand.New(rand.NewPCG(seed, 7))
 	start := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
-	items := make([]linkItem, n)
+	items := make([]Item, n)
 	for i := range items {
 		d := domains[rng.IntN(len(domains))]
 		date := start.AddDate(0, 0, 7*(i/40)).Format("2006-01-02")
@@ -101,7 +107,7 @@ func synthetic(t testing.TB, n int, seed uint64) []linkItem {
 			}
 			ss = append(ss, s)
 		}
-		items[i] = linkItem{id: int64(i + 1), date: date, year: 1990 + i/40/52, order: fmt.Sprintf("%s %08d", date, i), domain: d, sentences: ss}
+		items[i] = Item{ID: int64(i + 1), Date: date, Year: 1990 + i/40/52, Order: fmt.Sprintf("%s %08d", date, i), Domain: d, Sentences: ss}
 	}
 	return items
 }
@@ -119,42 +125,12 @@ func testLabelled(t testing.TB) ([]struct{ Label, Text string }, error) {
 
 func TestLinkOrderIndependent(t *testing.T) {
 	items := synthetic(t, 2000, 1)
-	want := linkAll(items, DefaultThreshold)
+	want := All(items, DefaultThreshold)
 	rng := rand.New(rand.NewPCG(2, 3))
-	shuffled := append([]linkItem{}, items...)
+	shuffled := append([]Item{}, items...)
 	rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-	if got := linkAll(shuffled, DefaultThreshold); !reflect.DeepEqual(got, want) {
+	if got := All(shuffled, DefaultThreshold); !reflect.DeepEqual(got, want) {
 		t.Error("links differ when the commitments come in another order")
-	}
-}
-
-// TestLinkBoundedSearch checks that the bounded candidate search finds the
-// same best matches as comparing every earlier commitment, on the seeds.
-func TestLinkBoundedSearch(t *testing.T) {
-	s := testStore(t)
-	ingest(t, s, seedPaths(t)...)
-	var items []linkItem
-	cs, err := s.Commitments(context.Background(), Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range cs {
-		var tokens string
-		if err := s.db.QueryRow(`SELECT tokens FROM commitments WHERE id = ?`, c.ID).Scan(&tokens); err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, linkItem{id: c.ID, date: c.Date, year: c.Year, order: fmt.Sprintf("%s %s %06d", c.Date, c.Fingerprint, c.Ordinal), domain: c.Domain, sentences: splitSentences(tokens)})
-	}
-	bounded := linkAll(items, DefaultThreshold)
-	all := linkWithin(items, DefaultThreshold, limits{1 << 20, 1 << 20, 1 << 20})
-	differ := 0
-	for id, l := range all {
-		if bounded[id].previous != l.previous {
-			differ++
-		}
-	}
-	if differ > 0 {
-		t.Errorf("the bounded search picks another best match for %d of %d commitments", differ, len(items))
 	}
 }
 
@@ -166,9 +142,9 @@ func BenchmarkLinkScaling(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		t0 := time.Now()
-		linkAll(small, DefaultThreshold)
+		All(small, DefaultThreshold)
 		t1 := time.Now()
-		linkAll(large, DefaultThreshold)
+		All(large, DefaultThreshold)
 		ts, tl = ts+t1.Sub(t0), tl+time.Since(t1)
 	}
 	b.ReportMetric(ts.Seconds()/float64(b.N), "s/10k")

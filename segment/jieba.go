@@ -1,4 +1,8 @@
-package classify
+// Package segment cuts Chinese text into words with jieba (gojieba, which
+// needs cgo), using dictionaries built into pledge. It is kept apart so
+// that only the commands that segment text (ingest, classify, eval, train,
+// reclassify) load it: the dictionaries take a moment and some memory.
+package segment
 
 import (
 	"sync"
@@ -6,20 +10,15 @@ import (
 	"github.com/yanyiwu/gojieba"
 )
 
-// Segmenter splits Chinese text into words. The model and its tests depend
-// only on this, not on jieba, which needs cgo and 20 MB of dictionaries.
-type Segmenter interface {
-	// Cut returns the words of text in a new slice, which the caller owns.
-	Cut(text string) []string
-}
-
-// Jieba is the Segmenter of pledge: gojieba with jieba's dictionaries and a
+// Jieba is the segmenter of pledge: gojieba with jieba's dictionaries and a
 // user dictionary of the terms joint statements use. Each Jieba holds the
 // dictionaries in memory, so make one per process and Close it when done.
-// Cut may be called from several goroutines; calls take turns, which costs
-// little beside the segmentation itself.
+// Cut may be called from several goroutines at once: cppjieba's cutting is
+// const and its maintainer calls it thread-safe
+// (github.com/yanyiwu/cppjieba/issues/82), and TestCutConcurrently checks
+// it under the race detector.
 type Jieba struct {
-	mu sync.Mutex
+	mu sync.RWMutex // Cut reads, Close writes
 	j  *gojieba.Jieba
 }
 
@@ -44,8 +43,8 @@ func NewJieba(userTerms []string) (*Jieba, error) {
 // validation on data/labelled.tsv prefers it to the plain cut by a wide
 // margin (see the README).
 func (s *Jieba) Cut(text string) []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return s.j.CutForSearch(text, true)
 }
 

@@ -1,4 +1,4 @@
-package track
+package export
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"pledge/extract"
+	"pledge/track"
 )
 
 // tricky holds the values a CSV writer gets wrong: commas, quotes, line
@@ -21,22 +22,26 @@ import (
 // by design, and pledge never stores one.)
 var tricky = []string{"含,逗号", `含"引号"`, "含\n换行", `含"引,号"` + "\n和换行", " 前导空格", "\ufeff开头", "普通"}
 
-func trickyStore(t *testing.T) *Store {
+func trickyStore(t *testing.T) *track.Store {
 	t.Helper()
-	s := testStore(t)
 	ctx := context.Background()
-	model, err := s.RegisterModel(ctx, Model{Hash: "test", Variant: "multinomial", Labels: []string{"economy"}, TrainingSize: 1})
+	s, err := track.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	model, err := s.RegisterModel(ctx, track.Model{Hash: "test", Variant: "multinomial", Labels: []string{"economy"}, TrainingSize: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, v := range tricky {
 		st := extract.Statement{Title: "标题" + v, Date: extract.Date{Year: 2020 + i, Month: 1, Day: 2}, Fingerprint: strings.Repeat(string(rune('a'+i)), 32)}
-		cs := []Labelled{{Commitment: extract.Commitment{Ordinal: 1, Section: v, Text: "双方将" + v}, Sentences: [][]string{{"合作"}}, Domain: "economy", Probability: 0.5}}
-		if _, _, err := s.AddStatement(ctx, st, "file"+v, cs, model); err != nil {
+		cs := []track.Labelled{{Commitment: extract.Commitment{Ordinal: 1, Section: v, Text: "双方将" + v}, Sentences: [][]string{{"合作"}}, Domain: "economy", Probability: 0.5}}
+		if _, _, err := s.AddStatement(ctx, st, track.Source{Path: "file" + v}, cs, model); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Relink(ctx, DefaultThreshold); err != nil {
+	if err := s.Relink(ctx, track.DefaultThreshold); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -48,7 +53,7 @@ func trickyStore(t *testing.T) *Store {
 func TestExportCSVRoundTrip(t *testing.T) {
 	s := trickyStore(t)
 	var b bytes.Buffer
-	if err := s.Export(context.Background(), &b, ExportOptions{}); err != nil {
+	if err := Write(context.Background(), &b, s, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeffid,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties\n")) {
@@ -100,7 +105,7 @@ with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
 func TestExportJSON(t *testing.T) {
 	s := trickyStore(t)
 	var b bytes.Buffer
-	if err := s.Export(context.Background(), &b, ExportOptions{Format: JSON}); err != nil {
+	if err := Write(context.Background(), &b, s, Options{Format: JSON}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
@@ -112,11 +117,11 @@ func TestExportJSON(t *testing.T) {
 		if err := json.Unmarshal([]byte(l), &m); err != nil {
 			t.Fatal(err)
 		}
-		if len(m) != len(ExportColumns) || m["text"] != "双方将"+tricky[i] || m["section"] != tricky[i] {
+		if len(m) != len(Columns) || m["text"] != "双方将"+tricky[i] || m["section"] != tricky[i] {
 			t.Errorf("line %d: %v", i, m)
 		}
 	}
-	if err := s.Export(context.Background(), &b, ExportOptions{Format: "xml"}); err == nil {
+	if err := Write(context.Background(), &b, s, Options{Format: "xml"}); err == nil {
 		t.Error("an unknown format is accepted")
 	}
 }

@@ -1,0 +1,264 @@
+// Package ingest stores the statements of files in a pledge database. Each
+// file is read, its statements found and their commitments labelled by
+// workers on every core; one writer stores them in the order the files
+// came in, each statement in a transaction of its own, so that the
+// database is the same as a serial run would make it; then the groups of
+// parties that changed are linked again. A file read before, unchanged, is
+// skipped without being read for statements.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"pledge/classify"
+	"pledge/extract"
+	"pledge/internal/pdftext"
+	"pledge/track"
+)
+
+// Ingester stores the statements of files: it extracts them, labels their
+// commitments with a classifier and stores each statement in a transaction
+// of its own.
+type Ingester struct {
+	store      *track.Store
+	classifier func() (*classify.Classifier, error)
+	modelID    int64
+	// Workers is how many files are read and labelled at once: 0 for one
+	// per core.
+	Workers int
+	// Threshold is the similarity at which a commitment recurs.
+	Threshold float64
+}
+
+// New returns an Ingester into store that labels with c, whose model it
+// records in the database.
+func New(ctx context.Context, store *track.Store, c *classify.Classifier) (*Ingester, error) {
+	return Lazy(ctx, store, c.Model, func() (*classify.Classifier, error) { return c, nil })
+}
+
+// Lazy returns an Ingester into store that labels with the classifier
+// classifier returns, and asks for it only when a file holds statements to
+// label: a run over files read before, unchanged, never loads the
+// segmenter. model is that classifier's model, recorded in the database.
+func Lazy(ctx context.Context, store *track.Store, model *classify.Model, classifier func() (*classify.Classifier, error)) (*Ingester, error) {
+	id, err := store.RegisterModel(ctx, track.ModelOf(model))
+	if err != nil {
+		return nil, fmt.Errorf("recording the model: %w", err)
+	}
+	return &Ingester{store: store, classifier: sync.OnceValues(classifier), modelID: id, Threshold: track.DefaultThreshold}, nil
+}
+
+// Input is one file to ingest: its name and how to read its bytes.
+type Input struct {
+	Name string
+	Read func() ([]byte, error)
+}
+
+// Found is what ingesting did with one statement of a file.
+type Found struct {
+	ID          int64
+	Title       string
+	Date        extract.Date
+	Commitments int
+	Added       bool // false when the statement was stored already
+}
+
+// Result is what ingesting did with one file.
+type Result struct {
+	Name  string
+	Found []Found
+	// Unchanged says the file was read before as it is, and skipped.
+	Unchanged bool
+	// Copy says the file is a copy, under another name, of one read before:
+	// its statements were stored already and it was recorded as theirs.
+	Copy bool
+	Err  error
+}
+
+// prepared is a file as a worker leaves it for the writer.
+type prepared struct {
+	Result
+	source     track.Source
+	copyOf     []int64 // for a copy: the stored statements
+	statements []extract.Statement
+	labelled   [][]track.Labelled // per statement; nil for one stored already
+}
+
+// Run ingests the inputs, calls each with the result of each file in the
+// order given, and then links the commitments of the groups of parties
+// that changed. When ctx is cancelled it stops after the statement in
+// progress, which is stored whole or not at all, and still links what was
+// stored; it returns how many inputs it went through (the one it stopped
+// in counts if part of it was stored) and ctx's error.
+func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) (done int, err error) {
+	byPath, byHash, err := in.store.Files(ctx)
+	if err != nil {
+		return 0, err
+	}
+	workers := in.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// Workers run at most 2×workers files ahead of the writer, which takes
+	// the files in order.
+	out := make([]chan prepared, len(inputs))
+	for i := range out {
+		out[i] = make(chan prepared, 1)
+	}
+	ahead := make(chan struct{}, 2*workers)
+	next := make(chan int)
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go func() {
+		defer close(next)
+		for i := range inputs {
+			select {
+			case ahead <- struct{}{}:
+			case <-wctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-wctx.Done():
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range next {
+				out[i] <- in.prepare(wctx, inputs[i], byPath, byHash)
+			}
+		}()
+	}
+	for i := range inputs {
+		if ctx.Err() != nil {
+			break
+		}
+		p := <-out[i]
+		<-ahead
+		partial, err := in.store1(ctx, &p)
+		if err != nil && ctx.Err() != nil {
+			// Interrupted: what this file stored is whole, and counts.
+			each(p.Result)
+			if partial {
+				done++
+			}
+			break
+		}
+		p.Err = err
+		each(p.Result)
+		done++
+	}
+	stop()
+	// Link even after an interruption: what was stored is whole, and its
+	// links should be too.
+	if _, err := in.store.LinkPending(context.WithoutCancel(ctx), in.Threshold); err != nil {
+		return done, fmt.Errorf("linking commitments: %w", err)
+	}
+	return done, ctx.Err()
+}
+
+// File ingests the statements in the bytes of the file name, a file with
+// none being extract.ErrNoStatement, and links what changed.
+func (in *Ingester) File(ctx context.Context, name string, data []byte) ([]Found, error) {
+	var r Result
+	_, err := in.Run(ctx, []Input{{name, func() ([]byte, error) { return data, nil }}}, func(x Result) { r = x })
+	if err == nil {
+		err = r.Err
+	}
+	return r.Found, err
+}
+
+// prepare reads an input and, unless it was read before unchanged, finds
+// its statements and labels the commitments of those not stored yet.
+func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]*track.File, byHash map[string][]string) prepared {
+	p := prepared{Result: Result{Name: input.Name}}
+	data, err := input.Read()
+	if err != nil {
+		p.Err = err
+		return p
+	}
+	sum := sha256.Sum256(data)
+	p.source = track.Source{Path: input.Name, Size: int64(len(data)), Hash: hex.EncodeToString(sum[:])}
+	if f := byPath[input.Name]; f != nil && f.Size == p.source.Size && f.Hash == p.source.Hash {
+		p.Unchanged = true
+		return p
+	}
+	if paths := byHash[p.source.Hash]; len(paths) > 0 {
+		p.Copy, p.copyOf = true, byPath[paths[0]].Statements
+		return p
+	}
+	if pdftext.IsPDF(data) {
+		if data, err = pdftext.Text(ctx, data); err != nil {
+			p.Err = err
+			return p
+		}
+	}
+	sts, err := extract.Document(data)
+	if err != nil {
+		p.Err = err
+		return p
+	}
+	if len(sts) == 0 {
+		p.Err = extract.ErrNoStatement
+		return p
+	}
+	p.statements = sts
+	p.labelled = make([][]track.Labelled, len(sts))
+	for i, st := range sts {
+		if _, stored, err := in.store.StatementID(ctx, st.Fingerprint); err != nil {
+			p.Err = err
+			return p
+		} else if !stored {
+			c, err := in.classifier()
+			if err != nil {
+				p.Err = err
+				return p
+			}
+			p.labelled[i] = track.Labels(c, st.Commitments)
+		}
+	}
+	return p
+}
+
+// store1 stores what a worker prepared: the statements of a file, or the
+// record that a copy holds stored statements. partial reports whether
+// something was stored before an error.
+func (in *Ingester) store1(ctx context.Context, p *prepared) (partial bool, err error) {
+	switch {
+	case p.Err != nil || p.Unchanged:
+		return false, p.Err
+	case p.Copy:
+		if err := in.store.AddSource(ctx, p.copyOf, p.source); err != nil {
+			return false, err
+		}
+		sts, err := in.store.StatementsByID(ctx, p.copyOf)
+		for _, s := range sts {
+			p.Found = append(p.Found, Found{ID: s.ID, Title: s.Title, Date: parseDate(s.Date), Commitments: s.Commitments})
+		}
+		return false, err
+	}
+	for i, st := range p.statements {
+		if err := ctx.Err(); err != nil {
+			return len(p.Found) > 0, err
+		}
+		f := Found{Title: st.Title, Date: st.Date, Commitments: len(st.Commitments)}
+		f.ID, f.Added, err = in.store.AddStatement(ctx, st, p.source, p.labelled[i], in.modelID)
+		if err != nil {
+			return len(p.Found) > 0, fmt.Errorf("storing %q: %w", st.Title, err)
+		}
+		p.Found = append(p.Found, f)
+	}
+	return true, nil
+}
+
+func parseDate(s string) extract.Date {
+	d, _ := extract.ParseDate(s)
+	return d
+}
