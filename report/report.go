@@ -99,7 +99,12 @@ type Options struct {
 	With []string
 	// All lists every commitment, however many.
 	All bool
+	// Progress, when set, is told each step done of Steps.
+	Progress func(done int)
 }
+
+// Steps is how many steps Build reports to Options.Progress.
+const Steps = 4
 
 // Build reads what the report shows from store. It reads the tally and the
 // links of every commitment, but the text of only the commitments it shows.
@@ -126,6 +131,12 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 	}
 	d.Chart = domainChart(t, d.Domains)
 	d.Status = statusChart(t)
+	step := func(n int) {
+		if opt.Progress != nil {
+			opt.Progress(n)
+		}
+	}
+	step(1)
 	// New areas mean something from the second year on: in the first,
 	// every term is new.
 	areas, err := store.AllNewAreas(ctx, with...)
@@ -142,6 +153,7 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 		}
 		d.Areas = append(d.Areas, YearAreas{y, as})
 	}
+	step(2)
 	links, err := store.Links(ctx, with...)
 	if err != nil {
 		return nil, err
@@ -170,9 +182,11 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 	for _, c := range members {
 		named[c.ID] = true
 	}
+	step(3)
 	if err := d.list(ctx, store, opt, named); err != nil {
 		return nil, err
 	}
+	step(4)
 	return d, nil
 }
 

@@ -51,7 +51,11 @@ func runRelink(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 	}
-	if err := store.Relink(ctx, *threshold); err != nil {
+	bar := newProgress(std.Stderr, "relink", 2)
+	bar.set(1)
+	err = store.Relink(ctx, *threshold)
+	bar.clear()
+	if err != nil {
 		return err
 	}
 	t, err := store.Tally(ctx)

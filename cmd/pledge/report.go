@@ -50,7 +50,9 @@ func runReport(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
-	d, err := report.Build(ctx, store, time.Now(), report.Options{With: *with, All: *all})
+	bar := newProgress(std.Stderr, "report", report.Steps)
+	d, err := report.Build(ctx, store, time.Now(), report.Options{With: *with, All: *all, Progress: bar.set})
+	bar.clear()
 	if err != nil {
 		return err
 	}
