@@ -1,12 +1,18 @@
 package classify
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
+	stdunicode "unicode"
 	"unicode/utf8"
 
-	"pledge/extract"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Labelled is one row of a labelled file: a label and a text.
@@ -31,56 +37,114 @@ var (
 	ErrEmptyLabel = errors.New("empty label")
 	ErrEmptyText  = errors.New("empty text")
 	ErrEncoding   = errors.New("not UTF-8 text (nor UTF-16 or GB18030)")
+	// ErrControlLabel is a label with a line break or another control
+	// character: it would break every table it is printed in.
+	ErrControlLabel = errors.New("a label with a control character (a line break, a tab)")
 )
 
 // ReadLabelled reads a labelled file: label<TAB>text a line, with blank
 // lines and lines starting with # left out. The file may be UTF-8 (with or
 // without a byte-order mark), UTF-16 with a byte-order mark, or GB18030; a
-// file that is none of these is an error at its first line that is not
-// UTF-8. Labels are trimmed of spaces; they may be anything (a user's own
-// taxonomy), but not empty.
+// line that is none of these is an error at that line. Labels are trimmed
+// of spaces; they may be anything (a user's own taxonomy), but not empty,
+// and not hold control characters.
 func ReadLabelled(data []byte) ([]Labelled, error) {
-	text, err := extract.Decode(data)
-	if errors.Is(err, extract.ErrEmpty) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, &ParseError{firstBadLine(data), ErrEncoding}
-	}
 	var out []Labelled
-	for i, line := range strings.Split(text, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
-		}
-		label, rest, ok := strings.Cut(line, "\t")
-		switch {
-		case !ok:
-			return nil, &ParseError{i + 1, ErrNoTab}
-		case strings.TrimSpace(label) == "":
-			return nil, &ParseError{i + 1, ErrEmptyLabel}
-		case strings.TrimSpace(rest) == "":
-			return nil, &ParseError{i + 1, ErrEmptyText}
-		}
-		out = append(out, Labelled{i + 1, strings.TrimSpace(label), strings.TrimSpace(rest)})
+	err := EachLabelled(bytes.NewReader(data), func(l Labelled) error {
+		out = append(out, l)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// firstBadLine returns the line of the first byte that is not UTF-8.
-func firstBadLine(data []byte) int {
-	line := 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		data = data[size:]
+// maxLine bounds a line of a labelled file: a row is a sentence or two.
+const maxLine = 1 << 20
+
+// EachLabelled reads a labelled file as ReadLabelled does, a row at a time,
+// and calls fn with each: what it holds at once does not grow with the
+// file. An error from fn stops it.
+func EachLabelled(r io.Reader, fn func(Labelled) error) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	head, _ := br.Peek(1 << 16)
+	var in io.Reader = br
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		in = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case !validPrefix(head):
+		in = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
-	return line
+	lines := bufio.NewReaderSize(in, 1<<16)
+	for n := 1; ; n++ {
+		line, err := readLine(lines)
+		if err == io.EOF && line == "" {
+			return nil
+		}
+		if errors.Is(err, errLongLine) {
+			return &ParseError{n, err}
+		}
+		if err != nil && err != io.EOF {
+			return err
+		}
+		if !utf8.ValidString(line) || strings.ContainsRune(line, utf8.RuneError) {
+			return &ParseError{n, ErrEncoding}
+		}
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) != "" && !strings.HasPrefix(strings.TrimSpace(line), "#") {
+			label, rest, ok := strings.Cut(line, "\t")
+			label, rest = strings.TrimSpace(label), strings.TrimSpace(rest)
+			switch {
+			case !ok:
+				return &ParseError{n, ErrNoTab}
+			case label == "":
+				return &ParseError{n, ErrEmptyLabel}
+			case strings.IndexFunc(label, stdunicode.IsControl) >= 0:
+				return &ParseError{n, ErrControlLabel}
+			case rest == "":
+				return &ParseError{n, ErrEmptyText}
+			}
+			if err := fn(Labelled{n, label, rest}); err != nil {
+				return err
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+var errLongLine = fmt.Errorf("a line longer than %d MB", maxLine>>20)
+
+// readLine reads a line without its \n, refusing one longer than maxLine.
+func readLine(r *bufio.Reader) (string, error) {
+	var b []byte
+	for {
+		part, err := r.ReadSlice('\n')
+		b = append(b, part...)
+		if len(b) > maxLine {
+			return "", errLongLine
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return strings.TrimSuffix(string(b), "\n"), err
+	}
+}
+
+// validPrefix reports whether b is UTF-8, but for a character its end may
+// cut.
+func validPrefix(b []byte) bool {
+	for i := 0; i < utf8.UTFMax && len(b) > 0; i++ {
+		if utf8.Valid(b) {
+			return true
+		}
+		b = b[:len(b)-1]
+	}
+	return utf8.Valid(b)
 }
 
 // Examples tokenizes labelled rows for training or evaluation.

@@ -3,6 +3,7 @@ package classify
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -34,6 +35,8 @@ func TestReadLabelled(t *testing.T) {
 		{"empty label", "\t扩大油气贸易\n", nil, 1, ErrEmptyLabel},
 		{"empty text", "# c\nenergy\t  \n", nil, 2, ErrEmptyText},
 		{"not UTF-8 nor GB18030", "energy\tok\nfinance\t\x80\x80\xff\xff\n", nil, 2, ErrEncoding},
+		{"a control character in a label", "energy\x1b[31m\t扩大油气贸易\n", nil, 1, ErrControlLabel},
+		{"a line past the limit", "energy\t扩大\n" + "finance\t" + strings.Repeat("贸易", maxLine/6+1) + "\n", nil, 2, errLongLine},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // Variant is a kind of naive Bayes model.
@@ -73,6 +75,30 @@ const modelFormat = "pledge-naive-bayes/1"
 
 // Train trains a model on examples, which must hold at least two labels.
 func Train(examples []Example, opt Options) (*Model, error) {
+	t, err := NewTrainer(opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range examples {
+		t.Add(e.Label, e.Tokens)
+	}
+	return t.Model()
+}
+
+// Trainer counts examples one at a time into a model, so that training on
+// a file of any size holds only its counts: memory grows with the number
+// of distinct words, not of examples.
+type Trainer struct {
+	opt    Options
+	index  map[string]int // label → place in docs and counts, in order of arrival
+	labels []string
+	docs   []int
+	counts []map[string]int
+	tokens int
+}
+
+// NewTrainer returns a Trainer of a model with the options opt.
+func NewTrainer(opt Options) (*Trainer, error) {
 	if opt.Variant == "" {
 		opt.Variant = Multinomial
 	}
@@ -82,32 +108,46 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	if opt.Alpha == 0 {
 		opt.Alpha = 1
 	}
-	if opt.Alpha < 0 || math.IsNaN(opt.Alpha) || math.IsInf(opt.Alpha, 0) {
-		return nil, fmt.Errorf("smoothing alpha must be positive, not %v", opt.Alpha)
+	if !(opt.Alpha > 0) || math.IsInf(opt.Alpha, 0) {
+		return nil, fmt.Errorf("smoothing alpha must be a positive number, not %v", opt.Alpha)
 	}
-	index := map[string]int{}
-	for _, e := range examples {
-		index[e.Label] = 0
+	return &Trainer{opt: opt, index: map[string]int{}}, nil
+}
+
+// Add counts one example.
+func (t *Trainer) Add(label string, tokens []string) {
+	c, ok := t.index[label]
+	if !ok {
+		c = len(t.labels)
+		t.index[label] = c
+		t.labels = append(t.labels, label)
+		t.docs = append(t.docs, 0)
+		t.counts = append(t.counts, map[string]int{})
 	}
-	if len(index) < 2 {
-		return nil, fmt.Errorf("training needs examples of at least two labels, have %d", len(index))
+	t.docs[c]++
+	m := Model{Bigrams: t.opt.Bigrams}
+	for _, tok := range m.features(tokens) {
+		t.counts[c][tok]++
+		t.tokens++
 	}
-	m := &Model{Format: modelFormat, Variant: opt.Variant, Alpha: opt.Alpha, Bigrams: opt.Bigrams}
-	m.Labels = slices.Sorted(maps.Keys(index))
-	for i, l := range m.Labels {
-		index[l] = i
+}
+
+// Model returns the model the examples added make. It needs two labels at
+// least, and words: examples that are all punctuation, numbers or stop
+// words teach nothing.
+func (t *Trainer) Model() (*Model, error) {
+	if len(t.labels) < 2 {
+		return nil, fmt.Errorf("training needs examples of at least two labels, have %d", len(t.labels))
 	}
-	m.Docs = make([]int, len(m.Labels))
-	m.Counts = make([]map[string]int, len(m.Labels))
-	for i := range m.Counts {
-		m.Counts[i] = map[string]int{}
+	if t.tokens == 0 {
+		return nil, errors.New("no usable words: every text is punctuation, numbers or stop words")
 	}
-	for _, e := range examples {
-		c := index[e.Label]
-		m.Docs[c]++
-		for _, t := range m.features(e.Tokens) {
-			m.Counts[c][t]++
-		}
+	m := &Model{Format: modelFormat, Variant: t.opt.Variant, Alpha: t.opt.Alpha, Bigrams: t.opt.Bigrams}
+	m.Labels = slices.Sorted(maps.Keys(t.index))
+	for _, l := range m.Labels {
+		c := t.index[l]
+		m.Docs = append(m.Docs, t.docs[c])
+		m.Counts = append(m.Counts, t.counts[c])
 	}
 	m.derive()
 	m.Hash = m.contentHash()
@@ -238,16 +278,49 @@ func Load(r io.Reader) (*Model, error) {
 	if m.Format != modelFormat {
 		return nil, fmt.Errorf("not a pledge model (format %q, want %q)", m.Format, modelFormat)
 	}
-	k := len(m.Labels)
-	if k < 2 || len(m.Docs) != k || len(m.Counts) != k || !slices.IsSorted(m.Labels) ||
-		(m.Variant != Multinomial && m.Variant != Complement) || !(m.Alpha > 0) || m.TrainingSize() == 0 {
-		return nil, errors.New("malformed pledge model")
+	if err := m.check(); err != nil {
+		return nil, fmt.Errorf("malformed pledge model: %w", err)
 	}
 	if h := m.contentHash(); h != m.Hash {
 		return nil, fmt.Errorf("model file damaged or edited: its hash is %.12s…, its content gives %.12s…", m.Hash, h)
 	}
 	m.derive()
 	return &m, nil
+}
+
+// check refuses a model no training makes: a hash that matches does not
+// make a file a model, since anyone can compute one.
+func (m *Model) check() error {
+	k := len(m.Labels)
+	switch {
+	case m.Variant != Multinomial && m.Variant != Complement:
+		return fmt.Errorf("variant %q", m.Variant)
+	case !(m.Alpha > 0) || math.IsInf(m.Alpha, 0):
+		return fmt.Errorf("smoothing %v", m.Alpha)
+	case k < 2:
+		return fmt.Errorf("%d labels, want two at least", k)
+	case len(m.Docs) != k || len(m.Counts) != k:
+		return errors.New("labels, document counts and word counts differ in number")
+	}
+	for i, l := range m.Labels {
+		switch {
+		case strings.TrimSpace(l) == "" || strings.IndexFunc(l, unicode.IsControl) >= 0:
+			return fmt.Errorf("label %q", l)
+		case i > 0 && l <= m.Labels[i-1]:
+			return fmt.Errorf("labels out of order or twice: %q", l)
+		case m.Docs[i] < 0:
+			return fmt.Errorf("label %q has %d examples", l, m.Docs[i])
+		}
+		for w, n := range m.Counts[i] {
+			if n < 1 || w == "" {
+				return fmt.Errorf("label %q counts the word %q %d times", l, w, n)
+			}
+		}
+	}
+	if m.TrainingSize() == 0 {
+		return errors.New("no examples")
+	}
+	return nil
 }
 
 // contentHash is the SHA-256 of the model's JSON without its hash.

@@ -17,7 +17,7 @@ var sinoRussian = reader{subj: subjectWords([]state{
 func plain(ss ...string) []text {
 	out := make([]text, len(ss))
 	for i, s := range ss {
-		out[i] = text{s, s}
+		out[i] = text{s: s, o: s}
 	}
 	return out
 }

@@ -38,12 +38,27 @@ func (d Date) Before(e Date) bool {
 }
 
 // valid reports whether d names a real day of the Gregorian calendar.
-func (d Date) valid() bool {
-	if d.Year < 1000 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 {
-		return false
+func (d Date) valid() bool { return d.problem() == "" }
+
+// MinYear is the earliest year of a statement pledge takes: the year the
+// People's Republic was founded. A later year than next year is taken for
+// a mistake too (see MaxYear).
+const MinYear = 1949
+
+// MaxYear is the latest year of a statement pledge takes: next year, for a
+// statement dated ahead. A variable, for tests.
+var MaxYear = time.Now().Year() + 1
+
+// problem says why d is no date pledge takes, or "" when it is one.
+func (d Date) problem() string {
+	switch {
+	case d.Month < 1 || d.Month > 12 || d.Day < 1 ||
+		time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Day() != d.Day:
+		return "no such day"
+	case d.Year < MinYear || d.Year > MaxYear:
+		return fmt.Sprintf("its year is outside %d–%d", MinYear, MaxYear)
 	}
-	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-	return t.Day() == d.Day
+	return ""
 }
 
 const (
@@ -72,18 +87,45 @@ var (
 // ParseDate finds the first full date in s: 二〇二一年六月二十八日,
 // 2024 年 5 月 16 日 or 2024-05-16. It reports false when s holds none.
 func ParseDate(s string) (Date, bool) {
-	for _, m := range fullDate.FindAllStringSubmatch(Normalize(s), -1) {
-		var d Date
-		if m[1] != "" {
-			d = Date{cnNumber(m[1], true), cnNumber(m[2], false), cnNumber(m[3], false)}
-		} else {
-			d = Date{atoi(m[4]), atoi(m[5]), atoi(m[6])}
-		}
+	for _, d := range dates(Normalize(s)) {
 		if d.valid() {
-			return d, true
+			return d.Date, true
 		}
 	}
 	return Date{}, false
+}
+
+// written is a date as a text writes it, valid or not.
+type written struct {
+	Date
+	text string
+}
+
+// dates returns the full dates normalised text s writes, valid or not: a
+// run of digits longer than a year's (99999年) is no year.
+func dates(s string) []written {
+	var out []written
+	for _, m := range fullDate.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 {
+			if r := lastRune(s[:m[0]]); isDigit(r) || strings.ContainsRune("〇○零一二三四五六七八九", r) {
+				continue
+			}
+		}
+		sub := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return s[m[2*k]:m[2*k+1]]
+		}
+		var d Date
+		if sub(1) != "" {
+			d = Date{cnNumber(sub(1), true), cnNumber(sub(2), false), cnNumber(sub(3), false)}
+		} else {
+			d = Date{atoi(sub(4)), atoi(sub(5)), atoi(sub(6))}
+		}
+		out = append(out, written{d, s[m[0]:m[1]]})
+	}
+	return out
 }
 
 // parseDateline returns the month and day of a news agency dateline such as

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	unicode16 "golang.org/x/text/encoding/unicode"
 )
 
 // Errors returned by Decode. Callers wrap them with the file name. A PDF
@@ -42,71 +44,137 @@ var signatures = []struct {
 }
 
 // Decode turns the bytes of a text file into a string. It accepts UTF-8 with
-// or without a byte-order mark, UTF-16 with a byte-order mark, GB18030
-// (a superset of GBK and GB2312), which is what Chinese editions of Windows
+// or without a byte-order mark, UTF-16 with or without one, GB18030 (a
+// superset of GBK and GB2312), which is what Chinese editions of Windows
 // save by default, and Big5, which Hong Kong and Taiwan sites use. The
 // encoding is detected, never asked for: analysts get files from many
-// sources and rarely know how each was saved.
+// sources and rarely know how each was saved. A UTF-8 file with a stray
+// byte or two that are not UTF-8 (a NUL, a byte of another encoding) is
+// read without them; DecodeProblems says where they were.
 func Decode(b []byte) (string, error) {
+	s, _, err := decode(b)
+	return s, err
+}
+
+// DecodeProblems decodes as Decode does, and says what it left out of the
+// file to read it: each stray byte, by its offset.
+func DecodeProblems(b []byte) (string, []string, error) { return decode(b) }
+
+// maxStray is how many stray bytes a UTF-8 file may hold and still be read
+// as text without them.
+const maxStray = 8
+
+func decode(b []byte) (string, []string, error) {
 	for _, sig := range signatures {
 		if bytes.HasPrefix(b, []byte(sig.magic)) {
-			return "", sig.err
+			return "", nil, sig.err
 		}
 	}
 	switch {
 	case len(bytes.TrimSpace(b)) == 0:
-		return "", ErrEmpty
+		return "", nil, ErrEmpty
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		b = b[3:]
-		if !utf8.Valid(b) {
-			return "", ErrEncoding
-		}
-		return checkText(string(b))
+		return utf8Text(b[3:], 3)
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
-		return decodeUTF16(b[2:], false)
+		s, err := decodeUTF16(b[2:], false)
+		return s, nil, err
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return decodeUTF16(b[2:], true)
-	case bytes.IndexByte(b, 0) >= 0:
-		// NUL never occurs in UTF-8 or GB18030 text.
-		return "", ErrBinary
-	case utf8.Valid(b):
-		return checkText(string(b))
+		s, err := decodeUTF16(b[2:], true)
+		return s, nil, err
+	case utf8.Valid(b) && bytes.IndexByte(b, 0) < 0:
+		s, err := checkText(string(b))
+		return s, nil, err
 	}
-	// The same bytes are often valid in both GB18030 and Big5, one of them
-	// as nonsense: take the reading that uses more of the characters
-	// Chinese text uses most.
-	gb, gbScore := decodeAs(simplifiedchinese.GB18030, b)
-	big5, big5Score := decodeAs(traditionalchinese.Big5, b)
-	switch {
-	case gbScore < 0 && big5Score < 0:
-		return "", ErrEncoding
-	case big5Score > gbScore:
-		return checkText(big5)
+	// The same bytes are often valid in several encodings, all but one as
+	// nonsense: take the reading that uses more of the characters Chinese
+	// text uses most. UTF-16 without a byte-order mark is among them, and
+	// UTF-8 with a few stray bytes left out.
+	repaired, problems, utf8Err := utf8Text(b, 0)
+	best, bestScore, bestProblems := "", -1.0, []string(nil)
+	if utf8Err == nil {
+		best, bestScore, bestProblems = repaired, chineseScore(repaired), problems
 	}
-	return checkText(gb)
+	for _, e := range []encoding.Encoding{simplifiedchinese.GB18030, traditionalchinese.Big5,
+		unicode16.UTF16(unicode16.LittleEndian, unicode16.IgnoreBOM), unicode16.UTF16(unicode16.BigEndian, unicode16.IgnoreBOM)} {
+		s, sc := decodeAs(e, b)
+		if sc > bestScore && bytes.IndexByte([]byte(s), 0) < 0 && (sc > 0.5 || e == simplifiedchinese.GB18030 || e == traditionalchinese.Big5) {
+			best, bestScore, bestProblems = s, sc, nil
+		}
+	}
+	if bestScore < 0 {
+		return "", nil, utf8Err
+	}
+	s, err := checkText(best)
+	return s, bestProblems, err
+}
+
+// utf8Text reads b as UTF-8 that may hold a few stray bytes (a NUL, a byte
+// of another encoding), which it leaves out and reports by offset (offset
+// is where b starts in the file). More than a few, and the file is not
+// text in UTF-8, with the first stray byte's place in the error.
+func utf8Text(b []byte, offset int) (string, []string, error) {
+	var out strings.Builder
+	var problems []string
+	first, firstNUL := -1, -1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 || r == 0 {
+			if first < 0 {
+				first = offset + i
+			}
+			if r == 0 && firstNUL < 0 {
+				firstNUL = offset + i
+			}
+			what := fmt.Sprintf("0x%02X, not UTF-8", b[i])
+			if r == 0 {
+				what = "a NUL"
+			}
+			problems = append(problems, fmt.Sprintf("byte %d: %s, left out", offset+i, what))
+			i++
+			continue
+		}
+		out.WriteString(string(b[i : i+n]))
+		i += n
+	}
+	if len(problems) > maxStray || len(problems)*20 > len(b) {
+		if firstNUL >= 0 {
+			return "", nil, fmt.Errorf("%w: NUL bytes, the first at byte %d", ErrBinary, firstNUL)
+		}
+		return "", nil, fmt.Errorf("%w (the first byte that is none of them is at %d)", ErrEncoding, first)
+	}
+	s, err := checkText(out.String())
+	return s, problems, err
 }
 
 // decodeAs decodes b in the encoding e and scores how much the result
-// looks like Chinese text: the share of its Chinese characters that are
-// among the most common ones, or -1 when b is not valid in e.
+// looks like Chinese text (see below), or -1 when b is not valid in e.
 func decodeAs(e encoding.Encoding, b []byte) (string, float64) {
 	s, err := e.NewDecoder().Bytes(b)
 	if err != nil || bytes.ContainsRune(s, utf8.RuneError) {
 		return "", -1
 	}
-	han, common := 0, 0
-	for _, r := range Simplify(string(s)) {
-		if unicode.Is(unicode.Han, r) {
-			han++
-			if strings.ContainsRune(commonChars, r) {
-				common++
-			}
+	return string(s), chineseScore(string(s))
+}
+
+// chineseScore is how much a reading of a file looks like Chinese text.
+func chineseScore(s string) float64 {
+	// Of the characters beyond ASCII, the share that are common Chinese
+	// ones: a wrong reading gives rare characters, other scripts and
+	// characters of private use.
+	other, common := 0, 0
+	for _, r := range Simplify(s) {
+		if r < 0x80 || unicode.IsSpace(r) || unicode.IsPunct(r) {
+			continue
+		}
+		other++
+		if strings.ContainsRune(commonChars, r) {
+			common++
 		}
 	}
-	if han == 0 {
-		return string(s), 0
+	if other == 0 {
+		return 0
 	}
-	return string(s), float64(common) / float64(han)
+	return float64(common) / float64(other)
 }
 
 // commonChars are some 500 of the characters Chinese text uses most, and

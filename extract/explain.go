@@ -34,7 +34,7 @@ const MinScore = minScore
 // Explain decodes a file's bytes as Document does and tells what the
 // structure reader saw in them.
 func Explain(data []byte) (Explanation, error) {
-	text, err := documentText(data)
+	text, _, err := documentText(data)
 	if err != nil {
 		return Explanation{}, err
 	}

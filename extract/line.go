@@ -9,20 +9,24 @@ import "strings"
 // reports in the words of o.
 type text struct {
 	s, o string
+	line int // the line of the file it starts on, from 1; 0 when unknown
 }
 
-// newText makes the two forms of normalised text.
-func newText(o string) text { return text{Simplify(o), o} }
+// newText makes the two forms of normalised text that starts on line.
+func newText(o string, line int) text { return text{Simplify(o), o, line} }
 
-func (t text) slice(i, j int) text { return text{t.s[i:j], t.o[i:j]} }
-func (t text) from(i int) text     { return text{t.s[i:], t.o[i:]} }
+func (t text) slice(i, j int) text { return text{t.s[i:j], t.o[i:j], t.line} }
+func (t text) from(i int) text     { return text{t.s[i:], t.o[i:], t.line} }
 
-// join concatenates texts.
+// join concatenates texts; the result starts where the first does.
 func join(ts ...text) text {
 	var s, o strings.Builder
 	for _, t := range ts {
 		s.WriteString(t.s)
 		o.WriteString(t.o)
 	}
-	return text{s.String(), o.String()}
+	if len(ts) == 0 {
+		return text{}
+	}
+	return text{s.String(), o.String(), ts[0].line}
 }

@@ -31,11 +31,15 @@ func paragraphs(doc string) (paras []text, wrapped bool) {
 	doc = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(doc)
 	doc = pageMarker.ReplaceAllString(doc, "")
 	var lines []line
+	no := 0
 	for raw := range strings.SplitSeq(doc, "\n") {
+		no++
 		indented := strings.HasPrefix(raw, "  ") || strings.HasPrefix(raw, "\u3000") || strings.HasPrefix(raw, "\t")
 		for k, seg := range webIndent.Split(raw, -1) {
 			if t := Normalize(seg); t != "" {
-				lines = append(lines, line{text: newText(listMarkerForm(t)), indent: indented || k > 0})
+				for j, part := range runTogether(newText(listMarkerForm(t), no)) {
+					lines = append(lines, line{text: part, indent: indented || k > 0 || j > 0})
+				}
 			}
 		}
 	}
@@ -79,6 +83,28 @@ func paragraphs(doc string) (paras []text, wrapped bool) {
 	}
 	flush()
 	return joinTitleLines(paras), true
+}
+
+// runTogetherRe finds where a paragraph starts inside a line whose
+// paragraph breaks were lost (a page saved as one line, without the spaces
+// that usually mark them): a numbered section or list item right after a
+// sentence's end.
+var runTogetherRe = regexp.MustCompile(`[。！？](?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|——|第[一二三四五六七八九十]{1,3}条)`)
+
+// runTogether splits a line at the paragraph starts runTogetherRe finds.
+func runTogether(t text) []text {
+	locs := runTogetherRe.FindAllStringIndex(t.s, -1)
+	if locs == nil {
+		return []text{t}
+	}
+	var out []text
+	start := 0
+	for _, loc := range locs {
+		end := loc[0] + len("。")
+		out = append(out, t.slice(start, end))
+		start = end
+	}
+	return append(out, t.from(start))
 }
 
 // hardWrapped reports whether most lines stop in mid-sentence, which is how
@@ -188,7 +214,11 @@ func joinLines(ls []text) text {
 		s.WriteString(l.s)
 		o.WriteString(l.o)
 	}
-	return text{s.String(), o.String()}
+	line := 0
+	if len(ls) > 0 {
+		line = ls[0].line
+	}
+	return text{s.String(), o.String(), line}
 }
 
 // endsSentence reports whether s ends at sentence punctuation, looking past

@@ -31,7 +31,7 @@ func readSeeds(t *testing.T) []seedFile {
 		if err != nil {
 			t.Fatalf("%s: %v", n, err)
 		}
-		text, _ := documentText(data)
+		text, _, _ := documentText(data)
 		d := parseText(text)
 		out = append(out, seedFile{filepath.Base(n), sts, d, d.read()})
 	}

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -25,6 +27,10 @@ type Statement struct {
 	Parties []string
 	// Commitments are in the order of the body.
 	Commitments []Commitment
+	// Problems are what was wrong with the statement's text and is worth
+	// a user's look, each a line: a date that is no date, none found, bytes
+	// of the file that could not be read. They do not stop it being read.
+	Problems []string
 	// Fingerprint identifies the statement's text: two copies of one
 	// statement, from a PDF and from a web page, in simplified or
 	// traditional script, have the same fingerprint.
@@ -39,26 +45,32 @@ var ErrNoStatement = errors.New("no joint statement found")
 // document (.docx) as the text of its paragraphs. A file that is not text
 // is an error; a text without a statement is not.
 func Document(data []byte) ([]Statement, error) {
-	text, err := documentText(data)
+	text, problems, err := documentText(data)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(text), nil
+	sts := Parse(text)
+	for i := range sts {
+		sts[i].Problems = append(slices.Clip(problems), sts[i].Problems...)
+	}
+	return sts, nil
 }
 
-// documentText turns a file's bytes into the text it holds.
-func documentText(data []byte) (string, error) {
+// documentText turns a file's bytes into the text it holds, and says what
+// it left out to read it.
+func documentText(data []byte) (string, []string, error) {
 	if isDOCX(data) {
-		return docxText(data)
+		s, err := docxText(data)
+		return s, nil, err
 	}
-	text, err := Decode(data)
+	text, problems, err := DecodeProblems(data)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if looksLikeHTML(text) {
 		text = htmlText(text)
 	}
-	return text, nil
+	return text, problems, nil
 }
 
 // Parse returns the statements in decoded text, in the order they appear.
@@ -118,9 +130,11 @@ func (d *document) read() []readStatement {
 		parties := findParties(title, opening, visit)
 		r := reader{subj: subjectWords(parties), wrapped: d.wrapped, plan: isPlan(title, opening), lead: d.lead(sp)}
 		body := texts(d.paras[sp.body:sp.bodyEnd])
+		date, problems := d.date(sp, dates)
 		st := Statement{
 			Title:       titles[i],
-			Date:        d.date(sp, dates),
+			Date:        date,
+			Problems:    problems,
 			Parties:     names(parties),
 			Commitments: r.commitments(body),
 			Fingerprint: fingerprint(d.paras[d.printStart(sp):sp.bodyEnd]),
@@ -184,13 +198,24 @@ func (d *document) printStart(sp span) int {
 // one under its title; else a dateline, of its closing, its head or just
 // above it, with the year taken from the rest of the document; else the
 // first date of the visit paragraph.
-func (d *document) date(sp span, x *dateIndex) Date {
+func (d *document) date(sp span, x *dateIndex) (Date, []string) {
+	var problems []string
+	// refuse reports the dates of paragraph i that are no dates pledge
+	// takes (3000年1月2日, 2月30日), which the statement is not given.
+	refuse := func(i int) {
+		for _, w := range dates(d.paras[i].s) {
+			if p := w.problem(); p != "" {
+				problems = append(problems, fmt.Sprintf("line %d: %s is not a date pledge takes (%s)", d.paras[i].line, w.text, p))
+			}
+		}
+	}
 	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {sp.start, sp.body}} {
 		for i := r[0]; i < r[1]; i++ {
 			if d.paras[i].role == RoleDateLine {
 				if dt, ok := ParseDate(d.paras[i].s); ok {
-					return dt
+					return dt, problems
 				}
+				refuse(i)
 			}
 		}
 	}
@@ -198,21 +223,26 @@ func (d *document) date(sp span, x *dateIndex) Date {
 		for i := r[0]; i < r[1]; i++ {
 			p := d.paras[i].s
 			if m, dd, ok := parseDateline(p); ok {
-				return x.datelineDate(i, m, dd)
+				if dt := x.datelineDate(i, m, dd); !dt.IsZero() {
+					return dt, problems
+				}
 			}
 			if m := datelinePrefixRe.FindStringSubmatch(p); m != nil && i >= sp.start {
 				if month, day := cnNumber(m[1], false), cnNumber(m[2], false); month >= 1 && month <= 12 {
-					return x.datelineDate(i, month, day)
+					if dt := x.datelineDate(i, month, day); !dt.IsZero() {
+						return dt, problems
+					}
 				}
 			}
 		}
 	}
 	if sp.visit >= 0 {
 		if dt, ok := ParseDate(d.paras[sp.visit].s); ok {
-			return dt
+			return dt, problems
 		}
+		refuse(sp.visit)
 	}
-	return Date{}
+	return Date{}, append(problems, "no date found: no date line, dateline or visit paragraph gives one; it is kept without a date")
 }
 
 // texts returns the paragraphs' texts.

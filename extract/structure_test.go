@@ -62,7 +62,7 @@ func TestHeadingText(t *testing.T) {
 }
 
 func TestInlineList(t *testing.T) {
-	p := text{"双方高度评价合作成果。双方同意在以下方面加强合作：一是互办文化节；二是推动博物馆合作；三是便利旅游往来。", ""}
+	p := text{s: "双方高度评价合作成果。双方同意在以下方面加强合作：一是互办文化节；二是推动博物馆合作；三是便利旅游往来。"}
 	p.o = p.s
 	lead, items, ok := inlineList(p)
 	var got []string
@@ -78,7 +78,7 @@ func TestInlineList(t *testing.T) {
 		"双方商定：一是扩大贸易。",        // one item is no list
 		"双方同意，二是扩大贸易；一是加强合作。", // out of order
 	} {
-		if _, _, ok := inlineList(text{s, s}); ok {
+		if _, _, ok := inlineList(text{s: s, o: s}); ok {
 			t.Errorf("inlineList(%q) found a list", s)
 		}
 	}
@@ -208,10 +208,10 @@ func TestDOCX(t *testing.T) {
 	if err != nil || got != "中华人民共和国和甲国联合声明\n双方将加强 合作。\n" {
 		t.Errorf("docxText = %q, %v", got, err)
 	}
-	if _, err := documentText(docx(map[string]string{"word/document.xml": "<w:document><w:body>"})); !errors.Is(err, ErrDOCX) {
+	if _, _, err := documentText(docx(map[string]string{"word/document.xml": "<w:document><w:body>"})); !errors.Is(err, ErrDOCX) {
 		t.Errorf("a broken document: error %v, want ErrDOCX", err)
 	}
-	if _, err := documentText(docx(map[string]string{"xl/workbook.xml": "<workbook/>"})); !errors.Is(err, ErrOffice) {
+	if _, _, err := documentText(docx(map[string]string{"xl/workbook.xml": "<workbook/>"})); !errors.Is(err, ErrOffice) {
 		t.Errorf("a spreadsheet: error %v, want ErrOffice", err)
 	}
 }

@@ -243,7 +243,7 @@ func inlineList(p text) (lead text, items []text, ok bool) {
 		}
 		lead = p.slice(0, at[0])
 		if strings.HasSuffix(lead.s, "，") {
-			lead = join(lead.slice(0, len(lead.s)-len("，")), text{"：", "："})
+			lead = join(lead.slice(0, len(lead.s)-len("，")), text{"：", "：", lead.line})
 		}
 		return lead, items, true
 	}

@@ -65,7 +65,8 @@ type Found struct {
 	Title       string
 	Date        extract.Date
 	Commitments int
-	Added       bool // false when the statement was stored already
+	Added       bool     // false when the statement was stored already
+	Problems    []string // see extract.Statement.Problems
 }
 
 // Result is what ingesting did with one file.
@@ -248,7 +249,7 @@ func (in *Ingester) store1(ctx context.Context, p *prepared) (partial bool, err 
 		if err := ctx.Err(); err != nil {
 			return len(p.Found) > 0, err
 		}
-		f := Found{Title: st.Title, Date: st.Date, Commitments: len(st.Commitments)}
+		f := Found{Title: st.Title, Date: st.Date, Commitments: len(st.Commitments), Problems: st.Problems}
 		f.ID, f.Added, err = in.store.AddStatement(ctx, st, p.source, p.labelled[i], in.modelID)
 		if err != nil {
 			return len(p.Found) > 0, fmt.Errorf("storing %q: %w", st.Title, err)

@@ -32,10 +32,7 @@ type CommonGroup struct {
 // Common is asked after a change, and kept (common_matches) for the times
 // after.
 func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) ([]CommonGroup, error) {
-	if err := s.commonMatches(ctx); err != nil {
-		return nil, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT commitment_id, other_id FROM common_matches WHERE similarity >= ? ORDER BY commitment_id`, threshold)
+	edges, err := s.commonEdges(ctx, threshold)
 	if err != nil {
 		return nil, err
 	}
@@ -54,19 +51,10 @@ func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) 
 		}
 		return r
 	}
-	for rows.Next() {
-		var a, b int64
-		if err := rows.Scan(&a, &b); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if ra, rb := find(a), find(b); ra != rb {
+	for _, e := range edges {
+		if ra, rb := find(e[0]), find(e[1]); ra != rb {
 			parent[max(ra, rb)] = min(ra, rb)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	members := map[int64][]int64{}
 	for id := range parent {
@@ -158,6 +146,43 @@ func commonFor(group []Commitment, minPartners int) []CommonGroup {
 		out = append(out, g)
 	}
 	return out
+}
+
+// commonEdges returns the pairs of a commitment and its best match among
+// other parties' commitments, where they are alike at threshold: from
+// common_matches, computed and stored first if they are out of date; on a
+// database opened read-only, computed and not stored.
+func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, error) {
+	var edges [][2]int64
+	if s.readOnly {
+		items, err := linkItems(ctx, s.db, false, nil, true)
+		if err != nil {
+			return nil, err
+		}
+		for id, m := range link.Across(items) {
+			if m.ID != 0 && m.Similarity >= threshold {
+				edges = append(edges, [2]int64{id, m.ID})
+			}
+		}
+		slices.SortFunc(edges, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+		return edges, nil
+	}
+	if err := s.commonMatches(ctx); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT commitment_id, other_id FROM common_matches WHERE similarity >= ? ORDER BY commitment_id`, threshold)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e [2]int64
+		if err := rows.Scan(&e[0], &e[1]); err != nil {
+			return nil, err
+		}
+		edges = append(edges, e)
+	}
+	return edges, rows.Err()
 }
 
 // commonMatches computes and stores each commitment's best match among

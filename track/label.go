@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"pledge/classify"
 	"pledge/link"
@@ -18,6 +19,10 @@ func (s *Store) Label(ctx context.Context, id int64, domain string) error {
 	domain = strings.TrimSpace(domain)
 	if domain == "" {
 		return fmt.Errorf("empty domain")
+	}
+	if strings.IndexFunc(domain, unicode.IsControl) >= 0 {
+		// A line break in a label breaks every table it is printed in.
+		return fmt.Errorf("domain %q holds a control character (a line break, a tab)", domain)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE commitments SET domain = ?, probability = 1, label_source = 'person', model_id = NULL WHERE id = ?`, domain, id)

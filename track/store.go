@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,19 +69,27 @@ var migrationData = map[int]func(context.Context, *sql.Tx) error{
 // Store is a pledge database: one SQLite file that holds every statement,
 // commitment, label and link, so that a second run adds to the first.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool
 }
 
-// Errors of Open. The file is left as it was.
+// Errors of Open and OpenReadOnly. The file is left as it was.
 var (
 	ErrNotPledge = errors.New("not a pledge database")
 	ErrTooNew    = errors.New("written by a newer version of pledge")
+	// ErrOutdated is a database of an older pledge opened read-only:
+	// bringing its schema up to date needs writing.
+	ErrOutdated = errors.New("written by an older version of pledge; a command that writes (pledge relink) brings it up to date")
+	ErrReadOnly = errors.New("cannot be written: the file or its folder is read-only")
+	ErrDiskFull = errors.New("cannot be written: the disk is full, or the file has reached the size the system allows")
+	ErrNoFolder = errors.New("its folder does not exist")
 )
 
 // Open opens the database at path, creating it if it does not exist, and
 // brings its schema up to date. A file that is not a pledge database, or
-// one written by a newer pledge, is refused and left untouched.
+// one written by a newer pledge, is refused and left untouched: it is
+// looked at read-only before anything is written to it.
 //
 // The database runs in WAL mode with a busy timeout and immediate write
 // transactions, so several pledge processes can use it at once: readers
@@ -89,6 +98,18 @@ var (
 func Open(ctx context.Context, path string) (*Store, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
+	}
+	if _, err := os.Stat(filepath.Dir(path)); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w (%s)", ErrNoFolder, filepath.Dir(path))
+	}
+	if info, err := os.Stat(path); err == nil && info.Size() > 0 {
+		ro, err := OpenReadOnly(ctx, path)
+		if err != nil && !errors.Is(err, ErrOutdated) {
+			return nil, err
+		}
+		if ro != nil {
+			ro.Close()
+		}
 	}
 	q := url.Values{}
 	q.Set("_busy_timeout", "30000")
@@ -100,12 +121,128 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db, path}
+	s := &Store{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, err
+		return nil, explain(err)
 	}
 	return s, nil
+}
+
+// OpenReadOnly opens the database at path, which must exist, to read it
+// and never write: in a read-only folder too, where SQLite cannot keep the
+// files it shares between processes, it reads the database as a file
+// nobody changes (unless a write-ahead log beside it holds what the file
+// lacks). A database of an older pledge is ErrOutdated.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	open := func(extra string) (*Store, error) {
+		db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&_busy_timeout=30000&_foreign_keys=on"+extra)
+		if err != nil {
+			return nil, err
+		}
+		s := &Store{db: db, path: path, readOnly: true}
+		if err := s.checkVersion(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return s, nil
+	}
+	s, err := open("")
+	var e sqlite3.Error
+	if errors.As(err, &e) && (e.Code == sqlite3.ErrReadonly || e.Code == sqlite3.ErrCantOpen) {
+		if info, werr := os.Stat(path + "-wal"); werr != nil || info.Size() == 0 {
+			s, err = open("&immutable=1")
+		}
+	}
+	if err != nil {
+		return nil, explain(err)
+	}
+	return s, nil
+}
+
+// checkTables refuses an SQLite database of something else, and returns
+// how many tables the database has (none: a new one).
+func (s *Store) checkTables(ctx context.Context) (int, error) {
+	var tables int
+	var hasMigrations bool
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return 0, err
+		}
+		tables++
+		hasMigrations = hasMigrations || name == "schema_migrations"
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if tables > 0 && !hasMigrations {
+		return 0, fmt.Errorf("%w (an SQLite database of something else)", ErrNotPledge)
+	}
+	return tables, nil
+}
+
+// checkVersion refuses a database that is no pledge database, or whose
+// schema is not this pledge's.
+func (s *Store) checkVersion(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	tables, err := s.checkTables(ctx)
+	if err != nil {
+		return err
+	}
+	if tables == 0 {
+		return ErrOutdated // empty: a new database, made by Open
+	}
+	var have int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return err
+	}
+	switch {
+	case have > len(ms):
+		return fmt.Errorf("%w: its schema is version %d, this pledge knows up to %d", ErrTooNew, have, len(ms))
+	case have < len(ms):
+		return ErrOutdated
+	}
+	return nil
+}
+
+// explain turns SQLite's answer into what failed, in words a user can act
+// on: a file that is not a database, one that cannot be written, a full
+// disk. Other errors come back as they are.
+func explain(err error) error {
+	var e sqlite3.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	switch e.Code {
+	case sqlite3.ErrNotADB:
+		return fmt.Errorf("%w (%v)", ErrNotPledge, err)
+	case sqlite3.ErrReadonly:
+		return ErrReadOnly
+	case sqlite3.ErrFull:
+		return ErrDiskFull
+	case sqlite3.ErrIoErr:
+		if e.ExtendedCode == sqlite3.ErrIoErrWrite || e.ExtendedCode == sqlite3.ErrIoErrFsync || e.ExtendedCode == sqlite3.ErrIoErrTruncate || e.ExtendedCode == sqlite3.ErrIoErrSHMSize {
+			return fmt.Errorf("%w (%v)", ErrDiskFull, err)
+		}
+	case sqlite3.ErrCantOpen:
+		return fmt.Errorf("cannot be opened: %v (is its folder writable?)", err)
+	}
+	return err
 }
 
 // checkFile refuses an existing file that is not SQLite, before the driver
@@ -138,24 +275,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var tables int
-	var hasMigrations bool
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'`)
-	if err != nil {
-		return fmt.Errorf("%w (%v)", ErrNotPledge, err)
-	}
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return err
-		}
-		tables++
-		hasMigrations = hasMigrations || name == "schema_migrations"
-	}
-	rows.Close()
-	if tables > 0 && !hasMigrations {
-		return fmt.Errorf("%w (an SQLite database of something else)", ErrNotPledge)
+	if _, err := s.checkTables(ctx); err != nil {
+		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -197,7 +318,7 @@ func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	for attempt := 0; ; attempt++ {
 		err := s.tryTx(ctx, f)
 		if !busy(err) || attempt == 20 {
-			return err
+			return explain(err)
 		}
 		select {
 		case <-ctx.Done():

@@ -34,6 +34,9 @@ func runCommon(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
+	if err := checkThreshold("common", *threshold); err != nil {
+		return err
+	}
 	if err := noArgs("common", rest); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,11 +38,50 @@ func openStore(ctx context.Context, path string) (*track.Store, error) {
 	return s, nil
 }
 
-// openExisting opens a database that must exist already: a report on a
-// mistyped name should say so, not make an empty database. Commitments an
-// interrupted run stored but did not link are linked first, with a note on
-// stderr, so that no command calls them new for want of a link.
+// openExisting opens a database that must exist already, to read it: a
+// report on a mistyped name should say so, not make an empty database. It
+// is opened read-only, so that it can be read in a read-only folder. A
+// database of an older pledge is brought up to date first where it can be
+// written; commitments a stopped run stored but did not link are linked
+// first, with a note on stderr, or, where the database cannot be written,
+// a note says that they read as new until pledge relink links them.
 func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	}
+	s, err := track.OpenReadOnly(ctx, path)
+	if errors.Is(err, track.ErrOutdated) {
+		w, err := openStore(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		w.Close()
+		s, err = track.OpenReadOnly(ctx, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if pending, err := s.Pending(ctx); err != nil || !pending {
+		return s, err
+	}
+	w, err := track.Open(ctx, path)
+	if err == nil {
+		defer w.Close()
+		fmt.Fprintln(stderr, "pledge: linking the commitments a stopped run stored but did not link")
+		err = linkPending(ctx, w)
+	}
+	switch {
+	case errors.Is(err, track.ErrReadOnly) || err != nil && w == nil:
+		fmt.Fprintf(stderr, "pledge: some commitments of %s were stored but not linked (a run was stopped); they read as new until pledge relink links them\n", path)
+	case err != nil:
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openToWrite opens a database that must exist already, to change it.
+func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
 	}
@@ -105,3 +145,11 @@ func withFlag(fl *flag.FlagSet) *partyNames {
 const withFlagUsage = `  --with NAME    keep only statements whose parties include NAME (中国,
                  俄罗斯, 俄罗斯联邦, 俄, …); given more than once, all of them
 `
+
+// checkThreshold refuses a --threshold that is no similarity.
+func checkThreshold(command string, t float64) error {
+	if !(t > 0 && t <= 1) {
+		return usageError{fmt.Sprintf("%s: --threshold %v: want a similarity above 0 and at most 1", command, t)}
+	}
+	return nil
+}

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"pledge/export"
 )
@@ -59,32 +57,7 @@ func runExport(ctx context.Context, args []string, std IO) error {
 	defer store.Close()
 	opt := export.Options{Format: *format, NoBOM: *noBOM, Raw: *raw, With: *with}
 	if *out == "" {
-		return export.Write(ctx, std.Stdout, store, opt)
+		*out = "-"
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return export.Write(ctx, w, store, opt) })
-}
-
-// writeFileAtomic writes path through a temporary file renamed into place,
-// so that a failed or interrupted write leaves any earlier file whole.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pledge-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	// A temporary file is private; what the user asked for is theirs to share.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
-	}
-	return nil
+	return writeOutput(*out, std.Stdout, func(w io.Writer) error { return export.Write(ctx, w, store, opt) })
 }

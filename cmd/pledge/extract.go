@@ -8,12 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"pledge/extract"
-	"pledge/internal/pdftext"
 )
 
 const extractUsage = `Usage: pledge extract [--json | --explain] FILE|FOLDER...
@@ -64,120 +61,18 @@ func runExtract(ctx context.Context, args []string, std IO) error {
 	if *asJSON && *explain {
 		return usageError{"extract: --json and --explain do not go together"}
 	}
+	limit, err := sizeLimit("extract", *maxSize)
+	if err != nil {
+		return err
+	}
 	var inputs []input
 	for _, p := range paths {
-		inputs = append(inputs, expand(p, *maxSize<<20, nil, nil)...)
+		inputs = append(inputs, expand(p, limit, nil, skipper(std.Stderr))...)
 	}
 	if *explain {
 		return explainAll(ctx, inputs, std)
 	}
 	return extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
-}
-
-// input is one file to read: a path on disk, or a file built into pledge.
-type input struct {
-	name string
-	read func() ([]byte, error)
-}
-
-// expand turns a command-line path into the files to read: the file itself,
-// or the files under a folder that accept takes (every file when accept is
-// nil), in name order, leaving out hidden ones. A path that cannot be
-// listed becomes an input that fails when read, so it is reported with the
-// others. skip is told of each file of a folder that accept refused.
-func expand(path string, limit int64, accept func(name string) bool, skip func(path string)) []input {
-	info, err := os.Stat(path)
-	if err != nil || !info.IsDir() {
-		return []input{diskInput(path, limit)}
-	}
-	var out []input
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			out = append(out, failedInput(p, err))
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") && p != path {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		if accept != nil && !accept(d.Name()) {
-			skip(p)
-			return nil
-		}
-		out = append(out, diskInput(p, limit))
-		return nil
-	})
-	if err == nil && len(out) == 0 {
-		err = errors.New("folder holds no files to read")
-	}
-	if err != nil {
-		out = append(out, failedInput(path, err))
-	}
-	return out
-}
-
-// text reads the input and, for a PDF, its text through pdftotext: what
-// extract.Document reads.
-func (in input) text(ctx context.Context) ([]byte, error) {
-	data, err := in.read()
-	if err == nil && pdftext.IsPDF(data) {
-		return pdftext.Text(ctx, data)
-	}
-	return data, err
-}
-
-func failedInput(path string, err error) input {
-	return input{path, func() ([]byte, error) { return nil, err }}
-}
-
-func diskInput(path string, limit int64) input {
-	return input{path, func() ([]byte, error) { return readLimited(path, limit) }}
-}
-
-// defaultMaxSize bounds the files pledge reads: reading takes about six
-// times a file's size in memory, and a statement is rarely over 1 MB, so a
-// larger file is more likely a mistake than a statement.
-const defaultMaxSize = 32 << 20
-
-const maxSizeUsage = `  --max-size MB  refuse files larger than this (default 32); reading a
-                 file takes about six times its size in memory
-`
-
-// maxSizeFlag registers --max-size on fl, in megabytes.
-func maxSizeFlag(fl *flag.FlagSet) *int64 {
-	return fl.Int64("max-size", defaultMaxSize>>20, "refuse files larger than this many megabytes")
-}
-
-// readLimited reads a file of at most limit bytes. A larger one is refused
-// before it is read, with the size and how to raise the limit.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	tooLarge := func(size int64) error {
-		return fmt.Errorf("file is %d MB, larger than the %d MB limit (--max-size %d reads it)",
-			(size+1<<20-1)>>20, limit>>20, (size+1<<20-1)>>20)
-	}
-	if info.Size() > limit {
-		return nil, tooLarge(info.Size())
-	}
-	// The file may grow while it is read: read no more than the limit.
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err == nil && int64(len(b)) > limit {
-		return nil, tooLarge(int64(len(b)))
-	}
-	return b, err
 }
 
 // document is what one input yielded: its statements, and for each the
@@ -205,6 +100,9 @@ func extractAndPrint(ctx context.Context, inputs []input, asJSON bool, stdout, s
 			fmt.Fprintf(stderr, "pledge: extract %s: %v\n", in.name, err)
 			failed++
 			continue
+		}
+		for _, st := range sts {
+			printProblems(stderr, "extract", in.name, st.Title, st.Problems)
 		}
 		d := &document{name: in.name, statements: sts, firsts: make([]*extract.Origin, len(sts))}
 		for i := range d.statements {

@@ -61,11 +61,16 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	if len(paths) == 0 {
 		return usageError{"ingest: no files or folders given (pledge ingest --help shows how)"}
 	}
+	if err := checkThreshold("ingest", *threshold); err != nil {
+		return err
+	}
+	limit, err := sizeLimit("ingest", *maxSize)
+	if err != nil {
+		return err
+	}
 	var inputs []input
 	for _, p := range paths {
-		inputs = append(inputs, expand(p, *maxSize<<20, statementFile, func(p string) {
-			fmt.Fprintf(std.Stderr, "pledge: skipped %s: not a .txt, .html, .pdf or .docx file\n", p)
-		})...)
+		inputs = append(inputs, expand(p, limit, statementFile, skipper(std.Stderr))...)
 	}
 	m, err := loadModel(*model)
 	if err != nil {
@@ -140,6 +145,12 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 			bar.clear()
 			printFound(std.Stdout, r.Name, r.Found, r.Copy)
 		}
+		for _, f := range r.Found {
+			if f.Added {
+				bar.clear()
+				printProblems(std.Stderr, "ingest", r.Name, f.Title, f.Problems)
+			}
+		}
 		bar.set(seen)
 	})
 	bar.clear()
@@ -167,6 +178,14 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 		return fmt.Errorf("%s ingested, %d failed", plural(ok, "file"), failed)
 	}
 	return nil
+}
+
+// printProblems prints, one line each, what was wrong with a statement of
+// a file that was still read.
+func printProblems(w io.Writer, command, file, title string, problems []string) {
+	for _, p := range problems {
+		fmt.Fprintf(w, "pledge: %s %s: warning: %s: %s\n", command, file, title, p)
+	}
 }
 
 // printFound prints what became of the statements of a file.

@@ -36,7 +36,7 @@ func runLabel(ctx context.Context, args []string, std IO) error {
 		return usageError{fmt.Sprintf("label: %q is not a commitment id", rest[0])}
 	}
 	domain := rest[1]
-	store, err := openExisting(ctx, *db, std.Stderr)
+	store, err := openToWrite(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}

@@ -13,16 +13,31 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
+	"time"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// The first Ctrl-C asks the command to stop after the statement in
-	// progress; a second one stops the program at once, which the database
-	// survives too.
+	// The first Ctrl-C (or SIGTERM) asks the command to stop after the
+	// statement in progress; a command busy with one thing for long (a huge
+	// file) is stopped after stopGrace all the same, and a second signal
+	// stops the program at once. The database survives either: each
+	// statement is stored in a transaction, and links left undone are
+	// recorded for the next command.
+	finished := make(chan struct{})
 	go func() {
-		<-ctx.Done()
+		select {
+		case <-ctx.Done():
+		case <-finished:
+			return
+		}
 		stop()
+		select {
+		case <-finished:
+		case <-time.After(stopGrace):
+			fmt.Fprintln(os.Stderr, "pledge: stopped")
+			os.Exit(1)
+		}
 	}()
 	// PLEDGE_CPUPROFILE=FILE writes a CPU profile of the run: for finding
 	// where a slow command spends its time (go tool pprof FILE).
@@ -32,6 +47,7 @@ func main() {
 		}
 	}
 	err := Run(ctx, os.Args[1:], IO{os.Stdin, os.Stdout, os.Stderr})
+	close(finished)
 	pprof.StopCPUProfile()
 	stop()
 	if err != nil {
@@ -43,6 +59,9 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// stopGrace is how long a command has to stop after the first signal.
+const stopGrace = time.Second
 
 // IO is where a command reads and writes.
 type IO struct {

@@ -104,7 +104,7 @@ func TestExtractText(t *testing.T) {
 		t.Errorf("error = %v, want 3 files read, 2 failed", err)
 	}
 	wantErr := []string{
-		"pledge: extract " + filepath.Join(dir, "d_image.png") + ": not a text file (binary data)",
+		"pledge: extract " + filepath.Join(dir, "d_image.png") + ": not a text file (binary data): NUL bytes, the first at byte 8",
 		"pledge: extract " + filepath.Join(dir, "e_empty.txt") + ": file is empty",
 	}
 	if got := strings.Split(strings.TrimSpace(errOut), "\n"); !reflect.DeepEqual(got, wantErr) {

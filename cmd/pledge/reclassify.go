@@ -31,7 +31,7 @@ func runReclassify(ctx context.Context, args []string, std IO) error {
 	if err := noArgs("reclassify", rest); err != nil {
 		return err
 	}
-	store, err := openExisting(ctx, *db, std.Stderr)
+	store, err := openToWrite(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}

@@ -35,13 +35,16 @@ func runRelink(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
+	if err := checkThreshold("relink", *threshold); err != nil {
+		return err
+	}
 	if err := noArgs("relink", rest); err != nil {
 		return err
 	}
 	if *across && *within {
 		return usageError{"relink: --across-parties and --within-parties exclude each other"}
 	}
-	store, err := openExisting(ctx, *db, std.Stderr)
+	store, err := openToWrite(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
 	}

@@ -56,11 +56,11 @@ func runReport(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
-	if *out == "-" {
-		return report.Write(std.Stdout, d)
-	}
-	if err := writeFileAtomic(*out, func(w io.Writer) error { return report.Write(w, d) }); err != nil {
+	if err := writeOutput(*out, std.Stdout, func(w io.Writer) error { return report.Write(w, d) }); err != nil {
 		return err
+	}
+	if *out == "-" {
+		return nil
 	}
 	fmt.Fprintf(std.Stdout, "wrote %s: %d statements, %d commitments\n", *out, d.Statements, d.Commitments)
 	return nil

@@ -278,7 +278,7 @@ func TestHostileValues(t *testing.T) {
 	if len(st) != 1 || st[0] != odd {
 		t.Errorf("sources %q, want %q", st, odd)
 	}
-	label := "=HYPERLINK(\"x\",\"a,b\")\n\x07"
+	label := "=HYPERLINK(\"x\",\"a,b\")"
 	if _, _, err := run(t, "label", "--db", db, "--new-label", "1", label); err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 
 	"pledge/classify"
+	"pledge/data"
 )
 
 const trainUsage = `Usage: pledge train [--data FILE] [--from-db] -o MODEL [model flags]
@@ -54,9 +58,41 @@ func runTrain(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
-	rows, err := readLabelled(*dataPath)
+	seg, err := segmenter()
 	if err != nil {
 		return err
+	}
+	tok := classify.DefaultTokenizer(seg)
+	t, err := classify.NewTrainer(opt)
+	if err != nil {
+		return err
+	}
+	// The file is read a row at a time: a large one costs no more memory
+	// than its words.
+	var in io.Reader = bytes.NewReader(data.Labelled)
+	if *dataPath != "" {
+		f, err := os.Open(*dataPath)
+		if err != nil {
+			return fmt.Errorf("%s: %w", *dataPath, unwrapPath(err))
+		}
+		defer f.Close()
+		in = f
+	}
+	rows := 0
+	err = classify.EachLabelled(in, func(l classify.Labelled) error {
+		if rows++; rows%10000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		t.Add(l.Label, tok.Tokens(l.Text))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", dataName(*dataPath), err)
+	}
+	if rows == 0 {
+		return fmt.Errorf("%s: no labelled rows", dataName(*dataPath))
 	}
 	if *fromDB {
 		store, err := openExisting(ctx, *db, std.Stderr)
@@ -69,17 +105,15 @@ func runTrain(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 		fmt.Fprintf(std.Stdout, "adding %s labelled in %s\n", plural(len(mine), "commitment"), *db)
-		rows = append(rows, mine...)
+		for _, l := range mine {
+			t.Add(l.Label, tok.Tokens(l.Text))
+		}
 	}
-	seg, err := segmenter()
-	if err != nil {
-		return err
-	}
-	m, err := classify.Train(classify.Examples(rows, classify.DefaultTokenizer(seg)), opt)
+	m, err := t.Model()
 	if err != nil {
 		return fmt.Errorf("%s: %w", dataName(*dataPath), err)
 	}
-	if err := writeFileAtomic(*out, m.Save); err != nil {
+	if err := writeOutput(*out, std.Stdout, m.Save); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "trained %s naive Bayes on %d examples of %d labels (%s)\nsaved to %s, hash %.12s\n",

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"pledge/internal/pdftext"
+)
+
+// input is one file to read: a path on disk, or a file built into pledge.
+type input struct {
+	name string
+	read func() ([]byte, error)
+}
+
+// text reads the input and, for a PDF, its text through pdftotext: what
+// extract.Document reads.
+func (in input) text(ctx context.Context) ([]byte, error) {
+	data, err := in.read()
+	if err == nil && pdftext.IsPDF(data) {
+		return pdftext.Text(ctx, data)
+	}
+	return data, err
+}
+
+func failedInput(path string, err error) input {
+	return input{path, func() ([]byte, error) { return nil, err }}
+}
+
+func diskInput(path string, limit int64) input {
+	return input{path, func() ([]byte, error) { return readLimited(path, limit) }}
+}
+
+// errNotRegular is a path that is neither a file nor a folder: reading a
+// pipe would wait for a writer forever, and a device never ends.
+var errNotRegular = errors.New("not a regular file (a pipe, a device or a socket): pledge reads files and folders")
+
+// expand turns a command-line path into the files to read: the file itself,
+// or the files under a folder that accept takes (every file when accept is
+// nil), in name order. Symbolic links are followed, each file and folder
+// read once; a link that loops back is reported. skip is told of each
+// entry of a folder left out, and why: hidden ones, those accept refused,
+// those already read through another link, those that are no files. A
+// path that cannot be listed becomes an input that fails when read, so it
+// is reported with the others.
+func expand(path string, limit int64, accept func(name string) bool, skip func(path, why string)) []input {
+	path = filepath.Clean(path)
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return []input{failedInput(path, err)}
+	case info.Mode().IsRegular():
+		return []input{diskInput(path, limit)}
+	case !info.IsDir():
+		return []input{failedInput(path, errNotRegular)}
+	}
+	w := walker{limit: limit, accept: accept, skip: skip, seen: map[string]string{}}
+	w.walk(path)
+	if len(w.out) == 0 {
+		w.out = append(w.out, failedInput(path, errors.New("folder holds no files to read")))
+	}
+	return w.out
+}
+
+// walker lists the files under a folder.
+type walker struct {
+	limit  int64
+	accept func(name string) bool
+	skip   func(path, why string)
+	// seen maps the real path of each file and folder read to the path it
+	// was read by.
+	seen map[string]string
+	out  []input
+}
+
+func (w *walker) walk(dir string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		w.out = append(w.out, failedInput(dir, err))
+		return
+	}
+	if first, ok := w.seen[real]; ok {
+		w.out = append(w.out, failedInput(dir, fmt.Errorf("a link back to %s, read already: the folders loop", first)))
+		return
+	}
+	w.seen[real] = dir
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.out = append(w.out, failedInput(dir, err))
+		return
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), ".") {
+			w.skipped(p, "hidden")
+			continue
+		}
+		info, err := os.Stat(p) // follows links
+		switch {
+		case err != nil && e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist):
+			w.skipped(p, "a link to nothing")
+		case err != nil:
+			w.out = append(w.out, failedInput(p, err))
+		case info.IsDir():
+			w.walk(p)
+		case !info.Mode().IsRegular():
+			w.skipped(p, "not a regular file (a pipe, a device or a socket)")
+		case w.accept != nil && !w.accept(e.Name()):
+			w.skipped(p, "not a .txt, .html, .pdf or .docx file")
+		default:
+			real, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				w.out = append(w.out, failedInput(p, err))
+				continue
+			}
+			if first, ok := w.seen[real]; ok {
+				w.skipped(p, "the same file as "+first+", read already")
+				continue
+			}
+			w.seen[real] = p
+			w.out = append(w.out, diskInput(p, w.limit))
+		}
+	}
+}
+
+func (w *walker) skipped(path, why string) {
+	if w.skip != nil {
+		w.skip(path, why)
+	}
+}
+
+// skipper reports each file a folder's listing leaves out on its own line.
+func skipper(stderr io.Writer) func(path, why string) {
+	return func(path, why string) { fmt.Fprintf(stderr, "pledge: skipped %s: %s\n", path, why) }
+}
+
+// defaultMaxSize bounds the files pledge reads: reading takes about six
+// times a file's size in memory, and a statement is rarely over 1 MB, so a
+// larger file is more likely a mistake than a statement.
+const defaultMaxSize = 32 << 20
+
+const maxSizeUsage = `  --max-size MB  refuse files larger than this (default 32); reading a
+                 file takes about six times its size in memory
+`
+
+// maxSizeFlag registers --max-size on fl, in megabytes.
+func maxSizeFlag(fl *flag.FlagSet) *int64 {
+	return fl.Int64("max-size", defaultMaxSize>>20, "refuse files larger than this many megabytes")
+}
+
+// sizeLimit is --max-size in bytes, or a usage error for a size that is
+// no size.
+func sizeLimit(command string, mb int64) (int64, error) {
+	if mb < 1 || mb > 1<<20 {
+		return 0, usageError{fmt.Sprintf("%s: --max-size %d: want a number of megabytes from 1 to %d", command, mb, 1<<20)}
+	}
+	return mb << 20, nil
+}
+
+// readLimited reads a regular file of at most limit bytes. A larger one is
+// refused before it is read, with the size and how to raise the limit; a
+// pipe or a device is refused before it is opened, which could wait
+// forever.
+func readLimited(path string, limit int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	tooLarge := func(size int64) error {
+		return fmt.Errorf("file is %d MB, larger than the %d MB limit (--max-size %d reads it)",
+			(size+1<<20-1)>>20, limit>>20, (size+1<<20-1)>>20)
+	}
+	if info.Size() > limit {
+		return nil, tooLarge(info.Size())
+	}
+	// The file may grow while it is read: read no more than the limit.
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		return nil, tooLarge(int64(len(b)))
+	}
+	return b, err
+}
