@@ -102,6 +102,13 @@ func Evaluate(m *Model, examples []Example) *Evaluation {
 // are dealt to the folds in turn, so every fold has about the same mix of
 // labels. The same examples, folds and seed give the same result.
 func CrossValidate(examples []Example, opt Options, folds int, seed uint64) (*Evaluation, error) {
+	return CrossValidateWith(examples, nil, opt, folds, seed)
+}
+
+// CrossValidateWith cross-validates over examples as CrossValidate does,
+// with extra added to the training data of every fold and never tested:
+// how well a model trained on extra and part of examples labels the rest.
+func CrossValidateWith(examples, extra []Example, opt Options, folds int, seed uint64) (*Evaluation, error) {
 	if folds < 2 || folds > len(examples) {
 		return nil, fmt.Errorf("cannot make %d folds of %d examples", folds, len(examples))
 	}
@@ -120,9 +127,10 @@ func CrossValidate(examples []Example, opt Options, folds int, seed uint64) (*Ev
 			next++
 		}
 	}
-	e := newEvaluation(unionLabels(nil, examples))
+	e := newEvaluation(unionLabels(nil, append(slices.Clip(examples), extra...)))
 	for f := 0; f < folds; f++ {
-		var train, test []Example
+		train := slices.Clone(extra)
+		var test []Example
 		for i, x := range examples {
 			if fold[i] == f {
 				test = append(test, x)
@@ -139,6 +147,44 @@ func CrossValidate(examples []Example, opt Options, folds int, seed uint64) (*Ev
 		}
 	}
 	return e, nil
+}
+
+// Comparison is what adding examples to the training data does, measured
+// on data no model that is measured was trained on.
+type Comparison struct {
+	// Before: the base data alone, cross-validated, and a model trained on
+	// all of it labelling the added examples.
+	BeforeBase, BeforeAdded *Evaluation
+	// After: the base data cross-validated with every added example in
+	// training, and the added examples cross-validated with every base
+	// example in training. AfterAdded is nil when there are fewer than two
+	// added examples to make folds of.
+	AfterBase, AfterAdded *Evaluation
+}
+
+// Compare measures a model trained on base and one trained on base and
+// added: on base by cross-validation, and on added, which the first model
+// never saw, and the second is cross-validated on.
+func Compare(base, added []Example, opt Options, folds int, seed uint64) (*Comparison, error) {
+	var c Comparison
+	var err error
+	if c.BeforeBase, err = CrossValidate(base, opt, folds, seed); err != nil {
+		return nil, err
+	}
+	m, err := Train(base, opt)
+	if err != nil {
+		return nil, err
+	}
+	c.BeforeAdded = Evaluate(m, added)
+	if c.AfterBase, err = CrossValidateWith(base, added, opt, folds, seed); err != nil {
+		return nil, err
+	}
+	if len(added) >= 2 {
+		if c.AfterAdded, err = CrossValidateWith(added, base, opt, min(folds, len(added)), seed); err != nil {
+			return nil, err
+		}
+	}
+	return &c, nil
 }
 
 func unionLabels(labels []string, examples []Example) []string {

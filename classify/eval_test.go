@@ -60,3 +60,34 @@ func TestCrossValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestCompare adds a person's labels that teach what the base data never
+// saw (核电 with 本币 is energy): before, the base model gets them wrong;
+// after, cross-validated on them, right; on the base data, as well as
+// before.
+func TestCompare(t *testing.T) {
+	var base, added []Example
+	for i := 0; i < 20; i++ {
+		base = append(base, Example{"energy", []string{"油气", "电力"}}, Example{"finance", []string{"本币", "结算"}})
+	}
+	for i := 0; i < 6; i++ {
+		added = append(added, Example{"energy", []string{"核电", "核电", "本币"}})
+	}
+	c, err := Compare(base, added, Options{}, 5, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BeforeBase.Total() != len(base) || c.AfterBase.Total() != len(base) || c.BeforeAdded.Total() != len(added) || c.AfterAdded.Total() != len(added) {
+		t.Fatalf("totals %d %d %d %d", c.BeforeBase.Total(), c.AfterBase.Total(), c.BeforeAdded.Total(), c.AfterAdded.Total())
+	}
+	if c.BeforeAdded.Accuracy() != 0 || c.AfterAdded.Accuracy() != 1 {
+		t.Errorf("on the added labels: before %.2f, after %.2f; want 0 and 1", c.BeforeAdded.Accuracy(), c.AfterAdded.Accuracy())
+	}
+	if c.BeforeBase.Accuracy() != 1 || c.AfterBase.Accuracy() != 1 {
+		t.Errorf("on the base data: before %.2f, after %.2f; want 1", c.BeforeBase.Accuracy(), c.AfterBase.Accuracy())
+	}
+	// One added label makes no folds: after, on it, is not measured.
+	if c, err := Compare(base, added[:1], Options{}, 5, 1); err != nil || c.AfterAdded != nil {
+		t.Errorf("one added label: %v, %v", c, err)
+	}
+}

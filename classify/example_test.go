@@ -43,3 +43,26 @@ func ExampleReadLabelled() {
 	// Output:
 	// [] line 3: no tab between label and text
 }
+
+// ExampleCompare measures what a person's labels add: the base data never
+// saw 核电 (nuclear power), which the person's labels call energy.
+func ExampleCompare() {
+	var base, mine []classify.Example
+	for range 10 {
+		base = append(base,
+			classify.Example{Label: "energy", Tokens: []string{"原油", "管道"}},
+			classify.Example{Label: "finance", Tokens: []string{"本币", "结算"}})
+	}
+	for range 4 {
+		mine = append(mine, classify.Example{Label: "energy", Tokens: []string{"核电", "核电", "本币"}})
+	}
+	c, err := classify.Compare(base, mine, classify.DefaultOptions, 2, 1)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("base data: %.2f before, %.2f after\n", c.BeforeBase.Accuracy(), c.AfterBase.Accuracy())
+	fmt.Printf("my labels: %.2f before, %.2f after\n", c.BeforeAdded.Accuracy(), c.AfterAdded.Accuracy())
+	// Output:
+	// base data: 1.00 before, 1.00 after
+	// my labels: 0.00 before, 1.00 after
+}

@@ -17,10 +17,11 @@ import (
 	"pledge/track"
 )
 
-// Columns are the columns of an export, in order. parties came after the
-// others, so it is last.
+// Columns are the columns of an export, in order. parties and link_source
+// came after the others, so they are last, where they move no column a
+// spreadsheet already refers to.
 var Columns = []string{"id", "statement", "date", "year", "ordinal", "section", "domain", "probability",
-	"label_source", "status", "first_year", "previous_id", "text", "parties"}
+	"label_source", "status", "first_year", "previous_id", "text", "parties", "link_source"}
 
 // Export formats.
 const (
@@ -73,7 +74,7 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 			r := recordOf(c)
 			return cw.Write([]string{itoa(&r.ID), text(r.Statement), r.Date, itoa(r.Year), itoa(&r.Ordinal), text(r.Section), text(r.Domain),
 				strconv.FormatFloat(r.Probability, 'f', 4, 64), r.LabelSource, r.Status, itoa(r.FirstYear), itoa(r.PreviousID), text(r.Text),
-				text(strings.Join(r.Parties, ";"))})
+				text(strings.Join(r.Parties, ";")), r.LinkSource})
 		})
 		if err != nil {
 			return err
@@ -114,11 +115,13 @@ type record struct {
 	PreviousID  *int64   `json:"previous_id"`
 	Text        string   `json:"text"`
 	Parties     []string `json:"parties"`
+	LinkSource  string   `json:"link_source"`
 }
 
 func recordOf(c track.Commitment) record {
 	r := record{ID: c.ID, Statement: c.Statement, Date: c.Date, Ordinal: int64(c.Ordinal), Section: c.Section,
-		Domain: c.Domain, Probability: c.Probability, LabelSource: c.LabelSource, Status: c.Status, Text: c.Text, Parties: c.Parties}
+		Domain: c.Domain, Probability: c.Probability, LabelSource: c.LabelSource, Status: c.Status, Text: c.Text, Parties: c.Parties,
+		LinkSource: c.LinkSource}
 	if r.Parties == nil {
 		r.Parties = []string{}
 	}

@@ -56,7 +56,7 @@ func TestExportCSVRoundTrip(t *testing.T) {
 	if err := Write(context.Background(), &b, s, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeffid,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties\n")) {
+	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeffid,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties,link_source\n")) {
 		t.Fatalf("header: %q", strings.SplitN(b.String(), "\n", 2)[0])
 	}
 	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\ufeff")))).ReadAll()

@@ -57,6 +57,16 @@ type Item struct {
 	Order     string // date, statement fingerprint, ordinal: an order that ids do not decide
 	Domain    string
 	Sentences [][]string // the words of each sentence
+	// Decision is a person's judgement of what the commitment repeats, nil
+	// when nobody judged it: the linker keeps it over what similarity says.
+	Decision *Decision
+}
+
+// Decision is a person's judgement of a commitment's link.
+type Decision struct {
+	// Previous is the earlier commitment it repeats; 0 says it is new, not
+	// a repetition.
+	Previous int64
 }
 
 // Link is what the linker decides for one commitment.
@@ -64,7 +74,8 @@ type Link struct {
 	Previous   int64 // the best match in an earlier statement, 0 when none
 	Similarity float64
 	Recurring  bool
-	FirstYear  int // the year its thread began, 0 when its date is unknown
+	FirstYear  int  // the year its thread began, 0 when its date is unknown
+	Person     bool // a person decided it (Item.Decision)
 }
 
 // sentenceBreak separates the sentences of a commitment in its stored
@@ -206,6 +217,10 @@ func linkWithin(items []Item, threshold float64, lim limits) map[int64]Link {
 	// Threads follow matches back in time, so this pass goes in order.
 	out := make(map[int64]Link, len(items))
 	firstYear := make([]int, len(items))
+	index := map[int64]int32{}
+	for i, it := range items {
+		index[it.ID] = int32(i)
+	}
 	for i, it := range items {
 		if it.Date == "" {
 			out[it.ID] = Link{}
@@ -218,10 +233,51 @@ func linkWithin(items []Item, threshold float64, lim limits) map[int64]Link {
 				l.Recurring, l.FirstYear = true, firstYear[b]
 			}
 		}
+		if d := it.Decision; d != nil {
+			l = Link{FirstYear: it.Year, Person: true}
+			// A decision for a commitment the group does not hold, or not
+			// earlier, is one the data has outgrown: it counts as new.
+			if b, ok := index[d.Previous]; ok && b < start[i] && items[b].Date != "" {
+				l.Previous, l.Similarity, l.Recurring, l.FirstYear = d.Previous, c.similarity(int32(i), b), true, firstYear[b]
+			}
+		}
 		firstYear[i] = l.FirstYear
 		out[it.ID] = l
 	}
 	return out
+}
+
+// Nearest returns the k commitments most similar to commitment id among
+// those of its group dated earlier, most similar first, searched as All
+// searches: the candidates a person chooses from to say which one it
+// repeats. It is empty when id is undated or not among items.
+func Nearest(items []Item, id int64, k int) []Match {
+	var group []Item
+	for _, it := range items {
+		if it.ID == id {
+			for _, g := range items {
+				if g.Group == it.Group {
+					group = append(group, g)
+				}
+			}
+			break
+		}
+	}
+	c := newCorpus(group)
+	i := slices.IndexFunc(c.items, func(it Item) bool { return it.ID == id })
+	if i < 0 || c.items[i].Date == "" {
+		return nil
+	}
+	before := int32(slices.IndexFunc(c.items, func(it Item) bool { return it.Date == c.items[i].Date }))
+	lim := defaultLimits
+	lim.topCandidates = max(lim.topCandidates, k)
+	sc := c.newScratch()
+	var out []Match
+	for _, j := range c.candidates(int32(i), before, func(j int32) bool { return c.items[j].Date != "" }, lim, sc) {
+		out = append(out, Match{c.items[j].ID, c.similarity(int32(i), j)})
+	}
+	slices.SortStableFunc(out, func(a, b Match) int { return cmp.Compare(b.Similarity, a.Similarity) })
+	return out[:min(k, len(out))]
 }
 
 // Match is a commitment's most similar commitment of another group.
@@ -376,11 +432,22 @@ func (c *corpus) similarity(i, j int32) float64 {
 }
 
 // best returns item i's most similar item among those before index before
-// that eligible accepts, and the similarity; -1 when there is none. It
-// accumulates partial dot products over i's rarest words that such an item
-// holds, through the most recent of those, and compares the best
-// candidates in full.
+// that eligible accepts, and the similarity; -1 when there is none.
 func (c *corpus) best(i, before int32, eligible func(int32) bool, lim limits, sc *scratch) (int32, float64) {
+	best, bestSim := int32(-1), 0.0
+	for _, j := range c.candidates(i, before, eligible, lim, sc) {
+		if sim := c.similarity(i, j); sim > bestSim || sim == bestSim && best >= 0 && j < best {
+			best, bestSim = j, sim
+		}
+	}
+	return best, bestSim
+}
+
+// candidates returns the items best compares item i with in full (in
+// sc.top, valid until the next call): it accumulates partial dot products
+// over i's rarest words that such an item holds, through the most recent
+// of those, and keeps the lim.topCandidates with the most.
+func (c *corpus) candidates(i, before int32, eligible func(int32) bool, lim limits, sc *scratch) []int32 {
 	rare := slices.DeleteFunc(slices.Clone(c.whole[i]), func(w weighted) bool { return c.postings[w.word][0].item >= before })
 	slices.SortFunc(rare, func(a, b weighted) int {
 		return cmp.Or(cmp.Compare(c.df[a.word], c.df[b.word]), cmp.Compare(a.word, b.word))
@@ -399,16 +466,11 @@ func (c *corpus) best(i, before int32, eligible func(int32) bool, lim limits, sc
 			sc.partial[e.item] += w.weight * e.weight
 		}
 	}
-	best, bestSim := int32(-1), 0.0
-	for _, j := range topByPartial(sc.touched, sc.partial, lim.topCandidates, &sc.top) {
-		if sim := c.similarity(i, j); sim > bestSim || sim == bestSim && best >= 0 && j < best {
-			best, bestSim = j, sim
-		}
-	}
+	top := topByPartial(sc.touched, sc.partial, lim.topCandidates, &sc.top)
 	for _, j := range sc.touched {
 		sc.partial[j] = 0
 	}
-	return best, bestSim
+	return top
 }
 
 // topByPartial returns the k candidates with the largest partial score,

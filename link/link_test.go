@@ -151,3 +151,76 @@ func BenchmarkLinkScaling(b *testing.B) {
 	b.ReportMetric(tl.Seconds()/float64(b.N), "s/100k")
 	b.ReportMetric(float64(tl)/float64(ts), "ratio")
 }
+
+// TestDecisions keeps a person's judgement over the similarity: a match
+// the linker would take is new when a person says so, a commitment with
+// no match recurs from the one a person names, and threads follow the
+// person's links. A decision the data no longer allows (a link to a later
+// or an unknown commitment) leaves the commitment new.
+func TestDecisions(t *testing.T) {
+	decide := func(it Item, previous int64) Item {
+		it.Decision = &Decision{Previous: previous}
+		return it
+	}
+	items := []Item{
+		item(1, "2019-06-05", "finance", "扩大 本币 结算 规模"),
+		item(2, "2019-06-05", "energy", "深化 油气 管道 合作"),
+		decide(item(4, "2021-06-28", "finance", "扩大 本币 结算 份额"), 0),
+		decide(item(5, "2024-05-16", "energy", "推进 核电 项目"), 2),
+		item(6, "2025-05-16", "energy", "推进 核电 项目 建设"),
+		decide(item(7, "2021-06-28", "energy", "加强 电网 互联"), 6),
+		decide(item(8, "2021-06-28", "energy", "加强 电网 互联 合作"), 99),
+	}
+	got := All(items, DefaultThreshold)
+	for _, want := range []struct {
+		id, previous int64
+		recurring    bool
+		firstYear    int
+		person       bool
+	}{
+		{4, 0, false, 2021, true},
+		{5, 2, true, 2019, true},
+		{6, 5, true, 2019, false},
+		{7, 0, false, 2021, true},
+		{8, 0, false, 2021, true},
+	} {
+		l := got[want.id]
+		if l.Previous != want.previous || l.Recurring != want.recurring || l.FirstYear != want.firstYear || l.Person != want.person {
+			t.Errorf("commitment %d: %+v; want previous %d, recurring %v, first year %d, person %v",
+				want.id, l, want.previous, want.recurring, want.firstYear, want.person)
+		}
+	}
+	if l := got[5]; !(l.Similarity >= 0) {
+		t.Errorf("a person's link has similarity %v", l.Similarity)
+	}
+}
+
+// TestNearest ranks the earlier commitments of a group by similarity, and
+// leaves out later ones, other groups and undated ones.
+func TestNearest(t *testing.T) {
+	items := []Item{
+		item(1, "2019-06-05", "finance", "扩大 本币 结算 规模"),
+		item(2, "2019-06-05", "finance", "扩大 本币 互换"),
+		item(3, "2020-01-01", "energy", "深化 油气 管道 合作"),
+		item(4, "2021-06-28", "finance", "扩大 本币 结算 份额"),
+		item(5, "2024-05-16", "finance", "扩大 本币 结算 份额"),
+		item(6, "", "finance", "扩大 本币 结算 份额"),
+	}
+	other := item(7, "2018-01-01", "finance", "扩大 本币 结算 份额")
+	other.Group = "other"
+	items = append(items, other)
+	got := Nearest(items, 4, 5)
+	var ids []int64
+	for _, m := range got {
+		ids = append(ids, m.ID)
+	}
+	if !reflect.DeepEqual(ids, []int64{1, 2}) || got[0].Similarity <= got[1].Similarity {
+		t.Errorf("Nearest = %+v, want 1 then 2", got)
+	}
+	if got := Nearest(items, 6, 5); got != nil {
+		t.Errorf("an undated commitment has candidates %v", got)
+	}
+	if got := Nearest(items, 1, 5); len(got) != 0 {
+		t.Errorf("the first commitment has candidates %v", got)
+	}
+}

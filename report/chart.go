@@ -98,7 +98,7 @@ func yearLabels(t *track.Tally) (labels, notes []string) {
 }
 
 // domainChart draws commitments per domain per year.
-func domainChart(t *track.Tally, domains []Domain) Chart {
+func DomainChart(t *track.Tally, domains []Domain) Chart {
 	labels, notes := yearLabels(t)
 	var series []Series
 	for _, d := range domains {
@@ -116,7 +116,7 @@ func domainChart(t *track.Tally, domains []Domain) Chart {
 }
 
 // statusChart draws new and recurring commitments per year.
-func statusChart(t *track.Tally) Chart {
+func StatusChart(t *track.Tally) Chart {
 	labels, notes := yearLabels(t)
 	var counts [][]int
 	for _, r := range t.Rows {

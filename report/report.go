@@ -126,11 +126,9 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 			d.Years = append(d.Years, r.Year)
 		}
 	}
-	for i, id := range t.Domains {
-		d.Domains = append(d.Domains, domain(id, i))
-	}
-	d.Chart = domainChart(t, d.Domains)
-	d.Status = statusChart(t)
+	d.Domains = DomainsOf(t.Domains)
+	d.Chart = DomainChart(t, d.Domains)
+	d.Status = StatusChart(t)
 	step := func(n int) {
 		if opt.Progress != nil {
 			opt.Progress(n)
@@ -249,6 +247,16 @@ func (d *Data) list(ctx context.Context, store *track.Store, opt Options, named 
 // grey. The colours are told apart in print and by most colour-blind
 // readers (Tableau 10).
 var palette = []string{"#4e79a7", "#e15759", "#f28e2b", "#edc948", "#59a14f", "#76b7b2", "#b07aa1", "#9c755f", "#ff9da7", "#bab0ac"}
+
+// DomainsOf returns the domains with the ids, with their names and
+// colours: the GUIDE's by its order, others in greys.
+func DomainsOf(ids []string) []Domain {
+	out := make([]Domain, len(ids))
+	for i, id := range ids {
+		out[i] = domain(id, i)
+	}
+	return out
+}
 
 func domain(id string, i int) Domain {
 	for k, g := range classify.Domains {

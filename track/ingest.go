@@ -1,6 +1,7 @@
 package track
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -19,11 +20,18 @@ type Model struct {
 	Variant      string
 	Labels       []string
 	TrainingSize int
+	// Body is the model as classify.Model.Save writes it, kept so that the
+	// model can be used again; nil when it is not to be kept.
+	Body []byte
 }
 
-// ModelOf describes a classify model for the database.
+// ModelOf describes a classify model for the database, with its body.
 func ModelOf(m *classify.Model) Model {
-	return Model{Hash: m.Hash, Variant: string(m.Variant), Labels: m.Labels, TrainingSize: m.TrainingSize()}
+	var body bytes.Buffer
+	if err := m.Save(&body); err != nil {
+		body.Reset() // a model that cannot be saved is recorded without its body
+	}
+	return Model{Hash: m.Hash, Variant: string(m.Variant), Labels: m.Labels, TrainingSize: m.TrainingSize(), Body: body.Bytes()}
 }
 
 // RegisterModel records a model, once, and returns its id.
@@ -32,10 +40,15 @@ func (s *Store) RegisterModel(ctx context.Context, m Model) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	var body any
+	if len(m.Body) > 0 {
+		body = string(m.Body)
+	}
 	var id int64
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO models (hash, variant, labels, training_size, created_at)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`, m.Hash, m.Variant, string(labels), m.TrainingSize, now()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO models (hash, variant, labels, training_size, created_at, body)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = COALESCE(models.body, excluded.body)`,
+			m.Hash, m.Variant, string(labels), m.TrainingSize, now(), body); err != nil {
 			return err
 		}
 		return tx.QueryRowContext(ctx, `SELECT id FROM models WHERE hash = ?`, m.Hash).Scan(&id)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -25,7 +27,11 @@ func (s *Store) Label(ctx context.Context, id int64, domain string) error {
 		return fmt.Errorf("domain %q holds a control character (a line break, a tab)", domain)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE commitments SET domain = ?, probability = 1, label_source = 'person', model_id = NULL WHERE id = ?`, domain, id)
+		// The model's label is kept beside the person's, for Unlabel.
+		res, err := tx.ExecContext(ctx, `UPDATE commitments SET
+			model_domain = CASE label_source WHEN 'model' THEN domain ELSE model_domain END,
+			model_probability = CASE label_source WHEN 'model' THEN probability ELSE model_probability END,
+			domain = ?, probability = 1, label_source = 'person' WHERE id = ?`, domain, id)
 		if err != nil {
 			return err
 		}
@@ -33,15 +39,50 @@ func (s *Store) Label(ctx context.Context, id int64, domain string) error {
 			return fmt.Errorf("%w: %d", ErrNotFound, id)
 		}
 		// A domain changes how the commitment matches others.
-		var group string
-		if err := tx.QueryRowContext(ctx, `SELECT s.party_key FROM statements s JOIN commitments c ON c.statement_id = s.id WHERE c.id = ?`, id).Scan(&group); err != nil {
-			return err
-		}
-		if err := markPending(ctx, tx, group); err != nil {
-			return err
-		}
-		return bump(ctx, tx)
+		return changed(ctx, tx, id)
 	})
+}
+
+// Unlabel takes back a person's label of commitment id: the model's label
+// recorded beside it comes back.
+func (s *Store) Unlabel(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var source string
+		var model sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT label_source, model_domain FROM commitments WHERE id = ?`, id).Scan(&source, &model)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("%w: %d", ErrNotFound, id)
+		case err != nil:
+			return err
+		case source == "model":
+			return nil
+		case !model.Valid:
+			return fmt.Errorf("commitment %d: %w", id, ErrNoModelLabel)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE commitments SET domain = model_domain, probability = model_probability,
+			label_source = 'model', model_domain = NULL, model_probability = NULL WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return changed(ctx, tx, id)
+	})
+}
+
+// ErrNoModelLabel is Unlabel's error for a person's label given before
+// pledge kept the model's label beside it.
+var ErrNoModelLabel = errors.New("no model's label is recorded to go back to (pledge reclassify records one)")
+
+// changed marks the group of commitment id's statement for linking, and
+// counts a change: after its label or its link decision changed.
+func changed(ctx context.Context, tx *sql.Tx, id int64) error {
+	var group string
+	if err := tx.QueryRowContext(ctx, `SELECT s.party_key FROM statements s JOIN commitments c ON c.statement_id = s.id WHERE c.id = ?`, id).Scan(&group); err != nil {
+		return err
+	}
+	if err := markPending(ctx, tx, group); err != nil {
+		return err
+	}
+	return bump(ctx, tx)
 }
 
 // Domains returns every domain in use, and every label of the models that
@@ -83,43 +124,29 @@ func (s *Store) Domains(ctx context.Context) (map[string]bool, error) {
 }
 
 // Reclassify labels again, with c, every commitment that a model labelled,
-// and returns how many changed domain. Person's labels stay. Every group
-// is marked for linking, which LinkPending does.
+// and returns how many changed domain. Person's labels stay; the model's
+// label of each is recorded beside it, for Unlabel. Every group is marked
+// for linking, which LinkPending does, and the model becomes the
+// database's model (see CurrentModel).
 func (s *Store) Reclassify(ctx context.Context, c *classify.Classifier) (changed int, err error) {
 	modelID, err := s.RegisterModel(ctx, ModelOf(c.Model))
 	if err != nil {
 		return 0, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, tokens, domain FROM commitments WHERE label_source = 'model'`)
-		if err != nil {
-			return err
-		}
 		type relabel struct {
 			id     int64
-			domain string
-			prob   float64
+			person bool
+			best   classify.Prediction
 		}
 		var todo []relabel
-		for rows.Next() {
-			var id int64
-			var tokens, old string
-			if err := rows.Scan(&id, &tokens, &old); err != nil {
-				rows.Close()
-				return err
-			}
-			var words []string
-			for _, s := range link.SplitSentences(tokens) {
-				words = append(words, s...)
-			}
-			best := c.Model.Predict(words)[0]
-			if best.Label != old {
+		err := predictStored(ctx, tx, c.Model, func(id int64, old string, person bool, best classify.Prediction) {
+			if !person && best.Label != old {
 				changed++
 			}
-			todo = append(todo, relabel{id, best.Label, best.Prob})
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			todo = append(todo, relabel{id, person, best})
+		})
+		if err != nil {
 			return err
 		}
 		up, err := tx.PrepareContext(ctx, `UPDATE commitments SET domain = ?, probability = ?, model_id = ? WHERE id = ?`)
@@ -127,10 +154,22 @@ func (s *Store) Reclassify(ctx context.Context, c *classify.Classifier) (changed
 			return err
 		}
 		defer up.Close()
+		upPerson, err := tx.PrepareContext(ctx, `UPDATE commitments SET model_domain = ?, model_probability = ?, model_id = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer upPerson.Close()
 		for _, r := range todo {
-			if _, err := up.ExecContext(ctx, r.domain, r.prob, modelID, r.id); err != nil {
+			stmt := up
+			if r.person {
+				stmt = upPerson
+			}
+			if _, err := stmt.ExecContext(ctx, r.best.Label, r.best.Prob, modelID, r.id); err != nil {
 				return err
 			}
+		}
+		if err := setSetting(ctx, tx, settingModel, strconv.FormatInt(modelID, 10)); err != nil {
+			return err
 		}
 		if err := markPending(ctx, tx, allGroups); err != nil {
 			return err
@@ -138,6 +177,44 @@ func (s *Store) Reclassify(ctx context.Context, c *classify.Classifier) (changed
 		return bump(ctx, tx)
 	})
 	return changed, err
+}
+
+// WouldChange counts the commitments labelled by a model whose domain m
+// would change: what Reclassify with m would report, without changing
+// anything.
+func (s *Store) WouldChange(ctx context.Context, m *classify.Model) (int, error) {
+	n := 0
+	err := predictStored(ctx, s.db, m, func(_ int64, old string, person bool, best classify.Prediction) {
+		if !person && best.Label != old {
+			n++
+		}
+	})
+	return n, err
+}
+
+// predictStored labels every stored commitment with m, from its stored
+// words, and calls fn with its id, its domain, whether a person gave it,
+// and m's best label.
+func predictStored(ctx context.Context, q querier, m *classify.Model, fn func(id int64, domain string, person bool, best classify.Prediction)) error {
+	rows, err := q.QueryContext(ctx, `SELECT id, tokens, domain, label_source = 'person' FROM commitments`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var tokens, domain string
+		var person bool
+		if err := rows.Scan(&id, &tokens, &domain, &person); err != nil {
+			return err
+		}
+		var words []string
+		for _, s := range link.SplitSentences(tokens) {
+			words = append(words, s...)
+		}
+		fn(id, domain, person, m.Predict(words)[0])
+	}
+	return rows.Err()
 }
 
 // PersonLabels returns the commitments a person labelled, as training rows.

@@ -134,3 +134,22 @@ func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
+
+// Parties returns every party of the stored statements, those of most
+// statements first (then by name).
+func (s *Store) Parties(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT party FROM statement_parties GROUP BY party ORDER BY count(*) DESC, party`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -25,6 +25,7 @@ type Commitment struct {
 	Probability float64
 	LabelSource string // "model" or "person"
 	Status      string // "new" or "recurring"
+	LinkSource  string // "model", or "person" when a person decided the link
 	FirstYear   int    // the year its thread began, 0 when unknown
 	// Previous is its best match in an earlier statement (0 when none), and
 	// Similarity how close it is; the commitment recurs from it when Status
@@ -42,7 +43,15 @@ type Filter struct {
 	Domain   string // "" for every domain
 	Status   string // "new", "recurring" or "" for both
 	Search   string // text the commitment holds, "" for any
-	IDs      []int64
+	// Undated keeps the commitments of statements without a date.
+	Undated bool
+	// LabelSource keeps the commitments labelled by "model" or by
+	// "person"; "" keeps both.
+	LabelSource string
+	// LinkSource keeps the commitments whose link was decided by "model"
+	// (the linker) or by "person"; "" keeps both.
+	LinkSource string
+	IDs        []int64
 	// With keeps the commitments of statements whose parties include every
 	// name it holds (canonical names: 俄罗斯, not 俄罗斯联邦).
 	With []string
@@ -60,7 +69,7 @@ func withParties(where []string, args []any, with []string) ([]string, []any) {
 
 const commitmentColumns = `c.id, s.id, s.title, s.fingerprint, s.date, COALESCE(s.year, 0), c.ordinal, c.section, c.text,
 	c.domain, c.probability, c.label_source, COALESCE(l.status, 'new'), COALESCE(l.first_year, 0),
-	COALESCE(l.previous_id, 0), COALESCE(l.similarity, 0)`
+	COALESCE(l.previous_id, 0), COALESCE(l.similarity, 0), COALESCE(l.link_source, 'model')`
 
 const commitmentJoins = `FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id`
 
@@ -137,6 +146,16 @@ func (s *Store) EachCommitment(ctx context.Context, f Filter, fn func(Commitment
 // eachCommitment is EachCommitment for at most maxIDs ids, with every
 // statement's parties.
 func (s *Store) eachCommitment(ctx context.Context, f Filter, parties map[int64][]string, fn func(Commitment) error) error {
+	if f.IDs != nil && len(f.IDs) == 0 {
+		return nil
+	}
+	where, args := f.where()
+	q := "SELECT " + commitmentColumns + " " + commitmentJoins + where + " ORDER BY s.date, s.fingerprint, c.ordinal"
+	return s.scanCommitments(ctx, parties, fn, q, args...)
+}
+
+// where is the WHERE clause that selects what f selects, with its values.
+func (f Filter) where() (string, []any) {
 	var where []string
 	var args []any
 	if f.Year != 0 {
@@ -145,31 +164,40 @@ func (s *Store) eachCommitment(ctx context.Context, f Filter, parties map[int64]
 	if f.FromYear != 0 {
 		where, args = append(where, "s.year >= ?"), append(args, f.FromYear)
 	}
+	if f.Undated {
+		where = append(where, "s.year IS NULL")
+	}
 	if f.Domain != "" {
 		where, args = append(where, "c.domain = ?"), append(args, f.Domain)
 	}
 	if f.Status != "" {
 		where, args = append(where, "COALESCE(l.status, 'new') = ?"), append(args, f.Status)
 	}
+	if f.LabelSource != "" {
+		where, args = append(where, "c.label_source = ?"), append(args, f.LabelSource)
+	}
+	if f.LinkSource != "" {
+		where, args = append(where, "COALESCE(l.link_source, 'model') = ?"), append(args, f.LinkSource)
+	}
 	if f.Search != "" {
 		where, args = append(where, "instr(c.text, ?) > 0"), append(args, f.Search)
 	}
 	where, args = withParties(where, args, f.With)
-	if f.IDs != nil {
-		marks := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
-		if marks == "" {
-			return nil
-		}
-		where = append(where, "c.id IN ("+marks+")")
+	if len(f.IDs) > 0 {
+		where = append(where, "c.id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")+")")
 		for _, id := range f.IDs {
 			args = append(args, id)
 		}
 	}
-	q := "SELECT " + commitmentColumns + " " + commitmentJoins
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", nil
 	}
-	q += " ORDER BY s.date, s.fingerprint, c.ordinal"
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// scanCommitments runs query q, which selects commitmentColumns, and calls
+// fn with each commitment.
+func (s *Store) scanCommitments(ctx context.Context, parties map[int64][]string, fn func(Commitment) error, q string, args ...any) error {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
@@ -178,7 +206,7 @@ func (s *Store) eachCommitment(ctx context.Context, f Filter, parties map[int64]
 	for rows.Next() {
 		var c Commitment
 		if err := rows.Scan(&c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
-			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity); err != nil {
+			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource); err != nil {
 			return err
 		}
 		c.Parties = parties[c.StatementID]
@@ -352,6 +380,25 @@ func (s *Store) Links(ctx context.Context, with ...string) ([]LinkRow, error) {
 			return nil, err
 		}
 		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// Years returns the years of the stored statements in order, 0 last for
+// statements without a date.
+func (s *Store) Years(ctx context.Context) ([]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT COALESCE(year, 0) FROM statements ORDER BY year IS NULL, year`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		out = append(out, y)
 	}
 	return out, rows.Err()
 }

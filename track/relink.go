@@ -27,6 +27,8 @@ const (
 	// settingCommonGeneration is the generation common_matches were
 	// computed for.
 	settingCommonGeneration = "common_generation"
+	// settingModel is the id of the model Reclassify last labelled with.
+	settingModel = "model"
 )
 
 // PartyKey names a set of parties, whatever their order: statements with
@@ -197,8 +199,9 @@ func pendingGroups(ctx context.Context, tx *sql.Tx, threshold float64) (groups [
 // linker sees them. Unless across, each one's group is its statement's
 // parties; across, they are one group.
 func linkItems(ctx context.Context, q querier, across bool, groups []string, all bool) ([]link.Item, error) {
-	query := `SELECT c.id, s.party_key, s.date, COALESCE(s.year, 0), s.fingerprint, c.ordinal, c.domain, c.tokens
-		FROM commitments c JOIN statements s ON s.id = c.statement_id`
+	query := `SELECT c.id, s.party_key, s.date, COALESCE(s.year, 0), s.fingerprint, c.ordinal, c.domain, c.tokens,
+		d.commitment_id IS NOT NULL, COALESCE(d.previous_id, 0)
+		FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN link_decisions d ON d.commitment_id = c.id`
 	var args []any
 	if !all {
 		query += ` WHERE s.party_key IN (` + strings.TrimSuffix(strings.Repeat("?,", len(groups)), ",") + `)`
@@ -216,8 +219,13 @@ func linkItems(ctx context.Context, q querier, across bool, groups []string, all
 		var it link.Item
 		var fp, tokens string
 		var ordinal int
-		if err := rows.Scan(&it.ID, &it.Group, &it.Date, &it.Year, &fp, &ordinal, &it.Domain, &tokens); err != nil {
+		var decided bool
+		var previous int64
+		if err := rows.Scan(&it.ID, &it.Group, &it.Date, &it.Year, &fp, &ordinal, &it.Domain, &tokens, &decided, &previous); err != nil {
 			return nil, err
+		}
+		if decided {
+			it.Decision = &link.Decision{Previous: previous}
 		}
 		if across {
 			it.Group = ""
@@ -233,12 +241,15 @@ func linkItems(ctx context.Context, q querier, across bool, groups []string, all
 // changed: linking a group again mostly confirms what is stored.
 func writeLinks(ctx context.Context, tx *sql.Tx, items []link.Item, links map[int64]link.Link) error {
 	type row struct {
-		prev, first sql.NullInt64
-		sim         sql.NullFloat64
-		status      string
+		prev, first    sql.NullInt64
+		sim            sql.NullFloat64
+		status, source string
 	}
 	want := func(l link.Link) row {
-		r := row{status: "new"}
+		r := row{status: "new", source: "model"}
+		if l.Person {
+			r.source = "person"
+		}
 		if l.Previous != 0 {
 			r.prev = sql.NullInt64{Int64: l.Previous, Valid: true}
 			r.sim = sql.NullFloat64{Float64: l.Similarity, Valid: true}
@@ -257,14 +268,14 @@ func writeLinks(ctx context.Context, tx *sql.Tx, items []link.Item, links map[in
 		ids[it.ID] = true
 	}
 	// One pass over the stored links beats asking for them by id.
-	rows, err := tx.QueryContext(ctx, `SELECT commitment_id, previous_id, similarity, status, first_year FROM links`)
+	rows, err := tx.QueryContext(ctx, `SELECT commitment_id, previous_id, similarity, status, first_year, link_source FROM links`)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var id int64
 		var r row
-		if err := rows.Scan(&id, &r.prev, &r.sim, &r.status, &r.first); err != nil {
+		if err := rows.Scan(&id, &r.prev, &r.sim, &r.status, &r.first, &r.source); err != nil {
 			rows.Close()
 			return err
 		}
@@ -276,9 +287,9 @@ func writeLinks(ctx context.Context, tx *sql.Tx, items []link.Item, links map[in
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	up, err := tx.PrepareContext(ctx, `INSERT INTO links (commitment_id, previous_id, similarity, status, first_year) VALUES (?, ?, ?, ?, ?)
+	up, err := tx.PrepareContext(ctx, `INSERT INTO links (commitment_id, previous_id, similarity, status, first_year, link_source) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (commitment_id) DO UPDATE SET previous_id = excluded.previous_id, similarity = excluded.similarity,
-		status = excluded.status, first_year = excluded.first_year`)
+		status = excluded.status, first_year = excluded.first_year, link_source = excluded.link_source`)
 	if err != nil {
 		return err
 	}
@@ -288,7 +299,7 @@ func writeLinks(ctx context.Context, tx *sql.Tx, items []link.Item, links map[in
 		if old, ok := stored[it.ID]; ok && old == r {
 			continue
 		}
-		if _, err := up.ExecContext(ctx, it.ID, r.prev, r.sim, r.status, r.first); err != nil {
+		if _, err := up.ExecContext(ctx, it.ID, r.prev, r.sim, r.status, r.first, r.source); err != nil {
 			return err
 		}
 	}

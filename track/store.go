@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3" // also the database/sql driver "sqlite3"
@@ -72,6 +73,7 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	models   sync.Map // model id → *classify.Model, for LoadModel: a model never changes
 }
 
 // Errors of Open and OpenReadOnly. The file is left as it was.

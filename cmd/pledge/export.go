@@ -14,10 +14,12 @@ const exportUsage = `Usage: pledge export [--db FILE] [--format csv|json] [-o FI
 Writes every commitment, in date order, as CSV (the default) or JSON, one
 object a line. The CSV columns are:
   id,statement,date,year,ordinal,section,domain,probability,label_source,
-  status,first_year,previous_id,text,parties
-previous_id is the earlier commitment a recurring one recurs from;
-first_year the year its thread began; parties the statement's states,
-joined by ;. CSV is UTF-8 with a byte-order mark,
+  status,first_year,previous_id,text,parties,link_source
+label_source says who gave the domain, the model or a person (pledge
+label, pledge serve); previous_id is the earlier commitment a recurring
+one recurs from; first_year the year its thread began; parties the
+statement's states, joined by ;; link_source who decided the link, the
+model or a person (pledge link, pledge serve). CSV is UTF-8 with a byte-order mark,
 so that Excel shows the Chinese correctly. A text cell that a spreadsheet
 would run as a formula (one that starts with = + - or @) gets a ' before
 it, which spreadsheets show as text; --raw writes it as it is.

@@ -33,6 +33,8 @@ what the run did.
 
 Flags:
 ` + dbFlagUsage + `  --model FILE   label with a model saved by pledge train (default: the
+                 model the database was last labelled with by pledge
+                 reclassify or a retraining in pledge serve, else the
                  built-in model)
   --threshold T  similarity at which a commitment recurs (default 0.15)
   --across-parties
@@ -72,15 +74,15 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	for _, p := range paths {
 		inputs = append(inputs, expand(p, limit, statementFile, skipper(std.Stderr))...)
 	}
-	m, err := loadModel(*model)
-	if err != nil {
-		return err
-	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	m, err := ingestModel(ctx, store, *model, std.Stderr)
+	if err != nil {
+		return err
+	}
 	in, err := ingest.Lazy(ctx, store, m, func() (*classify.Classifier, error) {
 		seg, err := segmenter()
 		if err != nil {
@@ -205,4 +207,24 @@ func printFound(w io.Writer, name string, found []ingest.Found, copy bool) {
 		}
 		fmt.Fprintf(w, "  %s  %s  %s (%s)\n", what, dateOrUnknown(s.Date), s.Title, plural(s.Commitments, "commitment"))
 	}
+}
+
+// ingestModel is the model ingest labels with: the one in file path, or
+// the one the database was last labelled again with, so that what is
+// added is labelled as what is stored, or the built-in one.
+func ingestModel(ctx context.Context, store *track.Store, path string, stderr io.Writer) (*classify.Model, error) {
+	if path != "" {
+		return loadModel(path)
+	}
+	m, _, err := store.CurrentModel(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("the database's model: %w", err)
+	}
+	if m == nil {
+		return loadModel("")
+	}
+	if builtin, err := loadModel(""); err == nil && builtin.Hash != m.Hash {
+		fmt.Fprintf(stderr, "pledge: labelling with the model the database was last labelled with (%.12s), not the built-in one\n", m.Hash)
+	}
+	return m, nil
 }

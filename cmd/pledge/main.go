@@ -83,7 +83,9 @@ var commands = []command{
 	{"show", "one commitment and the earlier ones it recurs from", runShow},
 	{"export", "every commitment as CSV or JSON", runExport},
 	{"report", "an HTML report with charts, to read or print", runReport},
+	{"serve", "review and correct the database in the browser", runServe},
 	{"label", "correct the domain of a commitment", runLabel},
+	{"link", "correct what a commitment repeats, or mark it new", runLink},
 	{"reclassify", "label the stored commitments again with a model", runReclassify},
 	{"relink", "link commitments again, within or across parties", runRelink},
 	{"common", "what one party promises several partners", runCommon},
@@ -109,6 +111,7 @@ Examples:
   pledge new                      # what the latest year brought
   pledge export -o commitments.csv
   pledge report -o report.html
+  pledge serve                    # review and correct in the browser
 `
 
 // Run runs pledge with the command-line arguments args (without the program

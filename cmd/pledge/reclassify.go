@@ -10,7 +10,8 @@ const reclassifyUsage = `Usage: pledge reclassify [--db FILE] [--model FILE]
 
 Labels every commitment again with a model (the built-in one, or one saved
 by pledge train), and links them again. Labels given with pledge label are
-kept.
+kept. The model becomes the database's: pledge ingest labels what it adds
+with it too, unless its --model says otherwise.
 
 Flags:
 ` + dbFlagUsage + `  --model FILE   a model saved by pledge train

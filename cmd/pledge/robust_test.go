@@ -192,7 +192,10 @@ func TestInterrupt(t *testing.T) {
 		for range lines {
 		}
 		err := cmd.Wait()
-		if err == nil || !strings.Contains(stderr.String(), "pledge: interrupted after") {
+		// Stopped after the statement in progress, as a rule; on a machine
+		// too busy to finish within stopGrace, at the end of it, which the
+		// database survives as well.
+		if err == nil || !strings.Contains(stderr.String(), "pledge: interrupted after") && !strings.Contains(stderr.String(), "pledge: stopped") {
 			t.Fatalf("%v: exit %v\n%s", sig, err, stderr.String())
 		}
 		n := checkDatabase(t, db)

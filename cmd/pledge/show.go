@@ -60,6 +60,7 @@ func runShow(ctx context.Context, args []string, std IO) error {
 	if c.FirstYear != 0 {
 		w.printf(", thread since %d", c.FirstYear)
 	}
+	w.printf(" (linked by %s)", c.LinkSource)
 	w.printf("\n\n  %s\n", c.Text)
 	if len(thread) > 1 {
 		w.printf("\nrecurs from:\n")

@@ -89,7 +89,7 @@ func TestIngestAndReport(t *testing.T) {
 	}
 	b, _ := os.ReadFile(csvPath)
 	recs, err = csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\ufeff"))).ReadAll()
-	if err != nil || len(recs) != 5 || strings.Join(recs[0], ",") != "id,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties" {
+	if err != nil || len(recs) != 5 || strings.Join(recs[0], ",") != "id,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties,link_source" {
 		t.Fatalf("export: %v %q", err, recs)
 	}
 	for _, r := range recs[1:] {

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+
+	"pledge/classify"
+	"pledge/track"
+	"pledge/web"
+)
+
+const serveUsage = `Usage: pledge serve [--db FILE] [--addr HOST:PORT] [--read-only]
+
+Serves the database as web pages on your own machine, to review and
+correct it in the browser: the tallies (every number links to the
+commitments it counts), every commitment with filters, one commitment with
+its thread, a review queue that puts the least certain labels and links
+first and is driven by the keyboard, and retraining the model with your
+labels. Corrections are saved at once, as yours, as pledge label and
+pledge link save them. The same data is JSON under /api/ for scripts.
+pledge ingest may add statements meanwhile: reload a page to see them.
+Ctrl-C stops it, after the requests in progress.
+
+Flags:
+` + dbFlagUsage + `  --addr A       where to listen (default 127.0.0.1:8080, this machine only;
+                 port 0 picks a free one)
+  --read-only    refuse every change
+
+Examples:
+  pledge serve
+  pledge serve --db china.db --addr 127.0.0.1:9000 --read-only
+`
+
+func runServe(ctx context.Context, args []string, std IO) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	db := dbFlag(fl)
+	addr := fl.String("addr", "127.0.0.1:8080", "where to listen")
+	readOnly := fl.Bool("read-only", false, "refuse every change")
+	rest, err := parseFlags(fl, serveUsage, args, std.Stdout)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("serve", rest); err != nil {
+		return err
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return usageError{fmt.Sprintf("serve: --addr %q: want HOST:PORT, such as 127.0.0.1:8080", *addr)}
+	}
+	var store *track.Store
+	if *readOnly {
+		store, err = openExisting(ctx, *db, std.Stderr)
+	} else {
+		store, err = openToWrite(ctx, *db, std.Stderr)
+	}
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("serve: %s is in use by another program (--addr 127.0.0.1:0 picks a free port)", *addr)
+	}
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	bound := ln.Addr().String()
+	srv, err := web.New(store, web.Options{Addr: bound, ReadOnly: *readOnly,
+		Segmenter: func() (classify.Segmenter, error) { return segmenter() }})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if host, _, _ := net.SplitHostPort(bound); !net.ParseIP(host).IsLoopback() {
+		fmt.Fprintf(std.Stderr, "pledge: serving on %s: anyone who can reach this machine can read%s the database\n",
+			bound, map[bool]string{false: " and change", true: ""}[*readOnly])
+	}
+	fmt.Fprintf(std.Stdout, "pledge serve: %s on http://%s/ (%sCtrl-C stops)\n", *db, bound, map[bool]string{false: "", true: "read-only; "}[*readOnly])
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- hs.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// Requests in progress finish; a signal gives the program stopGrace in
+	// all, so they get most of it.
+	shutdown, cancel := context.WithTimeout(context.Background(), stopGrace*8/10)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("serve: stopping: %w", err)
+	}
+	fmt.Fprintln(std.Stdout, "pledge serve: stopped")
+	return nil
+}

@@ -1,0 +1,90 @@
+package track
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"pledge/classify"
+	"pledge/link"
+)
+
+// ErrNoModelBody is the error for a model recorded without its body, by a
+// pledge from before models were kept whole.
+var ErrNoModelBody = errors.New("the model is recorded without its body")
+
+// LoadModel returns the model recorded with id.
+func (s *Store) LoadModel(ctx context.Context, id int64) (*classify.Model, error) {
+	if m, ok := s.models.Load(id); ok {
+		return m.(*classify.Model), nil
+	}
+	var body sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT body FROM models WHERE id = ?`, id).Scan(&body)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("no model %d", id)
+	case err != nil:
+		return nil, err
+	case !body.Valid:
+		return nil, fmt.Errorf("model %d: %w", id, ErrNoModelBody)
+	}
+	m, err := classify.Load(strings.NewReader(body.String))
+	if err != nil {
+		return nil, fmt.Errorf("model %d: %w", id, err)
+	}
+	s.models.Store(id, m)
+	return m, nil
+}
+
+// Alternatives returns the k domains most probable for commitment id, by
+// the model that labelled it (for a person's label, the model that
+// labelled it before, or since with Reclassify), from its stored words,
+// most probable first. It is nil when that model is not recorded whole.
+func (s *Store) Alternatives(ctx context.Context, id int64, k int) ([]classify.Prediction, error) {
+	var model sql.NullInt64
+	var tokens string
+	err := s.db.QueryRowContext(ctx, `SELECT model_id, tokens FROM commitments WHERE id = ?`, id).Scan(&model, &tokens)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("%w: %d", ErrNotFound, id)
+	case err != nil || !model.Valid:
+		return nil, err
+	}
+	m, err := s.LoadModel(ctx, model.Int64)
+	if errors.Is(err, ErrNoModelBody) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var words []string
+	for _, s := range link.SplitSentences(tokens) {
+		words = append(words, s...)
+	}
+	p := m.Predict(words)
+	return p[:min(k, len(p))], nil
+}
+
+// CurrentModel returns the model that Reclassify last labelled the
+// database with, and its id: the model later commitments should be
+// labelled with, so that all are labelled alike. It is nil when the
+// database was never labelled again (the built-in model, or the one given
+// to ingest, labelled it), or when the model is recorded without its body.
+func (s *Store) CurrentModel(ctx context.Context) (*classify.Model, int64, error) {
+	v, err := setting(ctx, s.db, settingModel)
+	if err != nil || v == "" {
+		return nil, 0, err
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return nil, 0, fmt.Errorf("setting %s: %w", settingModel, err)
+	}
+	m, err := s.LoadModel(ctx, id)
+	if errors.Is(err, ErrNoModelBody) {
+		return nil, 0, nil
+	}
+	return m, id, err
+}

@@ -1,0 +1,357 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"pledge/track"
+)
+
+// item is a commitment as the API gives it.
+type item struct {
+	ID          int64    `json:"id"`
+	Date        string   `json:"date"` // YYYY-MM-DD, "" when unknown
+	Year        *int     `json:"year"`
+	StatementID int64    `json:"statement_id"`
+	Statement   string   `json:"statement"`
+	Parties     []string `json:"parties"`
+	Ordinal     int      `json:"ordinal"`
+	Section     string   `json:"section"`
+	Text        string   `json:"text"`
+	Domain      string   `json:"domain"`
+	Probability float64  `json:"probability"`
+	LabelSource string   `json:"label_source"`
+	Status      string   `json:"status"`
+	// PreviousID is the earlier commitment a recurring one repeats, with
+	// the similarity of the two; both null for a new one.
+	PreviousID *int64   `json:"previous_id"`
+	Similarity *float64 `json:"similarity"`
+	FirstYear  *int     `json:"first_year"`
+	LinkSource string   `json:"link_source"`
+}
+
+func itemOf(c track.Commitment) item {
+	it := item{ID: c.ID, Date: c.Date, StatementID: c.StatementID, Statement: c.Statement, Parties: c.Parties,
+		Ordinal: c.Ordinal, Section: c.Section, Text: c.Text, Domain: c.Domain, Probability: c.Probability,
+		LabelSource: c.LabelSource, Status: c.Status, LinkSource: c.LinkSource}
+	if it.Parties == nil {
+		it.Parties = []string{}
+	}
+	if c.Year != 0 {
+		it.Year = &c.Year
+	}
+	if c.FirstYear != 0 {
+		it.FirstYear = &c.FirstYear
+	}
+	if c.Status == "recurring" && c.Previous != 0 {
+		it.PreviousID, it.Similarity = &c.Previous, &c.Similarity
+	}
+	return it
+}
+
+// detail is one commitment with what its page shows.
+type detail struct {
+	item
+	// Alternatives are the domains most probable by the model, most
+	// probable first; empty when the model is not recorded whole.
+	Alternatives []alternative `json:"alternatives"`
+	// Thread is the earlier commitments it recurs from, each from the one
+	// after it, newest first.
+	Thread []item `json:"thread"`
+}
+
+type alternative struct {
+	Domain      string  `json:"domain"`
+	Probability float64 `json:"probability"`
+}
+
+// apiList answers GET /api/commitments: a page of the commitments the
+// parameters select (see parseQuery), and how many they select in all.
+func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	cs, total, err := s.store.Page(r.Context(), q.Filter, q.Order, q.Limit, q.Offset)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	items := make([]item, len(cs))
+	for i, c := range cs {
+		items[i] = itemOf(c)
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Total  int    `json:"total"`
+		Limit  int    `json:"limit"`
+		Offset int    `json:"offset"`
+		Items  []item `json:"items"`
+	}{total, q.Limit, q.Offset, items})
+}
+
+// apiGet answers GET /api/commitments/{id}.
+func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
+	if id, ok := s.pathID(w, r); ok {
+		s.writeDetail(w, r, id)
+	}
+}
+
+// writeDetail answers with commitment id and what its page shows.
+func (s *Server) writeDetail(w http.ResponseWriter, r *http.Request, id int64) {
+	d, err := s.detail(r, id)
+	if err != nil {
+		s.apiFailure(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, d)
+}
+
+// detail reads commitment id with its alternatives and thread.
+func (s *Server) detail(r *http.Request, id int64) (detail, error) {
+	ctx := r.Context()
+	thread, err := s.store.Thread(ctx, id)
+	if err != nil {
+		return detail{}, err
+	}
+	alts, err := s.store.Alternatives(ctx, id, 3)
+	if err != nil {
+		return detail{}, err
+	}
+	d := detail{item: itemOf(thread[0]), Alternatives: []alternative{}, Thread: []item{}}
+	for _, p := range alts {
+		d.Alternatives = append(d.Alternatives, alternative{p.Label, p.Prob})
+	}
+	for _, c := range thread[1:] {
+		d.Thread = append(d.Thread, itemOf(c))
+	}
+	return d, nil
+}
+
+// apiCandidates answers GET /api/commitments/{id}/candidates: the earlier
+// commitments it may repeat, most similar first, as the review queue's r
+// offers them.
+func (s *Server) apiCandidates(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.pathID(w, r)
+	if !ok {
+		return
+	}
+	cs, err := s.store.Candidates(r.Context(), id, 9)
+	if err != nil {
+		s.apiFailure(w, r, err)
+		return
+	}
+	type candidate struct {
+		item
+		CandidateSimilarity float64 `json:"candidate_similarity"`
+	}
+	out := []candidate{}
+	for _, c := range cs {
+		out = append(out, candidate{itemOf(c.Commitment), c.Similarity})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// apiTally answers GET /api/tally: commitments per domain per year, new
+// and recurring, and statements per year (year null: undated); with=NAME
+// keeps the statements whose parties include NAME.
+func (s *Server) apiTally(w http.ResponseWriter, r *http.Request) {
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	t, err := s.store.Tally(r.Context(), q.Filter.With...)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	type cell struct {
+		New       int `json:"new"`
+		Recurring int `json:"recurring"`
+	}
+	type row struct {
+		Year       *int            `json:"year"`
+		Statements int             `json:"statements"`
+		Cells      map[string]cell `json:"cells"`
+	}
+	out := struct {
+		Domains []string `json:"domains"`
+		Rows    []row    `json:"rows"`
+	}{Domains: t.Domains, Rows: []row{}}
+	for _, r := range t.Rows {
+		x := row{Statements: r.Statements, Cells: map[string]cell{}}
+		if r.Year != 0 {
+			x.Year = &r.Year
+		}
+		for d, c := range r.Cells {
+			x.Cells[d] = cell{c.New, c.Recurring}
+		}
+		out.Rows = append(out.Rows, x)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// patch is the body of PATCH /api/commitments/{id}: a person's domain
+// and/or link. label_source "model" takes the person's label back, and
+// link_source "model" the person's link.
+type patch struct {
+	Domain      *string `json:"domain"`
+	Status      *string `json:"status"`
+	PreviousID  *int64  `json:"previous_id"`
+	LabelSource *string `json:"label_source"`
+	LinkSource  *string `json:"link_source"`
+}
+
+// maxBody bounds what a PATCH may send.
+const maxBody = 64 << 10
+
+// apiPatch answers PATCH /api/commitments/{id}: it stores the correction,
+// links again what it changes, and answers with the commitment as it is
+// now.
+func (s *Server) apiPatch(w http.ResponseWriter, r *http.Request) {
+	if s.opt.ReadOnly {
+		writeError(w, http.StatusForbidden, "pledge serve --read-only: changes are refused")
+		return
+	}
+	id, ok := s.pathID(w, r)
+	if !ok {
+		return
+	}
+	var p patch
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		writeError(w, http.StatusBadRequest, "the body is not a JSON object of domain, status, previous_id, label_source or link_source: "+err.Error())
+		return
+	}
+	if msg := s.checkPatch(r, p); msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	ctx := r.Context()
+	if _, err := s.store.Commitment(ctx, id); err != nil {
+		s.apiFailure(w, r, err)
+		return
+	}
+	// The link first: it is the part that can conflict, and then nothing
+	// is stored.
+	var err error
+	switch {
+	case p.LinkSource != nil:
+		err = s.store.UndecideLink(ctx, id)
+	case p.Status != nil:
+		err = s.store.DecideLink(ctx, id, 0)
+	case p.PreviousID != nil:
+		err = s.store.DecideLink(ctx, id, *p.PreviousID)
+	}
+	if err == nil {
+		switch {
+		case p.LabelSource != nil:
+			err = s.store.Unlabel(ctx, id)
+		case p.Domain != nil:
+			err = s.store.Label(ctx, id, strings.TrimSpace(*p.Domain))
+		}
+	}
+	if err == nil {
+		err = s.linkPending(r)
+	}
+	if err != nil {
+		s.apiFailure(w, r, err)
+		return
+	}
+	s.writeDetail(w, r, id)
+}
+
+// checkPatch says what is wrong with a patch, or "".
+func (s *Server) checkPatch(r *http.Request, p patch) string {
+	switch {
+	case p.Domain == nil && p.Status == nil && p.PreviousID == nil && p.LabelSource == nil && p.LinkSource == nil:
+		return "nothing to change: give domain, status, previous_id, label_source or link_source"
+	case p.Domain != nil && p.LabelSource != nil:
+		return "give domain or label_source, not both"
+	case p.Status != nil && p.PreviousID != nil, p.LinkSource != nil && (p.Status != nil || p.PreviousID != nil):
+		return "give one of status, previous_id and link_source"
+	case p.Status != nil && *p.Status != "new":
+		return fmt.Sprintf("status %q: only new can be given; to say what a commitment repeats, give previous_id", *p.Status)
+	case p.PreviousID != nil && *p.PreviousID <= 0:
+		return fmt.Sprintf("previous_id %d: want the id of an earlier commitment", *p.PreviousID)
+	case p.LabelSource != nil && *p.LabelSource != "model":
+		return fmt.Sprintf("label_source %q: only model can be given, to take a person's label back; give domain to label", *p.LabelSource)
+	case p.LinkSource != nil && *p.LinkSource != "model":
+		return fmt.Sprintf("link_source %q: only model can be given, to take a person's link back", *p.LinkSource)
+	}
+	if p.Domain != nil {
+		d := strings.TrimSpace(*p.Domain)
+		if d == "" || strings.IndexFunc(d, unicode.IsControl) >= 0 {
+			return fmt.Sprintf("domain %q: want a domain's name", *p.Domain)
+		}
+		known, err := s.store.Domains(r.Context())
+		if err == nil && !known[d] {
+			return fmt.Sprintf("domain %q is no domain of this database (pledge label --new-label adds one)", d)
+		}
+	}
+	return ""
+}
+
+// linkPending links what a correction changed, with the threshold of the
+// database's links.
+func (s *Server) linkPending(r *http.Request) error {
+	th, err := s.store.LinkThreshold(r.Context())
+	if err != nil {
+		return err
+	}
+	_, err = s.store.LinkPending(r.Context(), th)
+	return err
+}
+
+// pathID reads the {id} of the path, answering 400 when it is none.
+func (s *Server) pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		refuse(w, r, http.StatusBadRequest, fmt.Sprintf("%q is not a commitment id", r.PathValue("id")))
+		return 0, false
+	}
+	return id, true
+}
+
+// apiFailure answers an error of the store with the status that fits it.
+func (s *Server) apiFailure(w http.ResponseWriter, r *http.Request, err error) {
+	var conflict *track.LinkConflict
+	switch {
+	case errors.Is(err, track.ErrNotFound):
+		writeError(w, http.StatusNotFound, err.Error())
+	case errors.As(err, &conflict), errors.Is(err, track.ErrNoModelLabel):
+		writeError(w, http.StatusConflict, err.Error())
+	case errors.Is(err, track.ErrReadOnly):
+		writeError(w, http.StatusForbidden, "the database "+err.Error())
+	default:
+		s.serverError(w, r, err)
+	}
+}
+
+// serverError answers an error that is not the request's fault.
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		return // the client went away
+	}
+	refuse(w, r, http.StatusInternalServerError, err.Error())
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// writeError answers with {"error": msg}.
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}

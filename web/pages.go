@@ -1,0 +1,410 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"pledge/classify"
+	"pledge/report"
+	"pledge/track"
+)
+
+// pageNames are the pages, each a template file with a "content" that
+// the layout frames.
+var pageNames = []string{"overview", "commitments", "commitment", "review", "retrain"}
+
+var funcs = template.FuncMap{
+	"num":    func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) },
+	"add":    func(a, b float64) float64 { return a + b },
+	"center": func(b report.Bar) float64 { return b.X + b.Width/2 },
+	"pct":    func(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) },
+	"percent": func(a, b int) string {
+		if b == 0 {
+			return "–"
+		}
+		return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
+	},
+	"yearLabel": func(y int) string {
+		if y == 0 {
+			return "no date"
+		}
+		return strconv.Itoa(y)
+	},
+	"yearParam": yearParam,
+	"yearParamOfLabel": func(label string) string {
+		if _, err := strconv.Atoi(label); err != nil {
+			return "none"
+		}
+		return label
+	},
+	// partnerParam is the with= of a partner, "" for the partner row of
+	// statements whose parties are unknown, which no filter selects.
+	"partnerParam": func(p string) string {
+		if p == track.UnknownPartner {
+			return ""
+		}
+		return p
+	},
+	"chartOf": func(c report.Chart, key string) any {
+		return struct {
+			report.Chart
+			Key string
+		}{c, key}
+	},
+	// list is the URL of the commitments a pair of names and values
+	// select.
+	"list": func(pairs ...string) string {
+		v := url.Values{}
+		for i := 0; i+1 < len(pairs); i += 2 {
+			v.Set(pairs[i], pairs[i+1])
+		}
+		return "/commitments?" + v.Encode()
+	},
+	"ids": func(ids []int64) string {
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = strconv.FormatInt(id, 10)
+		}
+		return "/commitments?ids=" + url.QueryEscape(strings.Join(s, ","))
+	},
+	"domainName": domainName,
+	"plural": func(n int, noun string) string {
+		if n == 1 {
+			return "1 " + noun
+		}
+		return strconv.Itoa(n) + " " + noun + "s"
+	},
+	"join":    strings.Join,
+	"strings": func(s ...string) []string { return s },
+	// key is the key that picks the i-th domain in review: 1 to 9, then 0.
+	"key": func(i int) string { return strconv.Itoa((i + 1) % 10) },
+}
+
+func yearParam(y int) string {
+	if y == 0 {
+		return "none"
+	}
+	return strconv.Itoa(y)
+}
+
+// domainName is a domain's Chinese name and its id, or the id of a domain
+// of a person's own.
+func domainName(id string) string {
+	for _, d := range classify.Domains {
+		if d.ID == id {
+			return d.Chinese + " " + d.ID
+		}
+	}
+	return id
+}
+
+func parsePages() (map[string]*template.Template, error) {
+	pages := map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, err
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+// base is what every page shows around its content.
+type base struct {
+	Title, Nav, DB string
+	ReadOnly       bool
+}
+
+func (s *Server) base(title, nav string) base {
+	return base{Title: title, Nav: nav, DB: s.store.Path(), ReadOnly: s.opt.ReadOnly}
+}
+
+// render writes page name with data, or a server error: into a buffer
+// first, so that a failure halfway sends no half page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, status int, data any) {
+	var b bytes.Buffer
+	if err := s.pages[name].ExecuteTemplate(&b, "layout", data); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+// DoubtBelow is the probability under which the overview counts a model's
+// label as doubtful, as the report marks it.
+const DoubtBelow = report.ReviewBelow
+
+// areasPerYear bounds the new areas the overview shows for a year.
+const areasPerYear = 12
+
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	t, err := s.store.Tally(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	reviewed, err := s.store.Reviewed(ctx, DoubtBelow)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	partners, err := s.store.PartnerTally(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	across, err := s.store.AcrossParties(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	areas, err := s.store.AllNewAreas(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	type yearAreas struct {
+		Year  int
+		Areas []track.Area
+	}
+	var years []yearAreas
+	first := true
+	for _, row := range t.Rows {
+		if row.Year == 0 {
+			continue
+		}
+		// In the first year every term is new: it names no new area.
+		if !first {
+			years = append(years, yearAreas{row.Year, areas[row.Year][:min(areasPerYear, len(areas[row.Year]))]})
+		}
+		first = false
+	}
+	total, statements := t.Total()
+	domains := report.DomainsOf(t.Domains)
+	s.render(w, r, "overview", http.StatusOK, struct {
+		base
+		Statements, Commitments int
+		Reviewed                track.Reviewed
+		DoubtBelow              float64
+		Tally                   *track.Tally
+		Domains                 []report.Domain
+		Chart, Status           report.Chart
+		Partners                *track.PartnerTally
+		Across                  bool
+		Areas                   []yearAreas
+		Applied                 string
+	}{s.base("Overview", "overview"), statements, total.Total(), reviewed, DoubtBelow, t, domains,
+		report.DomainChart(t, domains), report.StatusChart(t), partners, across, years, r.URL.Query().Get("applied")})
+}
+
+func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	q, qerr := parseQuery(r.URL.Query())
+	status := http.StatusOK
+	var items []track.Commitment
+	total := 0
+	if qerr != nil {
+		status = http.StatusBadRequest
+	} else {
+		var err error
+		if items, total, err = s.store.Page(ctx, q.Filter, q.Order, q.Limit, q.Offset); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	years, err := s.store.Years(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	parties, err := s.store.Parties(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	domains, err := s.allDomains(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data := struct {
+		base
+		Q struct {
+			query
+			Filtered bool
+		}
+		Items      []track.Commitment
+		Total      int
+		From, To   int
+		Prev, Next string
+		API        string
+		Years      []int
+		AllDomains []report.Domain
+		Parties    []string
+		Error      string
+	}{base: s.base("Commitments", "commitments"), Items: items, Total: total, Years: years,
+		AllDomains: domains, Parties: parties}
+	data.Q.query, data.Q.Filtered = q, q.filtered()
+	if qerr != nil {
+		data.Error = "Not a list pledge can show: " + qerr.Error()
+	}
+	if len(items) > 0 {
+		data.From, data.To = q.Offset+1, q.Offset+len(items)
+	}
+	if q.Offset > 0 {
+		data.Prev = q.link("/commitments", "offset", strconv.Itoa(max(0, q.Offset-q.Limit)))
+	}
+	if q.Offset+len(items) < total {
+		data.Next = q.link("/commitments", "offset", strconv.Itoa(q.Offset+q.Limit))
+	}
+	data.API = q.link("/api/commitments", "offset", strconv.Itoa(q.Offset))
+	s.render(w, r, "commitments", status, data)
+}
+
+// allDomains are the domains a person may give: the GUIDE's ten, then the
+// others the database's commitments and models use.
+func (s *Server) allDomains(r *http.Request) ([]report.Domain, error) {
+	known, err := s.store.Domains(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(known)+len(classify.Domains))
+	for _, d := range classify.Domains {
+		ids = append(ids, d.ID)
+		delete(known, d.ID)
+	}
+	return report.DomainsOf(append(ids, slices.Sorted(maps.Keys(known))...)), nil
+}
+
+func (s *Server) commitment(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, ok := s.pathID(w, r)
+	if !ok {
+		return
+	}
+	thread, err := s.store.Thread(ctx, id)
+	if errors.Is(err, track.ErrNotFound) {
+		http.Error(w, fmt.Sprintf("No commitment %d.", id), http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	c := thread[0]
+	alts, err := s.store.Alternatives(ctx, id, 3)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	th, err := s.store.LinkThreshold(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// The similarity of each earlier commitment to the one after it.
+	var sims []float64
+	for _, e := range thread[:len(thread)-1] {
+		sims = append(sims, e.Similarity)
+	}
+	var closest *track.Commitment
+	if c.Status == "new" && c.Previous != 0 {
+		p, err := s.store.Commitment(ctx, c.Previous)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		closest = &p
+	}
+	domains, err := s.allDomains(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, "commitment", http.StatusOK, struct {
+		base
+		C            track.Commitment
+		Alternatives []classify.Prediction
+		Thread       []track.Commitment
+		Similarities []float64
+		Closest      *track.Commitment
+		Threshold    float64
+		AllDomains   []report.Domain
+	}{s.base(fmt.Sprintf("Commitment %d", id), "commitments"), c, alts, thread[1:], sims, closest, th, domains})
+}
+
+// reviewSize is how many commitments the review queue shows at once.
+const reviewSize = 20
+
+func (s *Server) review(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	by := r.URL.Query().Get("by")
+	f := track.Filter{LabelSource: "model"}
+	order := track.ByLabelDoubt
+	switch by {
+	case "", "label":
+		by = "label"
+	case "link":
+		f, order = track.Filter{LinkSource: "model"}, track.ByLinkDoubt
+	default:
+		http.Error(w, fmt.Sprintf("by=%q: want label or link", by), http.StatusBadRequest)
+		return
+	}
+	cs, total, err := s.store.Page(ctx, f, order, reviewSize, 0)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	type card struct {
+		C            track.Commitment
+		Alternatives []classify.Prediction
+		Previous     *track.Commitment
+	}
+	var prevIDs []int64
+	for _, c := range cs {
+		if c.Previous != 0 {
+			prevIDs = append(prevIDs, c.Previous)
+		}
+	}
+	prevs, err := s.store.Commitments(ctx, track.Filter{IDs: prevIDs})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	cards := make([]card, len(cs))
+	for i, c := range cs {
+		cards[i].C = c
+		if cards[i].Alternatives, err = s.store.Alternatives(ctx, c.ID, 3); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if k := slices.IndexFunc(prevs, func(p track.Commitment) bool { return p.ID == c.Previous }); k >= 0 {
+			cards[i].Previous = &prevs[k]
+		}
+	}
+	th, err := s.store.LinkThreshold(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, "review", http.StatusOK, struct {
+		base
+		By        string
+		Total     int
+		Threshold float64
+		Keys      []classify.Domain
+		Cards     []card
+	}{s.base("Review", "review"), by, total, th, classify.Domains, cards})
+}
