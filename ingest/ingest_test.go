@@ -40,20 +40,28 @@ func corpus(t *testing.T, n int) []ingest.Input {
 	return out
 }
 
+// storeAndClassifier opens a new database, closed when the test ends, and
+// returns it with the default classifier.
+func storeAndClassifier(t *testing.T) (*track.Store, *classify.Classifier) {
+	t.Helper()
+	s, err := track.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	c, err := classifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, c
+}
+
 // ingestInto ingests the batches of inputs, one run each, with workers
 // workers, into a new database, and returns its export.
 func ingestInto(t *testing.T, workers int, batches ...[]ingest.Input) string {
 	t.Helper()
 	ctx := context.Background()
-	s, err := track.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	c, err := classifier()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, c := storeAndClassifier(t)
 	in, err := ingest.New(ctx, s, c)
 	if err != nil {
 		t.Fatal(err)
@@ -126,15 +134,7 @@ func TestOrderIndependent(t *testing.T) {
 func TestUnchangedFilesSkipped(t *testing.T) {
 	ctx := context.Background()
 	inputs := corpus(t, 10)
-	s, err := track.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	c, err := classifier()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, c := storeAndClassifier(t)
 	asked := 0
 	in, err := ingest.Lazy(ctx, s, c.Model, func() (*classify.Classifier, error) { asked++; return c, nil })
 	if err != nil {

@@ -185,6 +185,23 @@ func parallel(tasks int, work func(next func() (int, bool))) {
 // chunk is how many commitments a worker takes at a time.
 const chunk = 256
 
+// each calls fn with every item's index, on every core, a chunk at a
+// time, each worker with a scratch of its own.
+func (c *corpus) each(fn func(i int, sc *scratch)) {
+	parallel((len(c.items)+chunk-1)/chunk, func(next func() (int, bool)) {
+		sc := c.newScratch()
+		for {
+			k, ok := next()
+			if !ok {
+				return
+			}
+			for i := k * chunk; i < min(len(c.items), (k+1)*chunk); i++ {
+				fn(i, sc)
+			}
+		}
+	})
+}
+
 func linkWithin(items []Item, threshold float64, lim limits) map[int64]Link {
 	c := newCorpus(items)
 	items = c.items
@@ -199,19 +216,10 @@ func linkWithin(items []Item, threshold float64, lim limits) map[int64]Link {
 	}
 	best := make([]int32, len(items))
 	sim := make([]float64, len(items))
-	parallel((len(items)+chunk-1)/chunk, func(next func() (int, bool)) {
-		sc := c.newScratch()
-		for {
-			k, ok := next()
-			if !ok {
-				return
-			}
-			for i := k * chunk; i < min(len(items), (k+1)*chunk); i++ {
-				best[i] = -1
-				if items[i].Date != "" {
-					best[i], sim[i] = c.best(int32(i), start[i], func(j int32) bool { return items[j].Date != "" }, lim, sc)
-				}
-			}
+	c.each(func(i int, sc *scratch) {
+		best[i] = -1
+		if items[i].Date != "" {
+			best[i], sim[i] = c.best(int32(i), start[i], func(j int32) bool { return items[j].Date != "" }, lim, sc)
 		}
 	})
 	// Threads follow matches back in time, so this pass goes in order.
@@ -295,24 +303,15 @@ func Across(items []Item) map[int64]Match {
 	c := newCorpus(items)
 	items = c.items
 	best := make([]Match, len(items))
-	parallel((len(items)+chunk-1)/chunk, func(next func() (int, bool)) {
-		sc := c.newScratch()
-		for {
-			k, ok := next()
-			if !ok {
-				return
-			}
-			for i := k * chunk; i < min(len(items), (k+1)*chunk); i++ {
-				if items[i].Group == "" {
-					continue
-				}
-				j, s := c.best(int32(i), int32(len(items)), func(j int32) bool {
-					return items[j].Group != "" && items[j].Group != items[i].Group
-				}, defaultLimits, sc)
-				if j >= 0 {
-					best[i] = Match{items[j].ID, s}
-				}
-			}
+	c.each(func(i int, sc *scratch) {
+		if items[i].Group == "" {
+			return
+		}
+		j, s := c.best(int32(i), int32(len(items)), func(j int32) bool {
+			return items[j].Group != "" && items[j].Group != items[i].Group
+		}, defaultLimits, sc)
+		if j >= 0 {
+			best[i] = Match{items[j].ID, s}
 		}
 	})
 	out := make(map[int64]Match, len(items))
