@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 )
 
 // unit is a candidate commitment: a list item or a running-text sentence,
@@ -68,6 +69,11 @@ func (r reader) commits(u unit) bool {
 func (r reader) commitments(body []text) []Commitment {
 	var out []Commitment
 	for _, u := range r.units(body) {
+		// A list marker with only punctuation after it (一是；) holds nothing
+		// to do.
+		if strings.IndexFunc(u.t.s, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsNumber(c) }) < 0 {
+			continue
+		}
 		if r.commits(u) {
 			out = append(out, Commitment{Ordinal: len(out) + 1, Section: u.section, Text: u.t.o})
 		}
