@@ -57,7 +57,7 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 	case JSON:
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
-		if err := store.EachCommitment(ctx, f, func(c track.Commitment) error { return enc.Encode(recordOf(c)) }); err != nil {
+		if err := store.EachCommitment(ctx, f, func(c track.Commitment) error { return enc.Encode(RecordOf(c)) }); err != nil {
 			return err
 		}
 	case CSV, "":
@@ -71,7 +71,7 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 			text = defuse
 		}
 		err := store.EachCommitment(ctx, f, func(c track.Commitment) error {
-			r := recordOf(c)
+			r := RecordOf(c)
 			return cw.Write([]string{itoa(&r.ID), text(r.Statement), r.Date, itoa(r.Year), itoa(&r.Ordinal), text(r.Section), text(r.Domain),
 				strconv.FormatFloat(r.Probability, 'f', 4, 64), r.LabelSource, r.Status, itoa(r.FirstYear), itoa(r.PreviousID), text(r.Text),
 				text(strings.Join(r.Parties, ";")), r.LinkSource})
@@ -99,8 +99,9 @@ func defuse(s string) string {
 	return s
 }
 
-// record is one exported commitment.
-type record struct {
+// Record is one exported commitment, with the columns' names as its JSON
+// keys. pledge serve's API gives commitments in the same form.
+type Record struct {
 	ID          int64    `json:"id"`
 	Statement   string   `json:"statement"`
 	Date        string   `json:"date"`
@@ -118,8 +119,9 @@ type record struct {
 	LinkSource  string   `json:"link_source"`
 }
 
-func recordOf(c track.Commitment) record {
-	r := record{ID: c.ID, Statement: c.Statement, Date: c.Date, Ordinal: int64(c.Ordinal), Section: c.Section,
+// RecordOf is the record of c.
+func RecordOf(c track.Commitment) Record {
+	r := Record{ID: c.ID, Statement: c.Statement, Date: c.Date, Ordinal: int64(c.Ordinal), Section: c.Section,
 		Domain: c.Domain, Probability: c.Probability, LabelSource: c.LabelSource, Status: c.Status, Text: c.Text, Parties: c.Parties,
 		LinkSource: c.LinkSource}
 	if r.Parties == nil {

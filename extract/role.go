@@ -109,10 +109,6 @@ func isOpening(p string) bool {
 	return (strings.Contains(p, "如下") || strings.Contains(p, "称") || strings.Contains(p, "制定本")) && openingRe().MatchString(p)
 }
 
-// isVisit reports whether p is the visit paragraph: an invitation and a
-// trip in its first sentence.
-func isVisit(p string) bool { return invites(p) && visitTripRe.MatchString(p) }
-
 // invites reports whether p opens with the invitation of a visit.
 func invites(p string) bool { return strings.Contains(p, "邀请") && visitInviteRe.MatchString(p) }
 

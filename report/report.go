@@ -70,6 +70,18 @@ type Thread struct {
 	More  []int
 }
 
+// NewAreas are the new policy areas of each of the dated years, in order,
+// from areas (see track.Store.AllNewAreas), at most areasPerYear a year.
+// They mean something from the second year on: in the first, every term
+// is new.
+func NewAreas(years []int, areas map[int][]track.Area) []YearAreas {
+	var out []YearAreas
+	for _, y := range years[min(1, len(years)):] {
+		out = append(out, YearAreas{y, areas[y][:min(areasPerYear, len(areas[y]))]})
+	}
+	return out
+}
+
 // PerCell bounds the commitments a thread shows for a year: a commitment
 // repeated to many partners has many.
 const PerCell = 3
@@ -121,11 +133,7 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 	d := &Data{Generated: now.Format("2006-01-02"), Tally: t, ReviewBelow: ReviewBelow, With: with, AcrossParties: across}
 	total, statements := t.Total()
 	d.Commitments, d.Statements = total.Total(), statements
-	for _, r := range t.Rows {
-		if r.Year != 0 {
-			d.Years = append(d.Years, r.Year)
-		}
-	}
+	d.Years = t.Years()
 	d.Domains = DomainsOf(t.Domains)
 	d.Chart = DomainChart(t, d.Domains)
 	d.Status = StatusChart(t)
@@ -135,21 +143,18 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 		}
 	}
 	step(1)
-	// New areas mean something from the second year on: in the first,
-	// every term is new.
 	areas, err := store.AllNewAreas(ctx, with...)
 	if err != nil {
 		return nil, err
 	}
 	named := map[int64]bool{} // commitments the areas and threads name
-	for _, y := range d.Years[min(1, len(d.Years)):] {
-		as := areas[y][:min(areasPerYear, len(areas[y]))]
-		for _, a := range as {
+	d.Areas = NewAreas(d.Years, areas)
+	for _, ya := range d.Areas {
+		for _, a := range ya.Areas {
 			for _, id := range a.IDs {
 				named[id] = true
 			}
 		}
-		d.Areas = append(d.Areas, YearAreas{y, as})
 	}
 	step(2)
 	links, err := store.Links(ctx, with...)

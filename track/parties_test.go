@@ -300,3 +300,21 @@ func TestHomeParty(t *testing.T) {
 		}
 	}
 }
+
+// homeParty counts the parties of statements as PartnerTally does in
+// SQL, and picks the home party from them.
+func homeParty(sts []Statement) string {
+	counts := map[string]*partyCount{}
+	for _, st := range sts {
+		for i, p := range st.Parties {
+			if counts[p] == nil {
+				counts[p] = &partyCount{}
+			}
+			counts[p].in++
+			if i == 0 {
+				counts[p].first++
+			}
+		}
+	}
+	return pickHome(counts)
+}

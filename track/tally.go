@@ -63,6 +63,17 @@ func (t *Tally) Column(domain string) (c Cell) {
 	return c
 }
 
+// Years are the tally's dated years, in order.
+func (t *Tally) Years() []int {
+	var out []int
+	for _, r := range t.Rows {
+		if r.Year != 0 {
+			out = append(out, r.Year)
+		}
+	}
+	return out
+}
+
 // Total counts every commitment, and every statement.
 func (t *Tally) Total() (commitments Cell, statements int) {
 	for _, r := range t.Rows {
@@ -267,26 +278,9 @@ func (s *Store) PartnerTally(ctx context.Context, with ...string) (*PartnerTally
 // first.
 type partyCount struct{ in, first int }
 
-// homeParty is the party of most statements, the one named first more
-// often when two tie, then the first by name; "" when no statement has
-// parties.
-func homeParty(sts []Statement) string {
-	counts := map[string]*partyCount{}
-	for _, st := range sts {
-		for i, p := range st.Parties {
-			if counts[p] == nil {
-				counts[p] = &partyCount{}
-			}
-			counts[p].in++
-			if i == 0 {
-				counts[p].first++
-			}
-		}
-	}
-	return pickHome(counts)
-}
-
-// pickHome is homeParty from the counts of each party.
+// pickHome is the party of most statements, the one named first more
+// often when two tie, then the first by name, from the counts of each
+// party; "" when there are none.
 func pickHome(counts map[string]*partyCount) string {
 	home := ""
 	for p, c := range counts {

@@ -9,47 +9,23 @@ import (
 	"strings"
 	"unicode"
 
+	"pledge/export"
 	"pledge/track"
 )
 
-// item is a commitment as the API gives it.
+// item is a commitment as the API gives it: as pledge export writes it in
+// JSON, with its statement's id, and the similarity to the earlier
+// commitment it recurs from (null for a new one).
 type item struct {
-	ID          int64    `json:"id"`
-	Date        string   `json:"date"` // YYYY-MM-DD, "" when unknown
-	Year        *int     `json:"year"`
+	export.Record
 	StatementID int64    `json:"statement_id"`
-	Statement   string   `json:"statement"`
-	Parties     []string `json:"parties"`
-	Ordinal     int      `json:"ordinal"`
-	Section     string   `json:"section"`
-	Text        string   `json:"text"`
-	Domain      string   `json:"domain"`
-	Probability float64  `json:"probability"`
-	LabelSource string   `json:"label_source"`
-	Status      string   `json:"status"`
-	// PreviousID is the earlier commitment a recurring one repeats, with
-	// the similarity of the two; both null for a new one.
-	PreviousID *int64   `json:"previous_id"`
-	Similarity *float64 `json:"similarity"`
-	FirstYear  *int     `json:"first_year"`
-	LinkSource string   `json:"link_source"`
+	Similarity  *float64 `json:"similarity"`
 }
 
 func itemOf(c track.Commitment) item {
-	it := item{ID: c.ID, Date: c.Date, StatementID: c.StatementID, Statement: c.Statement, Parties: c.Parties,
-		Ordinal: c.Ordinal, Section: c.Section, Text: c.Text, Domain: c.Domain, Probability: c.Probability,
-		LabelSource: c.LabelSource, Status: c.Status, LinkSource: c.LinkSource}
-	if it.Parties == nil {
-		it.Parties = []string{}
-	}
-	if c.Year != 0 {
-		it.Year = &c.Year
-	}
-	if c.FirstYear != 0 {
-		it.FirstYear = &c.FirstYear
-	}
-	if c.Status == "recurring" && c.Previous != 0 {
-		it.PreviousID, it.Similarity = &c.Previous, &c.Similarity
+	it := item{Record: export.RecordOf(c), StatementID: c.StatementID}
+	if it.PreviousID != nil {
+		it.Similarity = &c.Similarity
 	}
 	return it
 }

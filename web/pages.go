@@ -145,9 +145,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 // label as doubtful, as the report marks it.
 const DoubtBelow = report.ReviewBelow
 
-// areasPerYear bounds the new areas the overview shows for a year.
-const areasPerYear = 12
-
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	t, err := s.store.Tally(ctx)
@@ -175,22 +172,6 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	type yearAreas struct {
-		Year  int
-		Areas []track.Area
-	}
-	var years []yearAreas
-	first := true
-	for _, row := range t.Rows {
-		if row.Year == 0 {
-			continue
-		}
-		// In the first year every term is new: it names no new area.
-		if !first {
-			years = append(years, yearAreas{row.Year, areas[row.Year][:min(areasPerYear, len(areas[row.Year]))]})
-		}
-		first = false
-	}
 	total, statements := t.Total()
 	domains := report.DomainsOf(t.Domains)
 	s.render(w, r, "overview", http.StatusOK, struct {
@@ -203,10 +184,10 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		Chart, Status           report.Chart
 		Partners                *track.PartnerTally
 		Across                  bool
-		Areas                   []yearAreas
+		Areas                   []report.YearAreas
 		Applied                 string
 	}{s.base("Overview", "overview"), statements, total.Total(), reviewed, DoubtBelow, t, domains,
-		report.DomainChart(t, domains), report.StatusChart(t), partners, across, years, r.URL.Query().Get("applied")})
+		report.DomainChart(t, domains), report.StatusChart(t), partners, across, report.NewAreas(t.Years(), areas), r.URL.Query().Get("applied")})
 }
 
 func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
