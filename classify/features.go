@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"pledge/extract"
+	"pledge/script"
 )
 
 // Tokenizer turns a commitment's text into the tokens the model counts:
@@ -28,7 +28,7 @@ func NewTokenizer(seg Segmenter, stopWords []string) *Tokenizer {
 // dictionaries know the simplified forms, and a statement copied from a
 // Hong Kong or Taiwan site is labelled and linked as the same words.
 func (t *Tokenizer) Tokens(text string) []string {
-	words := t.seg.Cut(extract.Simplify(text))
+	words := t.seg.Cut(script.Simplify(text))
 	out := words[:0] // the segmenter's slice is ours to reuse
 	for _, w := range words {
 		if !hasLetter(w) {

@@ -12,8 +12,8 @@ import (
 	"unicode/utf8"
 
 	"pledge/data"
-	"pledge/extract"
 	"pledge/internal/seeds"
+	"pledge/internal/testkit"
 	"pledge/segment"
 )
 
@@ -35,15 +35,7 @@ func seedCommitments(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	for _, n := range seeds.Paths(t) {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sts, err := extract.Document(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, st := range sts {
+		for _, st := range testkit.Statements(t, n) {
 			for _, c := range st.Commitments {
 				k := fmt.Sprintf("%s_%s\t%d\t%d\t%s", st.Date, st.Fingerprint[:8], c.Ordinal, utf8.RuneCountInString(c.Text), first12(c.Text))
 				out[k] = c.Text

@@ -31,7 +31,7 @@ func manyStatements(n int) []byte {
 // TestManyStatementsInOneFile reads a file of a thousand statements: each
 // is found, with its five undertakings.
 func TestManyStatementsInOneFile(t *testing.T) {
-	sts, err := Document(manyStatements(1000))
+	sts, err := readBytes(manyStatements(1000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func BenchmarkStatementsInOneFile(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				if _, err := Document(data); err != nil {
+				if _, err := readBytes(data); err != nil {
 					b.Fatal(err)
 				}
 			}

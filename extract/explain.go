@@ -31,17 +31,13 @@ type SpanExplanation struct {
 // MinScore is the score a span needs to be kept as a statement.
 const MinScore = minScore
 
-// Explain decodes a file's bytes as Document does and tells what the
-// structure reader saw in them.
-func Explain(data []byte) (Explanation, error) {
-	text, _, err := documentText(data)
-	if err != nil {
-		return Explanation{}, err
-	}
+// Explain tells what the structure reader saw in a document's text, and
+// what Parse makes of it.
+func Explain(text string) Explanation {
 	d := parseText(text)
 	x := Explanation{Spans: d.candidates, Statements: d.statements()}
 	for _, p := range d.paras {
 		x.Paragraphs = append(x.Paragraphs, ParagraphExplanation{Text: p.o, Role: p.role, Cues: p.cues})
 	}
-	return x, nil
+	return x
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"pledge/script"
+)
 
 // text is a piece of a document in two forms with the same byte layout:
 // o as the file wrote it (normalised), and s with its traditional
@@ -13,7 +17,7 @@ type text struct {
 }
 
 // newText makes the two forms of normalised text that starts on line.
-func newText(o string, line int) text { return text{Simplify(o), o, line} }
+func newText(o string, line int) text { return text{script.Simplify(o), o, line} }
 
 func (t text) slice(i, j int) text { return text{t.s[i:j], t.o[i:j], t.line} }
 func (t text) from(i int) text     { return text{t.s[i:], t.o[i:], t.line} }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"pledge/data"
+	"pledge/script"
 )
 
 // state is a state from data/states.tsv: its canonical name, the
@@ -80,7 +81,7 @@ func findParties(title, opening, visit string) []state {
 // title or opening, as Statement.Parties gives them, or nil when it names
 // fewer than two.
 func Parties(text string) []string {
-	if ps := parsePartyList(Simplify(Normalize(text))); len(ps) >= 2 {
+	if ps := parsePartyList(script.Simplify(Normalize(text))); len(ps) >= 2 {
 		return names(ps)
 	}
 	return nil
@@ -92,7 +93,7 @@ func Parties(text string) []string {
 func CanonicalParty(name string) string {
 	name = strings.TrimSpace(name)
 	t := states()
-	if s, ok := t.byName[Simplify(name)]; ok {
+	if s, ok := t.byName[script.Simplify(name)]; ok {
 		return s.name
 	}
 	if s, ok := t.byAbbr[name]; ok {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"pledge/decode"
 	"pledge/internal/seeds"
 	"strings"
 	"testing"
@@ -27,12 +28,12 @@ func readSeeds(t *testing.T) []seedFile {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sts, err := Document(data)
+		sts, err := readBytes(data)
 		if err != nil {
 			t.Fatalf("%s: %v", n, err)
 		}
-		text, _, _ := documentText(data)
-		d := parseText(text)
+		text, _ := decode.Bytes(data)
+		d := parseText(text.Text)
 		out = append(out, seedFile{filepath.Base(n), sts, d, d.read()})
 	}
 	return out

@@ -5,8 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
+
+	"pledge/script"
 )
 
 // Statement is one joint statement found in a document.
@@ -40,40 +41,8 @@ type Statement struct {
 // ErrNoStatement says a text holds no joint statement. Explain tells why.
 var ErrNoStatement = errors.New("no joint statement found")
 
-// Document decodes a file's bytes and returns the statements in it, in the
-// order they appear. A saved web page is read as the text it shows, a Word
-// document (.docx) as the text of its paragraphs. A file that is not text
-// is an error; a text without a statement is not.
-func Document(data []byte) ([]Statement, error) {
-	text, problems, err := documentText(data)
-	if err != nil {
-		return nil, err
-	}
-	sts := Parse(text)
-	for i := range sts {
-		sts[i].Problems = append(slices.Clip(problems), sts[i].Problems...)
-	}
-	return sts, nil
-}
-
-// documentText turns a file's bytes into the text it holds, and says what
-// it left out to read it.
-func documentText(data []byte) (string, []string, error) {
-	if isDOCX(data) {
-		s, err := docxText(data)
-		return s, nil, err
-	}
-	text, problems, err := DecodeProblems(data)
-	if err != nil {
-		return "", nil, err
-	}
-	if looksLikeHTML(text) {
-		text = htmlText(text)
-	}
-	return text, problems, nil
-}
-
-// Parse returns the statements in decoded text, in the order they appear.
+// Parse returns the statements in a document's text (as package decode
+// gives it), in the order they appear.
 // Nothing outside a statement's body (news around it, commentary, another
 // article) yields a commitment.
 func Parse(text string) []Statement { return parseText(text).statements() }
@@ -126,7 +95,7 @@ func (d *document) read() []readStatement {
 		if sp.visit >= 0 {
 			visit = d.paras[sp.visit].s
 		}
-		title := Simplify(titles[i])
+		title := script.Simplify(titles[i])
 		parties := findParties(title, opening, visit)
 		r := reader{subj: subjectWords(parties), wrapped: d.wrapped, plan: isPlan(title, opening), lead: d.lead(sp)}
 		body := texts(d.paras[sp.body:sp.bodyEnd])

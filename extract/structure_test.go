@@ -1,14 +1,9 @@
 package extract
 
 import (
-	"archive/zip"
-	"bytes"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
-
-	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // The texts below are written for these tests, between invented states.
@@ -156,63 +151,6 @@ func TestIsOpening(t *testing.T) {
 		if got := isOpening(in); got != want {
 			t.Errorf("isOpening(%q) = %v, want %v", in, got, want)
 		}
-	}
-}
-
-func TestSimplify(t *testing.T) {
-	for in, want := range map[string]string{
-		"雙方將加強兩國關係。": "双方将加强两国关系。",
-		"双方将加强两国关系。": "双方将加强两国关系。",
-		"於2024年簽署":   "于2024年签署",
-		"":           "",
-	} {
-		got := Simplify(in)
-		if got != want || len(got) != len(in) {
-			t.Errorf("Simplify(%q) = %q, want %q of the same length", in, got, want)
-		}
-	}
-}
-
-func TestDecodeBig5(t *testing.T) {
-	const trad = "中華人民共和國和甲國聯合聲明：雙方將加強經貿合作，擴大兩國貿易。"
-	b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(trad))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Decode(b)
-	if err != nil || got != trad {
-		t.Errorf("Decode(Big5) = %q, %v; want %q", got, err, trad)
-	}
-	// And GB18030 still reads as GB18030.
-	g := gb18030(t, Simplify(trad))
-	if got, err := Decode(g); err != nil || got != Simplify(trad) {
-		t.Errorf("Decode(GB18030) = %q, %v", got, err)
-	}
-}
-
-func TestDOCX(t *testing.T) {
-	docx := func(files map[string]string) []byte {
-		var b bytes.Buffer
-		z := zip.NewWriter(&b)
-		for name, body := range files {
-			w, _ := z.Create(name)
-			w.Write([]byte(body))
-		}
-		z.Close()
-		return b.Bytes()
-	}
-	const doc = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
-		`<w:p><w:r><w:t>中华人民共和国和甲国</w:t></w:r><w:r><w:t>联合声明</w:t></w:r></w:p>` +
-		`<w:p><w:r><w:t>双方将加强</w:t></w:r><w:r><w:tab/><w:t>合作。</w:t></w:r></w:p></w:body></w:document>`
-	got, err := docxText(docx(map[string]string{"word/document.xml": doc}))
-	if err != nil || got != "中华人民共和国和甲国联合声明\n双方将加强 合作。\n" {
-		t.Errorf("docxText = %q, %v", got, err)
-	}
-	if _, _, err := documentText(docx(map[string]string{"word/document.xml": "<w:document><w:body>"})); !errors.Is(err, ErrDOCX) {
-		t.Errorf("a broken document: error %v, want ErrDOCX", err)
-	}
-	if _, _, err := documentText(docx(map[string]string{"xl/workbook.xml": "<workbook/>"})); !errors.Is(err, ErrOffice) {
-		t.Errorf("a spreadsheet: error %v, want ErrOffice", err)
 	}
 }
 

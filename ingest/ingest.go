@@ -16,8 +16,8 @@ import (
 	"sync"
 
 	"pledge/classify"
+	"pledge/decode"
 	"pledge/extract"
-	"pledge/internal/pdftext"
 	"pledge/track"
 )
 
@@ -195,13 +195,7 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 		p.Copy, p.copyOf = true, byPath[paths[0]].Statements
 		return p
 	}
-	if pdftext.IsPDF(data) {
-		if data, err = pdftext.Text(ctx, data); err != nil {
-			p.Err = err
-			return p
-		}
-	}
-	sts, err := extract.Document(data)
+	sts, err := Read(ctx, data)
 	if err != nil {
 		p.Err = err
 		return p
@@ -262,4 +256,23 @@ func (in *Ingester) store1(ctx context.Context, p *prepared) (partial bool, err 
 func parseDate(s string) extract.Date {
 	d, _ := extract.ParseDate(s)
 	return d
+}
+
+// Read returns the statements in a file's bytes: its text (package decode)
+// read for statements (package extract). What decoding left out of the
+// file is the first of each statement's problems.
+func Read(ctx context.Context, data []byte) ([]extract.Statement, error) {
+	t, err := decode.File(ctx, data)
+	if err != nil {
+		return nil, err
+	}
+	sts := extract.Parse(t.Text)
+	for i := range sts {
+		ps := make([]string, 0, len(t.Problems)+len(sts[i].Problems))
+		for _, p := range t.Problems {
+			ps = append(ps, p.String())
+		}
+		sts[i].Problems = append(ps, sts[i].Problems...)
+	}
+	return sts, nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"pledge/classify"
 	"pledge/data"
+	"pledge/decode"
 	"pledge/extract"
 	"pledge/internal/seeds"
 	"pledge/segment"
@@ -58,11 +59,11 @@ func storeOf(t *testing.T, names []string, read func(string) ([]byte, error)) *t
 		if err != nil {
 			t.Fatal(err)
 		}
-		sts, err := extract.Document(b)
+		text, err := decode.Bytes(b)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, st := range sts {
+		for _, st := range extract.Parse(text.Text) {
 			if _, _, err := s.AddStatement(ctx, st, track.Source{Path: n}, track.Labels(c, st.Commitments), model); err != nil {
 				t.Fatal(err)
 			}

@@ -11,8 +11,8 @@ import (
 
 	"pledge/classify"
 	"pledge/data"
-	"pledge/extract"
 	"pledge/link"
+	"pledge/script"
 )
 
 // Area is a policy area new in a year: a term no earlier commitment used.
@@ -73,7 +73,7 @@ func Terms(words []string, text string) []string {
 			set[w] = true
 		}
 	}
-	text = extract.Simplify(text)
+	text = script.Simplify(text)
 	terms := userTerms()
 	for i, r := range text {
 		for _, t := range terms[r] {

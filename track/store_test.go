@@ -11,8 +11,8 @@ import (
 
 	"pledge/classify"
 	"pledge/data"
-	"pledge/extract"
 	"pledge/internal/seeds"
+	"pledge/internal/testkit"
 	"pledge/segment"
 )
 
@@ -60,15 +60,7 @@ func ingest(t testing.TB, s *Store, paths ...string) {
 		t.Fatal(err)
 	}
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sts, err := extract.Document(b)
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		for _, st := range sts {
+		for _, st := range testkit.Statements(t, p) {
 			if _, _, err := s.AddStatement(ctx, st, Source{Path: filepath.Base(p)}, Labels(c, st.Commitments), model); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}

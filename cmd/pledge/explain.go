@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"pledge/decode"
 	"pledge/extract"
 )
 
@@ -21,16 +22,17 @@ func explainAll(ctx context.Context, inputs []input, std IO) error {
 		if k > 0 {
 			fmt.Fprintln(std.Stdout)
 		}
-		data, err := in.text(ctx)
-		var x extract.Explanation
+		data, err := in.read()
+		var t decode.Text
 		if err == nil {
-			x, err = extract.Explain(data)
+			t, err = decode.File(ctx, data)
 		}
 		if err != nil {
 			fmt.Fprintf(std.Stderr, "pledge: extract %s: %v\n", in.name, unwrapPath(err))
 			failed++
 			continue
 		}
+		x := extract.Explain(t.Text)
 		if len(x.Statements) == 0 {
 			empty++
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"pledge/extract"
+	"pledge/ingest"
 )
 
 const extractUsage = `Usage: pledge extract [--json | --explain] FILE|FOLDER...
@@ -138,11 +139,11 @@ func extractAndPrint(ctx context.Context, inputs []input, asJSON bool, stdout, s
 }
 
 func readStatements(ctx context.Context, in input) ([]extract.Statement, error) {
-	data, err := in.text(ctx)
+	data, err := in.read()
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	return extract.Document(data)
+	return ingest.Read(ctx, data)
 }
 
 // unwrapPath drops the path from a file system error, which the caller

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,24 +10,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"pledge/internal/pdftext"
 )
 
 // input is one file to read: a path on disk, or a file built into pledge.
 type input struct {
 	name string
 	read func() ([]byte, error)
-}
-
-// text reads the input and, for a PDF, its text through pdftotext: what
-// extract.Document reads.
-func (in input) text(ctx context.Context) ([]byte, error) {
-	data, err := in.read()
-	if err == nil && pdftext.IsPDF(data) {
-		return pdftext.Text(ctx, data)
-	}
-	return data, err
 }
 
 func failedInput(path string, err error) input {

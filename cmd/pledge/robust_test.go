@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"pledge/internal/pdftext"
+	"pledge/decode"
 )
 
 // TestInputProblems gives ingest one good file and one bad: each problem is
@@ -34,7 +34,7 @@ func TestInputProblems(t *testing.T) {
 	f.Close()
 	brokenPDF := "pdftotext could not read the PDF"
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		brokenPDF = pdftext.ErrNoPdftotext.Error()
+		brokenPDF = decode.ErrNoPdftotext.Error()
 	}
 	tests := []struct {
 		name, path, want string

@@ -1,4 +1,4 @@
-package extract
+package decode
 
 import (
 	"errors"
@@ -64,33 +64,13 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Decode(tt.in)
+			got, err := Plain(tt.in)
 			if !errors.Is(err, tt.err) {
-				t.Fatalf("Decode error = %v, want %v", err, tt.err)
+				t.Fatalf("Plain error = %v, want %v", err, tt.err)
 			}
-			if got != tt.want {
-				t.Errorf("Decode = %q, want %q", got, tt.want)
+			if got.Text != tt.want {
+				t.Errorf("Plain = %q, want %q", got.Text, tt.want)
 			}
 		})
-	}
-}
-
-func TestDocumentSameInEveryEncoding(t *testing.T) {
-	text := "中华人民共和国和俄罗斯联邦（以下称“双方”），声明如下：\n双方将扩大人文交流。\n二〇二二年三月一日于北京\n"
-	want := Parse(text)
-	if len(want) != 1 || len(want[0].Commitments) != 1 {
-		t.Fatalf("Parse = %+v, want one statement with one commitment", want)
-	}
-	for name, data := range map[string][]byte{
-		"gb18030": gb18030(t, text),
-		"utf-16":  utf16Bytes(text, false),
-	} {
-		got, err := Document(data)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if len(got) != 1 || got[0].Fingerprint != want[0].Fingerprint || got[0].Date != want[0].Date {
-			t.Errorf("%s: Document = %+v, want %+v", name, got, want)
-		}
 	}
 }

@@ -1,4 +1,7 @@
-package extract
+// Package script writes Chinese text in simplified characters, so that a
+// copy of a statement from a Hong Kong or Taiwan site is read, labelled and
+// linked as its simplified original is.
+package script
 
 import (
 	"strings"

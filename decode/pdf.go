@@ -1,8 +1,9 @@
-// Package pdftext turns a PDF into its text with poppler's pdftotext, which
-// analysts' PDFs of statements (ministry pages, newspaper pages) need: their
-// text comes out in reading order, a line for each printed line, and
-// pledge joins the lines back into paragraphs.
-package pdftext
+package decode
+
+// A PDF's text comes from poppler's pdftotext, which analysts' PDFs of
+// statements (ministry pages, newspaper pages) need: their text comes out
+// in reading order, a line for each printed line, and pledge joins the
+// lines back into paragraphs.
 
 import (
 	"bytes"
@@ -21,9 +22,9 @@ var ErrNoPdftotext = errors.New("a PDF file, and poppler's pdftotext is not inst
 // IsPDF reports whether data is a PDF file.
 func IsPDF(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF-")) }
 
-// Text returns the text of the PDF data, as UTF-8, laid out as printed
+// PDF returns the text of the PDF data, as UTF-8, laid out as printed
 // (pdftotext -layout), so that indented paragraph starts stay visible.
-func Text(ctx context.Context, data []byte) ([]byte, error) {
+func PDF(ctx context.Context, data []byte) ([]byte, error) {
 	path, err := exec.LookPath("pdftotext")
 	if err != nil {
 		return nil, ErrNoPdftotext

@@ -1,4 +1,4 @@
-package extract
+package decode
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	unicode16 "golang.org/x/text/encoding/unicode"
+
+	"pledge/script"
 )
 
 // Errors returned by Decode. Callers wrap them with the file name. A PDF
@@ -43,28 +45,24 @@ var signatures = []struct {
 	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ErrOldWord}, // an old .doc or .xls
 }
 
-// Decode turns the bytes of a text file into a string. It accepts UTF-8 with
+// Plain turns the bytes of a text file into a string. It accepts UTF-8 with
 // or without a byte-order mark, UTF-16 with or without one, GB18030 (a
 // superset of GBK and GB2312), which is what Chinese editions of Windows
 // save by default, and Big5, which Hong Kong and Taiwan sites use. The
 // encoding is detected, never asked for: analysts get files from many
 // sources and rarely know how each was saved. A UTF-8 file with a stray
 // byte or two that are not UTF-8 (a NUL, a byte of another encoding) is
-// read without them; DecodeProblems says where they were.
-func Decode(b []byte) (string, error) {
-	s, _, err := decode(b)
-	return s, err
+// read without them, and the Problems say where they were.
+func Plain(b []byte) (Text, error) {
+	s, problems, err := decode(b)
+	return Text{s, problems}, err
 }
-
-// DecodeProblems decodes as Decode does, and says what it left out of the
-// file to read it: each stray byte, by its offset.
-func DecodeProblems(b []byte) (string, []string, error) { return decode(b) }
 
 // maxStray is how many stray bytes a UTF-8 file may hold and still be read
 // as text without them.
 const maxStray = 8
 
-func decode(b []byte) (string, []string, error) {
+func decode(b []byte) (string, []Problem, error) {
 	for _, sig := range signatures {
 		if bytes.HasPrefix(b, []byte(sig.magic)) {
 			return "", nil, sig.err
@@ -90,7 +88,7 @@ func decode(b []byte) (string, []string, error) {
 	// text uses most. UTF-16 without a byte-order mark is among them, and
 	// UTF-8 with a few stray bytes left out.
 	repaired, problems, utf8Err := utf8Text(b, 0)
-	best, bestScore, bestProblems := "", -1.0, []string(nil)
+	best, bestScore, bestProblems := "", -1.0, []Problem(nil)
 	if utf8Err == nil {
 		best, bestScore, bestProblems = repaired, chineseScore(repaired), problems
 	}
@@ -112,9 +110,9 @@ func decode(b []byte) (string, []string, error) {
 // of another encoding), which it leaves out and reports by offset (offset
 // is where b starts in the file). More than a few, and the file is not
 // text in UTF-8, with the first stray byte's place in the error.
-func utf8Text(b []byte, offset int) (string, []string, error) {
+func utf8Text(b []byte, offset int) (string, []Problem, error) {
 	var out strings.Builder
-	var problems []string
+	var problems []Problem
 	first, firstNUL := -1, -1
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
@@ -129,7 +127,7 @@ func utf8Text(b []byte, offset int) (string, []string, error) {
 			if r == 0 {
 				what = "a NUL"
 			}
-			problems = append(problems, fmt.Sprintf("byte %d: %s, left out", offset+i, what))
+			problems = append(problems, Problem{offset + i, what})
 			i++
 			continue
 		}
@@ -138,9 +136,9 @@ func utf8Text(b []byte, offset int) (string, []string, error) {
 	}
 	if len(problems) > maxStray || len(problems)*20 > len(b) {
 		if firstNUL >= 0 {
-			return "", nil, fmt.Errorf("%w: NUL bytes, the first at byte %d", ErrBinary, firstNUL)
+			return "", nil, &Error{firstNUL, ErrBinary}
 		}
-		return "", nil, fmt.Errorf("%w (the first byte that is none of them is at %d)", ErrEncoding, first)
+		return "", nil, &Error{first, ErrEncoding}
 	}
 	s, err := checkText(out.String())
 	return s, problems, err
@@ -162,7 +160,7 @@ func chineseScore(s string) float64 {
 	// ones: a wrong reading gives rare characters, other scripts and
 	// characters of private use.
 	other, common := 0, 0
-	for _, r := range Simplify(s) {
+	for _, r := range script.Simplify(s) {
 		if r < 0x80 || unicode.IsSpace(r) || unicode.IsPunct(r) {
 			continue
 		}
