@@ -102,7 +102,7 @@ func (subj subjects) opensWithAssessment(c string) bool {
 	if rest, ok := subj.strip(c); ok {
 		c = rest
 	}
-	for _, f := range []string{"一致", "再次", "特别", "坚决", "强烈", "衷心", "热烈"} {
+	for _, f := range words().assessmentAdverbs {
 		c = strings.TrimPrefix(c, f)
 	}
 	_, ok := hasPrefixAny(c, words().assessments)
@@ -259,10 +259,10 @@ func (subj subjects) sentenceCommits(s string, implied bool) bool {
 // what will be: a perfective 了 (树立了, 达到了) with only an aspect-neutral
 // marker (致力于, 继续) is the history of the relationship.
 func narrative(s string) bool {
-	if containsAny(s, []string{"将", "愿", "决心", "计划", "承诺", "保证", "商定", "同意"}) {
+	if containsAny(s, words().futureMarkers) {
 		return false
 	}
-	for _, w := range []string{"为了", "除了", "了解", "不了", "了不起"} {
+	for _, w := range words().notPerfective {
 		s = strings.ReplaceAll(s, w, "")
 	}
 	return strings.Contains(s, "了")

@@ -85,12 +85,6 @@ func paragraphs(doc string) (paras []text, wrapped bool) {
 	return joinTitleLines(paras), true
 }
 
-// runTogetherRe finds where a paragraph starts inside a line whose
-// paragraph breaks were lost (a page saved as one line, without the spaces
-// that usually mark them): a numbered section or list item right after a
-// sentence's end.
-var runTogetherRe = regexp.MustCompile(`[。！？](?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|——|第[一二三四五六七八九十]{1,3}条)`)
-
 // runTogether splits a line at the paragraph starts runTogetherRe finds.
 func runTogether(t text) []text {
 	locs := runTogetherRe.FindAllStringIndex(t.s, -1)

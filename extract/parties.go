@@ -169,7 +169,7 @@ func unknownName(s string) int {
 		if !isHan(r) || strings.ContainsRune(partySeparators, r) {
 			break
 		}
-		if _, stop := hasPrefixAny(rest, []string{"关于", "在", "联合", "共同", "双方", "两国", "领导人", "元首", "政府", "的"}); stop {
+		if _, stop := hasPrefixAny(rest, words().nameStops); stop {
 			break
 		}
 		if _, stop := hasPrefixAny(rest, words().kinds); stop {

@@ -19,7 +19,7 @@ func isTitle(s string) bool {
 		return false
 	}
 	before := s[:loc[0]]
-	for _, v := range []string{"发表", "签署", "宣布", "公布", "通过", "全文", "解读", "就"} {
+	for _, v := range words().headlineVerbs {
 		if strings.HasSuffix(before, v) {
 			return false
 		}
@@ -38,8 +38,8 @@ func isTitle(s string) bool {
 func titleText(t text) string { return stripNote(t.o) }
 
 func stripNote(s string) string {
-	for _, note := range []string{"（全文）", "（摘要）"} {
-		s = strings.TrimSuffix(s, note)
+	for _, note := range words().editionNotes {
+		s = strings.TrimSuffix(s, "（"+note+"）")
 	}
 	return s
 }

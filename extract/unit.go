@@ -217,43 +217,53 @@ func sentences(p text) []text {
 // or ，, and the items without their markers. A paragraph without such a
 // list comes back whole as lead.
 func inlineList(p text) (lead text, items []text, ok bool) {
-	for _, form := range []func(n string) string{
-		func(n string) string { return n + "是" },
-		func(n string) string { return "（" + n + "）" },
-	} {
-		var at []int // where each marker starts
-		var ms []string
-		from := 0
-		for k := 1; k <= 30; k++ {
-			m := form(cnNumeral(k))
-			i := strings.Index(p.s[from:], m)
-			if i < 0 {
-				break
-			}
-			i += from
-			if i == 0 || !strings.ContainsRune("：；。，", lastRune(p.s[:i])) || k == 1 && !strings.ContainsRune("：，", lastRune(p.s[:i])) {
-				break
-			}
-			at, ms = append(at, i), append(ms, m)
-			from = i + len(m)
-		}
-		if len(at) < 2 {
+	// Of the families written inline, the one whose list starts first.
+	var at []int // where each marker starts
+	var ms []string
+	for _, fam := range markerFamilies {
+		if fam.inline == nil {
 			continue
 		}
-		for k, i := range at {
-			end := len(p.s)
-			if k+1 < len(at) {
-				end = at[k+1]
-			}
-			items = append(items, p.slice(i+len(ms[k]), end))
+		if a, m := inlineMarkers(p.s, fam.inline); len(a) >= 2 && (at == nil || a[0] < at[0]) {
+			at, ms = a, m
 		}
-		lead = p.slice(0, at[0])
-		if strings.HasSuffix(lead.s, "，") {
-			lead = join(lead.slice(0, len(lead.s)-len("，")), text{"：", "：", lead.line})
-		}
-		return lead, items, true
 	}
-	return p, nil, false
+	if at == nil {
+		return p, nil, false
+	}
+	for k, i := range at {
+		end := len(p.s)
+		if k+1 < len(at) {
+			end = at[k+1]
+		}
+		items = append(items, p.slice(i+len(ms[k]), end))
+	}
+	lead = p.slice(0, at[0])
+	if strings.HasSuffix(lead.s, "，") {
+		lead = join(lead.slice(0, len(lead.s)-len("，")), text{"：", "：", lead.line})
+	}
+	return lead, items, true
+}
+
+// inlineMarkers finds the markers form(1), form(2), … of a list written
+// inside s, each after a clause's end (the first after the header's ： or
+// ，), and returns where each starts and the markers.
+func inlineMarkers(s string, form func(k int) string) (at []int, ms []string) {
+	from := 0
+	for k := 1; k <= 30; k++ {
+		m := form(k)
+		i := strings.Index(s[from:], m)
+		if i < 0 {
+			break
+		}
+		i += from
+		if i == 0 || !strings.ContainsRune("：；。，", lastRune(s[:i])) || k == 1 && !strings.ContainsRune("：，", lastRune(s[:i])) {
+			break
+		}
+		at, ms = append(at, i), append(ms, m)
+		from = i + len(m)
+	}
+	return at, ms
 }
 
 // cnNumeral writes 1 to 99 in Chinese numerals (一, 十, 十二, 二十一).

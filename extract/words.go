@@ -15,10 +15,11 @@ import (
 // §2, and the document kinds, openings and news cues of GUIDE §1.
 type wordLists struct {
 	markers, fillers, assessments, stances, reporting, connectives []string
-	actions                                                        []string
+	actions, assessmentAdverbs, futureMarkers, notPerfective       []string
 	agents, notSubject, subjects, notParties                       []string
 	commitHeaders, otherHeaders, documentSubjects                  []string
 	kinds, plans, openings, visits, news, references, offices      []string
+	headlineVerbs, editionNotes, nameStops                         []string
 
 	// kindRe matches a document kind at the end of a title, with the
 	// edition note or years some titles add: （全文）, （2024—2028年）.
@@ -38,29 +39,35 @@ var words = sync.OnceValue(func() *wordLists {
 		return l
 	}
 	w := &wordLists{
-		markers:          longestFirst(need("markers")),
-		fillers:          longestFirst(need("fillers")),
-		assessments:      longestFirst(need("assessments")),
-		stances:          longestFirst(need("stances")),
-		actions:          longestFirst(need("actions")),
-		reporting:        longestFirst(need("reporting")),
-		connectives:      longestFirst(need("connectives")),
-		agents:           longestFirst(need("agents")),
-		notSubject:       longestFirst(need("not-subject")),
-		subjects:         longestFirst(need("subjects")),
-		notParties:       need("not-parties"),
-		commitHeaders:    need("commitment-headers"),
-		otherHeaders:     need("other-headers"),
-		documentSubjects: longestFirst(need("document-subjects")),
-		kinds:            longestFirst(need("kinds")),
-		plans:            need("plans"),
-		openings:         need("openings"),
-		visits:           need("visits"),
-		news:             need("news"),
-		references:       need("statement-references"),
-		offices:          longestFirst(need("offices")),
+		markers:           longestFirst(need("markers")),
+		fillers:           longestFirst(need("fillers")),
+		assessments:       longestFirst(need("assessments")),
+		stances:           longestFirst(need("stances")),
+		actions:           longestFirst(need("actions")),
+		reporting:         longestFirst(need("reporting")),
+		connectives:       longestFirst(need("connectives")),
+		agents:            longestFirst(need("agents")),
+		notSubject:        longestFirst(need("not-subject")),
+		subjects:          longestFirst(need("subjects")),
+		notParties:        need("not-parties"),
+		commitHeaders:     need("commitment-headers"),
+		otherHeaders:      need("other-headers"),
+		documentSubjects:  longestFirst(need("document-subjects")),
+		kinds:             longestFirst(need("kinds")),
+		plans:             need("plans"),
+		openings:          need("openings"),
+		visits:            need("visits"),
+		news:              need("news"),
+		references:        need("statement-references"),
+		offices:           longestFirst(need("offices")),
+		assessmentAdverbs: need("assessment-adverbs"),
+		futureMarkers:     need("future-markers"),
+		notPerfective:     need("not-perfective"),
+		headlineVerbs:     need("headline-verbs"),
+		editionNotes:      need("edition-notes"),
+		nameStops:         longestFirst(need("name-stops")),
 	}
-	w.kindRe = regexp.MustCompile(`(?:` + alternation(w.kinds) + `)(?:（(?:全文|摘要|草案)）|（\d{4}(?:—|-|－|–|至)\d{4}年?）)?$`)
+	w.kindRe = regexp.MustCompile(`(?:` + alternation(w.kinds) + `)(?:（(?:` + alternation(w.editionNotes) + `)）|（\d{4}(?:—|-|－|–|至)\d{4}年?）)?$`)
 	w.officeRe = alternation(w.offices)
 	return w
 })
