@@ -15,24 +15,62 @@ type Commitment struct {
 // its subject: only the parties' own predicate decides, so 决定 in
 // 美国决定退出 does not count.
 
-// subjects are the words that name a statement's parties (双方, 中方, 中俄,
-// 甲乙两国), by their first character, longest first; see subjectWords.
-// Every clause of a document is tried against a few hundred of them, so
-// only those that start as the clause does are compared.
-type subjects map[rune][]string
+// subjects are the ways a clause names a statement's parties as its
+// subject: words (双方, 中方, 中俄, 甲乙两国), by their first character,
+// longest first (see subjectWords), and the parties by name, full or
+// short, with or without 政府, alone or listed (中华人民共和国政府和丁国
+// 政府). Every clause of a document is tried against them, so only the
+// words that start as the clause does are compared.
+type subjects struct {
+	words map[rune][]string
+	// named are the parties (canonical names) a clause may name as its
+	// subject; nil for a statement whose parties are not known.
+	named map[string]bool
+	// anyState accepts any states as the subject when they are two or
+	// more, or one with its 政府: the structure reader counts
+	// undertakings so before a statement's parties are known.
+	anyState bool
+}
 
 func newSubjects(ws []string) subjects {
-	out := subjects{}
+	out := subjects{words: map[rune][]string{}}
 	for _, w := range longestFirst(ws) {
 		r := firstRune(w)
-		out[r] = append(out[r], w)
+		out.words[r] = append(out.words[r], w)
 	}
 	return out
 }
 
-// match returns the longest subject word c starts with.
+// match returns the subject at the start of clause c: the longest subject
+// word, or the parties named.
 func (subj subjects) match(c string) (string, bool) {
-	return hasPrefixAny(c, subj[firstRune(c)])
+	w, ok := hasPrefixAny(c, subj.words[firstRune(c)])
+	if subj.named == nil && !subj.anyState {
+		return w, ok
+	}
+	ps, n := partyPrefix(c)
+	if n <= len(w) || len(ps) == 0 {
+		return w, ok
+	}
+	for _, p := range ps {
+		if subj.named != nil && !subj.named[p.name] {
+			return w, ok
+		}
+	}
+	// One state named alone is the subject with its government or head
+	// (丁国政府将……, 中华人民共和国主席……); its bare full name is how
+	// running text tells history (苏联解体后，中华人民共和国承认……).
+	if len(ps) < 2 && !endsInOrgan(c[:n]) {
+		return w, ok
+	}
+	return c[:n], true
+}
+
+// endsInOrgan reports whether a party's name ends in its government or an
+// office (丁国政府, 俄罗斯联邦总统).
+func endsInOrgan(name string) bool {
+	_, ok := hasSuffixAny(name, organs())
+	return ok
 }
 
 // strip strips the parties as the subject of a clause and reports whether

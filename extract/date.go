@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -61,8 +62,13 @@ func (d Date) problem() string {
 	return ""
 }
 
+// yearDigits are the characters a year in Chinese numerals is written
+// with: 〇, its look-alikes ○, 零, the Latin letter O and the digit 0 for
+// zero (二O二三年), and 一 to 九.
+const yearDigits = "〇○零O0一二三四五六七八九"
+
 const (
-	cnYear  = `[〇○零0一二三四五六七八九]{4}`
+	cnYear  = `[` + yearDigits + `]{4}`
 	cnSmall = `[一二三四五六七八九十]{1,3}`
 	// dateCore is a date with year, month and day.
 	dateCore = `(?:` + cnYear + `|\d{4})年(?:` + cnSmall + `|\d{1,2})月(?:` + cnSmall + `|\d{1,2})日`
@@ -107,7 +113,7 @@ func dates(s string) []written {
 	var out []written
 	for _, m := range fullDate.FindAllStringSubmatchIndex(s, -1) {
 		if m[0] > 0 {
-			if r := lastRune(s[:m[0]]); isDigit(r) || strings.ContainsRune("〇○零一二三四五六七八九", r) {
+			if r := lastRune(s[:m[0]]); isDigit(r) || strings.ContainsRune(yearDigits, r) {
 				continue
 			}
 		}
@@ -163,7 +169,7 @@ func cnNumber(s string, digitwise bool) int {
 	const digits = "〇一二三四五六七八九"
 	val := func(r rune) int {
 		switch r {
-		case '〇', '○', '零', '0':
+		case '〇', '○', '零', 'O', '0':
 			return 0
 		}
 		return strings.IndexRune(digits, r) / len("一")
@@ -210,12 +216,58 @@ type dateIndex struct {
 	anchor []Date
 	// mostYear is the year the document mentions most often.
 	mostYear int
+	// hint is the date the caller knows the document by (its file name,
+	// --date), or zero.
+	hint DateHint
+}
+
+// DateHint is a date a caller knows a document by, beside its text: the
+// date its file's name starts with, or one the analyst gives. It dates a
+// statement whose text gives no year: a dateline without one
+// (新华社北京3月5日电) takes the hint's year, and a statement with no date
+// at all takes the hint.
+type DateHint struct {
+	Date Date
+	From string // where it came from, for the user: "the file name", "--date"
+}
+
+// nameDateRe is a date at the start of a file's name: 2019-03-05_…,
+// 20190305-….
+var nameDateRe = regexp.MustCompile(`^(\d{4})-?(\d{2})-?(\d{2})(?:[^0-9]|$)`)
+
+// isoDateRe is a date written YYYY-MM-DD.
+var isoDateRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+
+// ParseISODate reads a date written YYYY-MM-DD, as a user gives one; it
+// reports false for anything else and for a date pledge does not take (a
+// day that does not exist, a year outside MinYear to next year).
+func ParseISODate(s string) (Date, bool) {
+	m := isoDateRe.FindStringSubmatch(s)
+	if m == nil {
+		return Date{}, false
+	}
+	d := Date{atoi(m[1]), atoi(m[2]), atoi(m[3])}
+	return d, d.valid()
+}
+
+// NameDate returns the date a file's name starts with (2019-03-05_talks.txt,
+// 20190305.txt) as a hint, or a zero hint when it starts with none.
+func NameDate(name string) DateHint {
+	m := nameDateRe.FindStringSubmatch(filepath.Base(name))
+	if m == nil {
+		return DateHint{}
+	}
+	d := Date{atoi(m[1]), atoi(m[2]), atoi(m[3])}
+	if !d.valid() {
+		return DateHint{}
+	}
+	return DateHint{d, "the file name"}
 }
 
 var yearRe = regexp.MustCompile(`(\d{4})年`)
 
-func indexDates(paras []paragraph) *dateIndex {
-	x := &dateIndex{byDay: map[[2]int][][2]int{}, anchor: make([]Date, len(paras))}
+func indexDates(paras []paragraph, hint DateHint) *dateIndex {
+	x := &dateIndex{byDay: map[[2]int][][2]int{}, anchor: make([]Date, len(paras)), hint: hint}
 	counts := map[int]int{}
 	var last Date
 	for i, p := range paras {
@@ -283,7 +335,16 @@ func (x *dateIndex) inferYear(at, month, day int) int {
 	if at < len(x.anchor) && !x.anchor[at].IsZero() {
 		return closestYear(x.anchor[at], month, day)
 	}
+	if !x.hint.Date.IsZero() {
+		return closestYear(x.hint.Date, month, day)
+	}
 	return x.mostYear
+}
+
+// yearFromHint reports whether inferYear takes the year of the dateline at
+// paragraph at from the hint.
+func (x *dateIndex) yearFromHint(at, month, day int) bool {
+	return len(x.byDay[[2]int{month, day}]) == 0 && (at >= len(x.anchor) || x.anchor[at].IsZero()) && !x.hint.Date.IsZero()
 }
 
 func abs(n int) int {

@@ -32,9 +32,9 @@ type SpanExplanation struct {
 const MinScore = minScore
 
 // Explain tells what the structure reader saw in a document's text, and
-// what Parse makes of it.
-func Explain(text string) Explanation {
-	d := parseText(text)
+// what ParseDated makes of it.
+func Explain(text string, hint DateHint) Explanation {
+	d := parseText(text, hint)
 	x := Explanation{Spans: d.candidates, Statements: d.statements()}
 	for _, p := range d.paras {
 		x.Paragraphs = append(x.Paragraphs, ParagraphExplanation{Text: p.o, Role: p.role, Cues: p.cues})

@@ -36,7 +36,7 @@ func TestLayouts(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := extract.Document(data)
+				got, err := extract.ReadFile(in, data)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -104,23 +104,34 @@ func CanonicalParty(name string) string {
 
 // parsePartyList reads names joined by separators from the start of s.
 func parsePartyList(s string) []state {
+	ps, _ := partyPrefix(s)
+	return ps
+}
+
+// partyPrefix reads names joined by separators from the start of s, each
+// with the organ that may follow it (中华人民共和国政府和丁国政府,
+// 中华人民共和国主席和俄罗斯联邦总统), and returns them and the bytes read.
+func partyPrefix(s string) ([]state, int) {
 	var out []state
+	read := 0
 	for {
-		found, n := nextParties(s)
+		found, n := nextParties(s[read:])
 		if n == 0 {
-			return out
+			return out, read
 		}
 		out = append(out, found...)
-		s = s[n:]
-		// An organ after the name: 中华人民共和国政府和丁国政府,
-		// 中华人民共和国主席和俄罗斯联邦总统.
-		if w, ok := hasPrefixAny(s, organs()); ok {
-			s = s[len(w):]
+		read += n
+		if w, ok := hasPrefixAny(s[read:], organs()); ok {
+			read += len(w)
 		}
-		if s == "" || !strings.ContainsRune(partySeparators, firstRune(s)) {
-			return out
+		rest := s[read:]
+		if rest == "" || !strings.ContainsRune(partySeparators, firstRune(rest)) {
+			return out, read
 		}
-		s = s[utf8.RuneLen(firstRune(s)):]
+		if _, m := nextParties(rest[utf8.RuneLen(firstRune(rest)):]); m == 0 {
+			return out, read // 中国和……: the separator joins something else
+		}
+		read += utf8.RuneLen(firstRune(rest))
 	}
 }
 
@@ -146,7 +157,13 @@ func nextParties(s string) ([]state, int) {
 	if abbrs := splitAbbrs(s[:n]); len(abbrs) >= 2 {
 		return abbrs, n
 	}
-	if !plausibleState(s[:n]) {
+	// The longest start that can be a state's whole name: 癸国 of
+	// 癸国经贸磋商联合声明.
+	for n > 0 && !plausibleState(s[:n]) {
+		_, size := utf8.DecodeLastRuneInString(s[:n])
+		n -= size
+	}
+	if utf8.RuneCountInString(s[:n]) < 2 {
 		return nil, 0
 	}
 	return []state{{name: s[:n], abbr: string(firstRune(s)), names: []string{s[:n]}}}, n
@@ -235,7 +252,14 @@ func visitParties(p string) []state {
 			// A name the table lacks starts after a word that stands
 			// before states: 应甲国总统邀请, 对乙国进行国事访问.
 			if m := visitStateRe().FindStringSubmatch(rest); m != nil && plausibleState(m[1]) {
-				st, n = state{name: m[1], abbr: string(firstRune(m[1])), names: []string{m[1]}}, len(m[1])
+				// 来访的戊国外长: the name is what follows the last 的.
+				name := m[1]
+				if i := strings.LastIndex(name, "的"); i >= 0 {
+					name = name[i+len("的"):]
+				}
+				if utf8.RuneCountInString(name) >= 2 {
+					st, n = state{name: name, abbr: string(firstRune(name)), names: []string{name}}, len(m[1])
+				}
 			}
 		}
 		if n == 0 {
@@ -285,7 +309,16 @@ func subjectWords(parties []state) subjects {
 			words = append(words, rev, rev+"两国", rev+"双方")
 		}
 	}
-	return dedupLongestFirst(words)
+	subj := dedupLongestFirst(words)
+	if len(parties) < 2 {
+		subj.anyState = true // parties unknown: any states named in full
+		return subj
+	}
+	subj.named = map[string]bool{}
+	for _, p := range parties {
+		subj.named[p.name] = true
+	}
+	return subj
 }
 
 // anyParties are the subject words of a statement whose parties are not
@@ -299,7 +332,9 @@ var anyParties = sync.OnceValue(func() subjects {
 			words = append(words, a+"方")
 		}
 	}
-	return dedupLongestFirst(words)
+	subj := dedupLongestFirst(words)
+	subj.anyState = true
+	return subj
 })
 
 func dedupLongestFirst(words []string) subjects {

@@ -3,13 +3,21 @@ package extract
 import "pledge/decode"
 
 // readBytes reads a file's bytes as pledge does: decoded, then parsed.
-func readBytes(data []byte) ([]Statement, error) {
+func readBytes(data []byte) ([]Statement, error) { return readFile("", data) }
+
+// readFile reads a file's bytes as pledge does: decoded, then parsed with
+// the date its name may start with.
+func readFile(name string, data []byte) ([]Statement, error) {
 	t, err := decode.Bytes(data)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(t.Text), nil
+	return ParseDated(t.Text, NameDate(name)), nil
 }
 
-// Document is readBytes, for the tests outside the package.
-var Document = readBytes
+// Document and ReadFile are readBytes and readFile, for the tests outside
+// the package.
+var (
+	Document = readBytes
+	ReadFile = readFile
+)

@@ -109,6 +109,118 @@ func isOpening(p string) bool {
 	return (strings.Contains(p, "如下") || strings.Contains(p, "称") || strings.Contains(p, "制定本")) && openingRe().MatchString(p)
 }
 
+// announces reports whether p ends announcing the agreed text that
+// follows it: 双方达成以下共识：, 公报指出：, 全文如下：.
+func announces(p string) bool {
+	if !strings.HasSuffix(p, "：") {
+		return false
+	}
+	_, ok := hasSuffixAny(strings.TrimSuffix(p, "："), words().announcements)
+	return ok
+}
+
+// meetingRe is a meeting held, in the first sentence of the meeting
+// paragraph: ……在北京举行会谈, 共同主持……会议.
+var meetingRe = sync.OnceValue(func() *regexp.Regexp {
+	m := alternation(words().meetings)
+	return regexp.MustCompile(`(?:举行|主持|召开|出席)[^。]{0,40}?(?:` + m + `)|(?:` + m + `)[^。]{0,40}?于[^。]{0,40}?(?:举行|召开)`)
+})
+
+// dayRe is a day of the month, as a meeting paragraph dates the meeting
+// (2023年2月20日, 14日).
+var dayRe = regexp.MustCompile(`(?:\d{1,2}|[一二三四五六七八九十]{1,3})日`)
+
+// meets reports whether the first sentence of p tells that the parties'
+// officials met, and when, without committing them to anything:
+// 2023年2月20日，……在北京举行会谈. A news report's lead may tell it after
+// its dateline.
+func meets(p string) bool {
+	first, _, _ := strings.Cut(afterDateline(p), "。")
+	return dayRe.MatchString(first) && meetingRe().MatchString(first) && anyParties().count(text{s: first + "。"}) == 0
+}
+
+// opensWithParties reports whether p opens with two or more states named
+// in full, or with their governments (中华人民共和国政府和丁国政府,
+// 中华人民共和国和丁国): how a statement with no title line starts. A news
+// report names them short (中国和丁国).
+func opensWithParties(p string) bool {
+	ps, n := partyPrefix(p)
+	if len(ps) < 2 {
+		return false
+	}
+	return strings.Contains(p[:n], "政府") || !strings.HasPrefix(p, ps[0].name)
+}
+
+// reportNote is the note on the reporter after a dateline: （记者某某）.
+var reportNote = regexp.MustCompile(`^（[^（）]{0,30}）`)
+
+// afterDateline returns p without the dateline that opens it, and the
+// reporter's note after that.
+func afterDateline(p string) string {
+	if loc := datelinePrefixRe.FindStringIndex(p); loc != nil {
+		p = p[loc[1]:]
+		if loc := reportNote.FindStringIndex(p); loc != nil {
+			p = p[loc[1]:]
+		}
+	}
+	return p
+}
+
+// reportsSpeech reports whether p tells what one official said (……外交部
+// 长表示，……; 国务院总理在会谈中说，……; 他说：“……”), as the framing of a
+// news report does: its sentences are narrative. The parties speaking
+// together (两国外长表示, 双方代表指出, 中方表示) are no such official.
+func reportsSpeech(p string) bool {
+	for i, c := range clauses(afterDateline(p)) {
+		if i > 1 {
+			break
+		}
+		c = stripConnective(c)
+		if i == 0 && isTimePhrase(c) {
+			continue // 会谈中，……表示
+		}
+		speaker, ok := speakerOf(c)
+		if !ok || jointSpeaker(speaker) {
+			return false
+		}
+		_, ok = hasSuffixAny(speaker, words().speakers)
+		return ok
+	}
+	return false
+}
+
+// speakerOf returns what comes before the first verb of speech in clause
+// c, without a 在……中 between them, when one comes within its first 30
+// characters.
+func speakerOf(c string) (string, bool) {
+	for k, n := 0, 0; k < len(c) && n < 30; k, n = k+utf8.RuneLen(firstRune(c[k:])), n+1 {
+		if _, ok := hasPrefixAny(c[k:], words().reportedSpeech); ok && k > 0 {
+			return speakerRe.ReplaceAllString(c[:k], ""), true
+		}
+	}
+	return "", false
+}
+
+// jointSpeaker reports whether a speaker is the parties together: 双方,
+// 两国外长, 外长们, 中国和丁国.
+func jointSpeaker(s string) bool {
+	if _, ok := hasPrefixAny(s, anyParties().words[firstRune(s)]); ok {
+		return true
+	}
+	ps, _ := partyPrefix(s)
+	return len(ps) >= 2
+}
+
+// speakerRe is what may stand between a speaker and the verb of speech:
+// 在会谈中, 在会见时.
+var speakerRe = regexp.MustCompile(`在\p{Han}{1,12}?(?:中|时|上|后)$`)
+
+// isTimePhrase reports whether a clause only says when: 会谈中, 会见时.
+func isTimePhrase(c string) bool {
+	n := utf8.RuneCountInString(c)
+	return n > 0 && n <= 8 && (strings.HasSuffix(c, "中") || strings.HasSuffix(c, "时") || strings.HasSuffix(c, "后") || strings.HasSuffix(c, "期间"))
+}
+
 // invites reports whether p opens with the invitation of a visit.
 func invites(p string) bool { return strings.Contains(p, "邀请") && visitInviteRe.MatchString(p) }
 
@@ -125,6 +237,12 @@ type paragraph struct {
 	// of any statement; news weighs its cues of news and commentary.
 	commits int
 	news    float64
+	// meeting says its first sentence tells who met, and when: a news
+	// report's lead may, beside its dateline.
+	meeting bool
+	// partiesFirst says it opens with the parties named in full, as a
+	// statement with no title line may (中华人民共和国政府和丁国政府……).
+	partiesFirst bool
 }
 
 // readRoles gives each paragraph its role from weighted cues. Roles that
@@ -167,6 +285,12 @@ func analyse(t text) paragraph {
 	}
 	if isOpening(p) {
 		add("announces the text (声明如下, 以下称“双方”)", RoleOpening, wStrong)
+	} else if announces(p) {
+		add("announces the agreed text that follows (达成以下共识：, 公报指出：)", RoleOpening, wStrong)
+	}
+	meeting := meets(p)
+	if meeting {
+		add("tells who met, and when (……举行会谈)", RoleVisit, wWeak)
 	}
 	if invites(p) {
 		add("应……邀请", RoleVisit, wMedium+wWeak)
@@ -214,10 +338,16 @@ func analyse(t text) paragraph {
 		add("speaks of a statement from outside", RoleNews, 1.5*float64(n))
 	}
 	commits := anyParties().count(t)
+	if reportsSpeech(p) {
+		// What one official said in the talks is narrative, whatever its
+		// words (GUIDE §1).
+		add("tells what one official said", RoleNews, wMedium)
+		commits = 0
+	}
 	if commits > 0 {
 		add("reads as an undertaking of the parties", RoleText, float64(commits)*wWeak)
 	}
-	return paragraph{text: t, role: chooseRole(cues), cues: cues, commits: commits, news: news}
+	return paragraph{text: t, role: chooseRole(cues), cues: cues, commits: commits, news: news, meeting: meeting, partiesFirst: opensWithParties(p)}
 }
 
 // chooseRole returns the role with the greatest weight of cues, text when

@@ -33,7 +33,7 @@ func readSeeds(t *testing.T) []seedFile {
 			t.Fatalf("%s: %v", n, err)
 		}
 		text, _ := decode.Bytes(data)
-		d := parseText(text.Text)
+		d := parseText(text.Text, DateHint{})
 		out = append(out, seedFile{filepath.Base(n), sts, d, d.read()})
 	}
 	return out

@@ -26,6 +26,9 @@ const minScore = 3.0
 const (
 	sTitle        = 2.0
 	sVisit        = 2.0
+	sMeeting      = 1.0  // a paragraph that tells who met, and when, but no visit
+	sPartiesFirst = 2.0  // the text opens with the parties, for want of a title
+	sUnmarked     = -2.0 // nothing marks where a statement starts or ends
 	sOpening      = 3.0
 	sHeadDate     = 1.0
 	sDateLine     = 2.0
@@ -133,9 +136,11 @@ func candidates(paras []paragraph, t *tally, seg [2]int) []span {
 	var starts []int
 	firstCommit := -1
 	for i := a; i < b && len(starts) < maxStarts; i++ {
-		switch paras[i].role {
-		case RoleTitle, RoleVisit, RoleOpening:
+		switch p := paras[i]; {
+		case p.role == RoleTitle, p.role == RoleVisit, p.role == RoleOpening:
 			starts = append(starts, i)
+		case p.meeting && p.commits == 0:
+			starts = append(starts, i) // a news report's lead, for the agreed text it announces
 		}
 		if firstCommit < 0 && paras[i].commits > 0 {
 			firstCommit = i
@@ -196,16 +201,25 @@ func bodyStart(paras []paragraph, s, b int) (body, visit, opening int) {
 		break
 	}
 	body = i
-	// The visit paragraph opens the head; the opening may follow it after
-	// a narrative of the visit, but comes before any commitment.
+	// The visit or meeting paragraph opens the head; the opening may
+	// follow it after a narrative of the visit or of the talks, but comes
+	// before any commitment. A page that reprints a statement after
+	// announcing it (……全文如下：) prints its title after the opening.
 	for j := i; j < b && j < i+maxHead; j++ {
 		p := paras[j]
-		if p.role == RoleVisit && visit < 0 {
+		isVisit := (p.role == RoleVisit || p.meeting && p.commits == 0) && visit < 0
+		if isVisit && p.role != RoleOpening {
 			visit, body = j, j+1
 			continue
 		}
 		if p.role == RoleOpening {
+			if isVisit {
+				visit = j // ……举行会谈。……全文如下：
+			}
 			opening, body = j, j+1
+			for body < b && (paras[body].role == RoleTitle || paras[body].role == RoleSubtitle) {
+				body++
+			}
 			break
 		}
 		if p.commits > 0 || p.role == RoleListItem || p.role == RoleHeading || p.role == RoleVisit {
@@ -238,11 +252,20 @@ func (sp *span) weigh(paras []paragraph, t *tally) {
 	if headDate >= 0 {
 		add(fmt.Sprintf("date under the title (¶%d)", headDate+1), sHeadDate)
 	}
-	if sp.visit >= 0 {
+	marked := title >= 0 || headDate >= 0 || sp.opening >= 0
+	switch {
+	case sp.visit >= 0 && paras[sp.visit].role == RoleVisit:
 		add(fmt.Sprintf("visit paragraph (¶%d)", sp.visit+1), sVisit)
+		marked = true
+	case sp.visit >= 0:
+		add(fmt.Sprintf("meeting paragraph (¶%d)", sp.visit+1), sMeeting)
 	}
 	if sp.opening >= 0 {
 		add(fmt.Sprintf("opening (¶%d)", sp.opening+1), sOpening)
+	}
+	if title < 0 && sp.opening < 0 && paras[sp.start].partiesFirst {
+		add(fmt.Sprintf("opens with the parties (¶%d)", sp.start+1), sPartiesFirst)
+		marked = true
 	}
 	seen := map[Role]bool{}
 	for i := sp.bodyEnd; i < sp.end && i < sp.bodyEnd+maxHead; i++ {
@@ -251,6 +274,7 @@ func (sp *span) weigh(paras []paragraph, t *tally) {
 			continue
 		}
 		seen[r] = true
+		marked = true
 		switch r {
 		case RoleDateLine:
 			add(fmt.Sprintf("closing date line (¶%d)", i+1), sDateLine)
@@ -262,7 +286,10 @@ func (sp *span) weigh(paras []paragraph, t *tally) {
 	}
 	commits := t.commits[sp.bodyEnd] - t.commits[sp.body]
 	news := t.news[sp.end] - t.news[sp.start]
-	leads := t.leads[sp.end] - t.leads[sp.start]
+	// A report that opens the span is where the statement sits (GUIDE §1:
+	// agreed text inside a news report); one that opens inside it is news
+	// around it.
+	leads := t.leads[sp.end] - t.leads[sp.start+1]
 	if commits > 0 {
 		add(fmt.Sprintf("%d sentences or items where the parties commit", commits), sCommitment*float64(min(commits, sMaxCommitments)))
 	} else {
@@ -273,6 +300,9 @@ func (sp *span) weigh(paras []paragraph, t *tally) {
 	}
 	if leads > 0 {
 		add(fmt.Sprintf("%d news reports open inside", leads), sNewsLead*float64(leads))
+	}
+	if !marked {
+		add("no title, opening, visit paragraph or closing", sUnmarked)
 	}
 	sp.cues, sp.score = cues, 0
 	for _, c := range cues {

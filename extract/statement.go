@@ -18,8 +18,13 @@ type Statement struct {
 	// Untitled says the Title was made from the date.
 	Untitled bool
 	// Date is the signing date: from the date line, else the dateline, else
-	// the visit paragraph. It is zero when the text gives none.
+	// the visit or meeting paragraph, else the hint the caller gave. It is
+	// zero when none gives one.
 	Date Date
+	// DateFrom says where Date came from: "the date line", "the dateline,
+	// with the year from the file name", "--date", …; "" when there is no
+	// date.
+	DateFrom string
 	// Parties are the states that made the statement, in the order its
 	// title (else its opening, else its visit paragraph) names them:
 	// canonical names from data/states.tsv (中国, 俄罗斯), the written name
@@ -42,25 +47,32 @@ type Statement struct {
 var ErrNoStatement = errors.New("no joint statement found")
 
 // Parse returns the statements in a document's text (as package decode
-// gives it), in the order they appear.
+// gives it), in the order they appear, with no hint of its date.
 // Nothing outside a statement's body (news around it, commentary, another
 // article) yields a commitment.
-func Parse(text string) []Statement { return parseText(text).statements() }
+func Parse(text string) []Statement { return ParseDated(text, DateHint{}) }
+
+// ParseDated is Parse, with a date the caller knows the document by (see
+// DateHint) for the statements whose text gives no year.
+func ParseDated(text string, hint DateHint) []Statement {
+	return parseText(text, hint).statements()
+}
 
 // document is a text as the structure reader saw it: its paragraphs with
 // their roles, the spans kept as statements and every candidate span.
 type document struct {
+	hint       DateHint
 	paras      []paragraph
 	wrapped    bool
 	spans      []span
 	candidates []SpanExplanation
 }
 
-func parseText(text string) *document {
+func parseText(text string, hint DateHint) *document {
 	ps, wrapped := paragraphs(text)
 	paras := readRoles(ps)
 	spans, cands := chooseSpans(paras)
-	return &document{paras, wrapped, spans, cands}
+	return &document{hint, paras, wrapped, spans, cands}
 }
 
 // statements reads each span kept into a Statement.
@@ -85,12 +97,15 @@ func (d *document) read() []readStatement {
 		return nil
 	}
 	titles := assignTitles(d.paras, d.spans)
-	dates := indexDates(d.paras)
+	dates := indexDates(d.paras, d.hint)
 	var out []readStatement
 	for i, sp := range d.spans {
 		opening, visit := "", ""
-		if sp.opening >= 0 {
+		switch {
+		case sp.opening >= 0:
 			opening = d.paras[sp.opening].s
+		case d.paras[sp.start].partiesFirst:
+			opening = d.paras[sp.start].s // 中华人民共和国政府和丁国政府决定……
 		}
 		if sp.visit >= 0 {
 			visit = d.paras[sp.visit].s
@@ -99,10 +114,11 @@ func (d *document) read() []readStatement {
 		parties := findParties(title, opening, visit)
 		r := reader{subj: subjectWords(parties), wrapped: d.wrapped, plan: isPlan(title, opening), lead: d.lead(sp)}
 		body := texts(d.paras[sp.body:sp.bodyEnd])
-		date, problems := d.date(sp, dates)
+		date, from, problems := d.date(sp, dates)
 		st := Statement{
 			Title:       titles[i],
 			Date:        date,
+			DateFrom:    from,
 			Problems:    problems,
 			Parties:     names(parties),
 			Commitments: r.commitments(body),
@@ -163,11 +179,12 @@ func (d *document) printStart(sp span) int {
 	return sp.body
 }
 
-// date finds a span's signing date: the date line of its closing, else
-// one under its title; else a dateline, of its closing, its head or just
-// above it, with the year taken from the rest of the document; else the
-// first date of the visit paragraph.
-func (d *document) date(sp span, x *dateIndex) (Date, []string) {
+// date finds a span's signing date (GUIDE §1), and says where it found it:
+// the date line or signing clause of its closing, else one under its
+// title; else a dateline, of its closing, its head or just above it, with
+// the year taken from the rest of the document (or from the hint); else
+// the first date of the visit or meeting paragraph; else the hint's date.
+func (d *document) date(sp span, x *dateIndex) (Date, string, []string) {
 	var problems []string
 	// refuse reports the dates of paragraph i that are no dates pledge
 	// takes (3000年1月2日, 2月30日), which the statement is not given.
@@ -178,28 +195,36 @@ func (d *document) date(sp span, x *dateIndex) (Date, []string) {
 			}
 		}
 	}
-	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {sp.start, sp.body}} {
+	for k, r := range [][2]int{{sp.bodyEnd, sp.end}, {sp.start, sp.body}} {
 		for i := r[0]; i < r[1]; i++ {
 			if d.paras[i].role == RoleDateLine {
 				if dt, ok := ParseDate(d.paras[i].s); ok {
-					return dt, problems
+					return dt, [...]string{"the date line", "the date line under the title"}[k], problems
 				}
 				refuse(i)
 			}
 		}
 	}
+	datelineYear := func(i, month, day int) (Date, string, bool) {
+		dt := x.datelineDate(i, month, day)
+		from := "the dateline"
+		if x.yearFromHint(i, month, day) {
+			from += ", with the year from " + x.hint.From
+		}
+		return dt, from, !dt.IsZero()
+	}
 	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {max(0, sp.start-4), sp.body}} {
 		for i := r[0]; i < r[1]; i++ {
 			p := d.paras[i].s
 			if m, dd, ok := parseDateline(p); ok {
-				if dt := x.datelineDate(i, m, dd); !dt.IsZero() {
-					return dt, problems
+				if dt, from, ok := datelineYear(i, m, dd); ok {
+					return dt, from, problems
 				}
 			}
 			if m := datelinePrefixRe.FindStringSubmatch(p); m != nil && i >= sp.start {
 				if month, day := cnNumber(m[1], false), cnNumber(m[2], false); month >= 1 && month <= 12 {
-					if dt := x.datelineDate(i, month, day); !dt.IsZero() {
-						return dt, problems
+					if dt, from, ok := datelineYear(i, month, day); ok {
+						return dt, from, problems
 					}
 				}
 			}
@@ -207,11 +232,17 @@ func (d *document) date(sp span, x *dateIndex) (Date, []string) {
 	}
 	if sp.visit >= 0 {
 		if dt, ok := ParseDate(d.paras[sp.visit].s); ok {
-			return dt, problems
+			if d.paras[sp.visit].role == RoleVisit {
+				return dt, "the visit paragraph", problems
+			}
+			return dt, "the meeting paragraph", problems
 		}
 		refuse(sp.visit)
 	}
-	return Date{}, append(problems, "no date found: no date line, dateline or visit paragraph gives one; it is kept without a date")
+	if !x.hint.Date.IsZero() {
+		return x.hint.Date, x.hint.From, problems
+	}
+	return Date{}, "", append(problems, "no date found: no date line, dateline, visit or meeting paragraph gives one, nor the file's name; it is kept without a date (--date YYYY-MM-DD gives one)")
 }
 
 // texts returns the paragraphs' texts.

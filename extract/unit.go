@@ -113,10 +113,11 @@ func (r reader) units(body []text) []unit {
 			continue
 		}
 		m, f := listMarker(p.s)
-		if f == cnComma && !wasAfterHeader && list != cnComma {
-			// A numbered paragraph of a communiqué: its number is its
-			// section, and it is read as running text.
-			section, list = strings.TrimSuffix(p.o[:len(m)], "、"), noMarker
+		if r.section(f, wasAfterHeader, list) {
+			// A numbered paragraph that is no item of a list of things to
+			// do is a section (GUIDE §2): its number is the section, and
+			// its text is running text, a unit a sentence.
+			section, list = strings.Trim(p.o[:len(m)], "（）、.）"), noMarker
 			if hdr != nil && !hdr.overHeadings {
 				hdr = nil
 			}
@@ -149,6 +150,22 @@ func (r reader) units(body []text) []unit {
 		}
 	}
 	return units
+}
+
+// section reports whether a paragraph numbered with a marker of family f
+// is a section rather than an item of a list: a 一、 paragraph unless it
+// is an item of a list of them after a header; any other numbered one
+// (（三）, 5.) unless a list header stands right above it or it goes on a
+// list of its family, or the statement is an action plan, whose articles
+// are its undertakings. An opening's 声明如下： is no list header.
+func (r reader) section(f family, afterHeader bool, list family) bool {
+	switch {
+	case f == cnComma:
+		return !afterHeader && list != cnComma
+	case !f.numbered() || r.plan:
+		return false
+	}
+	return !afterHeader && list != f
 }
 
 // continuesItem reports whether paragraph body[i], which has no list

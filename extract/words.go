@@ -20,6 +20,7 @@ type wordLists struct {
 	commitHeaders, otherHeaders, documentSubjects                  []string
 	kinds, plans, openings, visits, news, references, offices      []string
 	headlineVerbs, editionNotes, nameStops                         []string
+	announcements, meetings, reportedSpeech, speakers              []string
 
 	// kindRe matches a document kind at the end of a title, with the
 	// edition note or years some titles add: （全文）, （2024—2028年）.
@@ -66,6 +67,10 @@ var words = sync.OnceValue(func() *wordLists {
 		headlineVerbs:     need("headline-verbs"),
 		editionNotes:      need("edition-notes"),
 		nameStops:         longestFirst(need("name-stops")),
+		announcements:     longestFirst(need("announcements")),
+		meetings:          need("meetings"),
+		reportedSpeech:    longestFirst(need("reported-speech")),
+		speakers:          longestFirst(need("speakers")),
 	}
 	w.kindRe = regexp.MustCompile(`(?:` + alternation(w.kinds) + `)(?:（(?:` + alternation(w.editionNotes) + `)）|（\d{4}(?:—|-|－|–|至)\d{4}年?）)?$`)
 	w.officeRe = alternation(w.offices)
@@ -93,6 +98,16 @@ func alternation(ws []string) string {
 func hasPrefixAny(s string, words []string) (string, bool) {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// hasSuffixAny returns the first of words that s ends with.
+func hasSuffixAny(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
 			return w, true
 		}
 	}

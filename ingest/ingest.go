@@ -57,6 +57,19 @@ func Lazy(ctx context.Context, store *track.Store, model *classify.Model, classi
 type Input struct {
 	Name string
 	Read func() ([]byte, error)
+	// Date, when not zero, dates the statements of the file whose text
+	// gives no year (pledge ingest --date); else its name may (see
+	// Hint). A file with a Date is read even when unchanged.
+	Date extract.Date
+}
+
+// Hint returns the date hint for the statements of a file: the date the
+// user gave (--date), else the date its name starts with.
+func Hint(name string, date extract.Date) extract.DateHint {
+	if !date.IsZero() {
+		return extract.DateHint{Date: date, From: "--date"}
+	}
+	return extract.NameDate(name)
 }
 
 // Found is what ingesting did with one statement of a file.
@@ -169,7 +182,7 @@ func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) 
 // none being extract.ErrNoStatement, and links what changed.
 func (in *Ingester) File(ctx context.Context, name string, data []byte) ([]Found, error) {
 	var r Result
-	_, err := in.Run(ctx, []Input{{name, func() ([]byte, error) { return data, nil }}}, func(x Result) { r = x })
+	_, err := in.Run(ctx, []Input{{Name: name, Read: func() ([]byte, error) { return data, nil }}}, func(x Result) { r = x })
 	if err == nil {
 		err = r.Err
 	}
@@ -187,7 +200,7 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 	}
 	sum := sha256.Sum256(data)
 	p.source = track.Source{Path: input.Name, Size: int64(len(data)), Hash: hex.EncodeToString(sum[:])}
-	if f := byPath[input.Name]; f != nil && f.Size == p.source.Size && f.Hash == p.source.Hash {
+	if f := byPath[input.Name]; f != nil && f.Size == p.source.Size && f.Hash == p.source.Hash && input.Date.IsZero() {
 		p.Unchanged = true
 		return p
 	}
@@ -195,7 +208,7 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 		p.Copy, p.copyOf = true, byPath[paths[0]].Statements
 		return p
 	}
-	sts, err := Read(ctx, data)
+	sts, err := Read(ctx, data, Hint(input.Name, input.Date))
 	if err != nil {
 		p.Err = err
 		return p
@@ -259,14 +272,15 @@ func parseDate(s string) extract.Date {
 }
 
 // Read returns the statements in a file's bytes: its text (package decode)
-// read for statements (package extract). What decoding left out of the
-// file is the first of each statement's problems.
-func Read(ctx context.Context, data []byte) ([]extract.Statement, error) {
+// read for statements (package extract), with hint for those whose text
+// gives no year. What decoding left out of the file is the first of each
+// statement's problems.
+func Read(ctx context.Context, data []byte, hint extract.DateHint) ([]extract.Statement, error) {
 	t, err := decode.File(ctx, data)
 	if err != nil {
 		return nil, err
 	}
-	sts := extract.Parse(t.Text)
+	sts := extract.ParseDated(t.Text, hint)
 	for i := range sts {
 		ps := make([]string, 0, len(t.Problems)+len(sts[i].Problems))
 		for _, p := range t.Problems {

@@ -59,7 +59,7 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 	}
 	var inputs []input
 	for _, n := range names {
-		inputs = append(inputs, input{n, func() ([]byte, error) { return fs.ReadFile(data.Demo, n) }})
+		inputs = append(inputs, input{name: n, read: func() ([]byte, error) { return fs.ReadFile(data.Demo, n) }})
 	}
 	c, err := newClassifier("")
 	if err != nil {

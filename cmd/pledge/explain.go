@@ -32,7 +32,7 @@ func explainAll(ctx context.Context, inputs []input, std IO) error {
 			failed++
 			continue
 		}
-		x := extract.Explain(t.Text)
+		x := extract.Explain(t.Text, in.hint())
 		if len(x.Statements) == 0 {
 			empty++
 		}

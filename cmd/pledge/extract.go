@@ -14,7 +14,7 @@ import (
 	"pledge/ingest"
 )
 
-const extractUsage = `Usage: pledge extract [--json | --explain] FILE|FOLDER...
+const extractUsage = `Usage: pledge extract [--json | --explain] [--date YYYY-MM-DD] FILE|FOLDER...
 
 Reads each file, finds every joint statement in it with its date and its
 commitments, and prints, per file, the statements found and then their
@@ -39,7 +39,7 @@ Flags:
              paragraph and the cues for it, and every stretch of text that
              could be a statement, with its score and why it was kept or
              dropped
-
+` + dateUsage + `
 Examples:
   pledge extract 2021-treaty.txt
   pledge extract ~/statements
@@ -51,6 +51,7 @@ func runExtract(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print one JSON object per commitment per line")
 	explain := fl.Bool("explain", false, "show the role of each paragraph and the score of each candidate statement")
+	date := dateFlag(fl)
 	maxSize := maxSizeFlag(fl)
 	paths, err := parseFlags(fl, extractUsage, args, std.Stdout)
 	if err != nil {
@@ -69,6 +70,9 @@ func runExtract(ctx context.Context, args []string, std IO) error {
 	var inputs []input
 	for _, p := range paths {
 		inputs = append(inputs, expand(p, limit, nil, skipper(std.Stderr))...)
+	}
+	if inputs[0].date, err = givenDate("extract", *date, inputs); err != nil {
+		return err
 	}
 	if *explain {
 		return explainAll(ctx, inputs, std)
@@ -143,7 +147,7 @@ func readStatements(ctx context.Context, in input) ([]extract.Statement, error) 
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	return ingest.Read(ctx, data)
+	return ingest.Read(ctx, data, in.hint())
 }
 
 // unwrapPath drops the path from a file system error, which the caller

@@ -14,7 +14,7 @@ import (
 	"pledge/track"
 )
 
-const ingestUsage = `Usage: pledge ingest [--db FILE] [--model FILE] [--verbose] PATH...
+const ingestUsage = `Usage: pledge ingest [--db FILE] [--model FILE] [--date YYYY-MM-DD] [--verbose] PATH...
 
 Reads files and folders of statements, finds the commitments in them,
 labels each with its domain and stores everything in the database, then
@@ -42,7 +42,7 @@ Flags:
                  parties (by default only within the same parties; see
                  pledge relink)
   --verbose      print what became of each file's statements
-` + maxSizeUsage + `
+` + dateUsage + maxSizeUsage + `
 Examples:
   pledge ingest ~/statements
   pledge ingest --db russia.db 2019-visit.txt 2024-visit.html
@@ -56,6 +56,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	maxSize := maxSizeFlag(fl)
 	across := fl.Bool("across-parties", false, "link across statements between different parties")
 	verbose := fl.Bool("verbose", false, "print what became of each file's statements")
+	date := dateFlag(fl)
 	paths, err := parseFlags(fl, ingestUsage, args, std.Stdout)
 	if err != nil {
 		return err
@@ -73,6 +74,9 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	var inputs []input
 	for _, p := range paths {
 		inputs = append(inputs, expand(p, limit, statementFile, skipper(std.Stderr))...)
+	}
+	if inputs[0].date, err = givenDate("ingest", *date, inputs); err != nil {
+		return err
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
@@ -121,7 +125,7 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 	bar := newProgress(std.Stderr, "ingest", len(inputs))
 	ins := make([]ingest.Input, len(inputs))
 	for i, f := range inputs {
-		ins[i] = ingest.Input{Name: f.name, Read: f.read}
+		ins[i] = ingest.Input{Name: f.name, Read: f.read, Date: f.date}
 	}
 	done, err := in.Run(ctx, ins, func(r ingest.Result) {
 		seen++

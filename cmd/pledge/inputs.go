@@ -10,20 +10,27 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"pledge/extract"
+	"pledge/ingest"
 )
 
 // input is one file to read: a path on disk, or a file built into pledge.
 type input struct {
 	name string
 	read func() ([]byte, error)
+	date extract.Date // given with --date, or zero
 }
 
+// hint is the date hint for the input's statements (see ingest.Hint).
+func (in input) hint() extract.DateHint { return ingest.Hint(in.name, in.date) }
+
 func failedInput(path string, err error) input {
-	return input{path, func() ([]byte, error) { return nil, err }}
+	return input{name: path, read: func() ([]byte, error) { return nil, err }}
 }
 
 func diskInput(path string, limit int64) input {
-	return input{path, func() ([]byte, error) { return readLimited(path, limit) }}
+	return input{name: path, read: func() ([]byte, error) { return readLimited(path, limit) }}
 }
 
 // errNotRegular is a path that is neither a file nor a folder: reading a
@@ -186,4 +193,31 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, tooLarge(int64(len(b)))
 	}
 	return b, err
+}
+
+const dateUsage = `  --date YYYY-MM-DD
+                 the date of the one file given, for a statement whose
+                 text gives no year (a dateline such as 新华社北京3月5日电);
+                 without it, a file whose name starts with a date
+                 (2019-03-05_talks.txt, 20190305.txt) is dated by its name
+`
+
+// dateFlag registers --date on fl.
+func dateFlag(fl *flag.FlagSet) *string {
+	return fl.String("date", "", "the date of the one file given, for a statement whose text gives no year")
+}
+
+// givenDate checks --date: a real date in YYYY-MM-DD form, for one file.
+func givenDate(command, value string, inputs []input) (extract.Date, error) {
+	if value == "" {
+		return extract.Date{}, nil
+	}
+	d, ok := extract.ParseISODate(value)
+	if !ok {
+		return d, usageError{fmt.Sprintf("%s: --date %q: want a date such as 2023-03-05 (YYYY-MM-DD), from %d to next year", command, value, extract.MinYear)}
+	}
+	if len(inputs) != 1 {
+		return d, usageError{fmt.Sprintf("%s: --date dates one file, and %d are given: run pledge %s FILE --date %s for each", command, len(inputs), command, value)}
+	}
+	return d, nil
 }

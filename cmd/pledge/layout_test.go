@@ -91,7 +91,7 @@ func TestExplain(t *testing.T) {
 			t.Errorf("extract --explain lacks %q:\n%s", want, out)
 		}
 	}
-	if x := extract.Explain("本报讯 今日天气晴。"); len(x.Statements) != 0 || len(x.Paragraphs) != 1 {
+	if x := extract.Explain("本报讯 今日天气晴。", extract.DateHint{}); len(x.Statements) != 0 || len(x.Paragraphs) != 1 {
 		t.Errorf("Explain of plain news: %+v", x)
 	}
 }
