@@ -205,20 +205,29 @@ func atoi(s string) int {
 }
 
 // dateIndex holds the dates of a document, read once, so that the year
-// of every dateline in a file of many statements is found in constant time.
+// of every dateline in a file of many statements is found in time that
+// grows with the statement, not the file.
 type dateIndex struct {
 	// byDay lists, for each month and day, the paragraphs whose full dates
 	// fall on it, and the years of those dates, in paragraph order.
 	byDay map[[2]int][][2]int
-	// anchor[i] is the date of the nearest paragraph before i that dates
-	// the document itself: a feed's timestamp, a date line or a visit
-	// paragraph.
-	anchor []Date
-	// mostYear is the year the document mentions most often.
-	mostYear int
+	// anchors are the paragraphs that date the document itself, in order:
+	// a feed's timestamp, a date line or a visit paragraph.
+	anchors []anchor
+	// years[i] are the years paragraph i mentions (2024年).
+	years [][]int
+	// leads are the paragraphs that open with a news agency's dateline
+	// and go on, in order: each opens a report of its own.
+	leads []int
 	// hint is the date the caller knows the document by (its file name,
 	// --date), or zero.
 	hint DateHint
+}
+
+// anchor is a paragraph that dates the document itself.
+type anchor struct {
+	para int
+	date Date
 }
 
 // DateHint is a date a caller knows a document by, beside its text: the
@@ -267,11 +276,8 @@ func NameDate(name string) DateHint {
 var yearRe = regexp.MustCompile(`(\d{4})年`)
 
 func indexDates(paras []paragraph, hint DateHint) *dateIndex {
-	x := &dateIndex{byDay: map[[2]int][][2]int{}, anchor: make([]Date, len(paras)), hint: hint}
-	counts := map[int]int{}
-	var last Date
+	x := &dateIndex{byDay: map[[2]int][][2]int{}, years: make([][]int, len(paras)), hint: hint}
 	for i, p := range paras {
-		x.anchor[i] = last
 		year := strings.Contains(p.s, "年")
 		if year || strings.Contains(p.s, "-") {
 			for _, m := range fullDate.FindAllString(p.s, -1) {
@@ -283,68 +289,101 @@ func indexDates(paras []paragraph, hint DateHint) *dateIndex {
 		}
 		if year {
 			for _, m := range yearRe.FindAllStringSubmatch(p.s, -1) {
-				counts[atoi(m[1])]++
+				if y := atoi(m[1]); y >= 1900 && y <= 2100 {
+					x.years[i] = append(x.years[i], y)
+				}
 			}
+		}
+		if p.role != RoleDateLine && p.role != RoleDateline && datelinePrefixRe.MatchString(p.s) {
+			x.leads = append(x.leads, i)
 		}
 		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit {
 			if d, ok := ParseDate(p.s); ok {
-				last = d
+				x.anchors = append(x.anchors, anchor{i, d})
 			}
-		}
-	}
-	for y, n := range counts {
-		if y >= 1900 && y <= 2100 && (n > counts[x.mostYear] || n == counts[x.mostYear] && y > x.mostYear) {
-			x.mostYear = y
 		}
 	}
 	return x
 }
 
 // datelineDate completes the month and day of the dateline at paragraph at
-// with a year from the document. Without one (or for 2月29日 in a year
-// that has none) the date is unknown, not guessed.
-func (x *dateIndex) datelineDate(at, month, day int) Date {
-	d := Date{x.inferYear(at, month, day), month, day}
+// with a year from the stretch of the document that holds its statement
+// and no other (own; near, the statement itself), or from those of
+// statements with the same parties (kin says whether a paragraph is in
+// one), and says whether the year came from the hint.
+// Without one (or for 2月29日 in a year that has none) the date is
+// unknown, not guessed.
+func (x *dateIndex) datelineDate(own, near [2]int, kin func(para int) bool, at, month, day int) (Date, bool) {
+	year, fromHint := x.inferYear(own, near, kin, at, month, day)
+	d := Date{year, month, day}
 	if !d.valid() {
-		return Date{}
+		return Date{}, false
 	}
-	return d
+	return d, fromHint
 }
 
-// inferYear supplies the year a dateline at paragraph at leaves out. In
-// order of trust:
-//   - a full date elsewhere in the document with the same month and day
-//     (the visit paragraph of seed 002), the nearest winning;
+// inferYear supplies the year a dateline at paragraph at leaves out, from
+// the stretch [lo, hi) of the document that holds its statement: the
+// dates of another statement in the same file are not its own. In order
+// of trust:
+//   - a full date with the same month and day, the nearest winning;
 //   - the nearest date of the document itself before the dateline: a news
 //     feed's timestamp, a date line or a visit paragraph, taking the year
 //     that puts the dateline closest to it (a feed item of 2 January may
 //     carry a dateline of 30 December);
-//   - the year the document mentions most often.
-func (x *dateIndex) inferYear(at, month, day int) int {
-	if same := x.byDay[[2]int{month, day}]; len(same) > 0 {
-		// The nearest: the first at or after the dateline, or the one before.
-		k, _ := slices.BinarySearchFunc(same, at, func(e [2]int, t int) int { return e[0] - t })
+//   - the hint the caller gave (the file's name, --date);
+//   - a full date of that day in the stretch of a statement of the same
+//     parties, as a page that prints two statements signed on one visit
+//     has (seed 002);
+//   - the year the statement itself (near) mentions most often.
+func (x *dateIndex) inferYear(own, near [2]int, kin func(para int) bool, at, month, day int) (year int, fromHint bool) {
+	same := x.byDay[[2]int{month, day}]
+	// nearest is the full date of that day nearest the dateline within r,
+	// or -1.
+	nearest := func(in func(para int) bool) int {
 		best := -1
-		for _, j := range []int{k - 1, k} {
-			if j >= 0 && j < len(same) && (best < 0 || abs(same[j][0]-at) < abs(same[best][0]-at)) {
+		for j, e := range same {
+			if in(e[0]) && (best < 0 || abs(e[0]-at) < abs(same[best][0]-at)) {
 				best = j
 			}
 		}
-		return same[best][1]
+		return best
 	}
-	if at < len(x.anchor) && !x.anchor[at].IsZero() {
-		return closestYear(x.anchor[at], month, day)
+	if j := nearest(func(p int) bool { return p >= own[0] && p < own[1] }); j >= 0 {
+		return same[j][1], false
+	}
+	k, _ := slices.BinarySearchFunc(x.anchors, at, func(a anchor, t int) int { return a.para - t })
+	if k > 0 && x.anchors[k-1].para >= own[0] && !x.reportBetween(x.anchors[k-1].para, at) {
+		return closestYear(x.anchors[k-1].date, month, day), false
 	}
 	if !x.hint.Date.IsZero() {
-		return closestYear(x.hint.Date, month, day)
+		return closestYear(x.hint.Date, month, day), true
 	}
-	return x.mostYear
+	// The same day in another statement of the same parties in the file:
+	// two statements signed on one visit, printed on one page (seed 002).
+	if j := nearest(kin); j >= 0 {
+		return same[j][1], false
+	}
+	counts := map[int]int{}
+	most := 0
+	for i := max(near[0], 0); i < near[1] && i < len(x.years); i++ {
+		for _, y := range x.years[i] {
+			counts[y]++
+			if n := counts[y]; n > counts[most] || n == counts[most] && y > most {
+				most = y
+			}
+		}
+	}
+	return most, false
 }
 
-// yearFromHint reports whether inferYear takes the year of the dateline at
-// paragraph at from the hint.
-func (x *dateIndex) yearFromHint(at, month, day int) bool {
-	return len(x.byDay[[2]int{month, day}]) == 0 && (at >= len(x.anchor) || x.anchor[at].IsZero()) && !x.hint.Date.IsZero()
+// reportBetween reports whether a news report opens after paragraph from,
+// and not right after it, and at or before paragraph at: a dateline there
+// belongs to that report, not to what dates the text at from (a feed's
+// timestamp dates the report right after it).
+func (x *dateIndex) reportBetween(from, at int) bool {
+	k, _ := slices.BinarySearch(x.leads, at+1)
+	return k > 0 && x.leads[k-1] > from+1
 }
 
 func abs(n int) int {

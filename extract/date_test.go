@@ -92,8 +92,10 @@ func TestStatementDate(t *testing.T) {
 			"即时 | 2022-09-16 09:30\n" + opening + "（新华社莫斯科9月15日电）\n", "2022-09-15"},
 		{"dateline in early January, feed stamped the year after",
 			"即时 | 2023-01-02 09:30\n" + opening + "（新华社北京12月30日电）\n", "2022-12-30"},
-		{"dateline only, year the text mentions most",
-			"2018年是重要的一年。2018年两国签署协议。\n" + opening + "（新华社莫斯科6月5日电）\n", "2018-06-05"},
+		{"dateline only, year the statement mentions most",
+			opening + "双方将于2018年互办文化年，2018年底前签署协议。\n（新华社莫斯科6月5日电）\n", "2018-06-05"},
+		{"dateline only, a year only the news before the statement mentions",
+			"2017年是重要的一年。\n" + opening + "（新华社莫斯科6月5日电）\n", ""},
 		{"visit paragraph", "应邀请，某总统于 2024 年 5 月 16 日至 17 日进行国事访问。\n" + opening, "2024-05-16"},
 		{"none", opening, ""},
 	}
@@ -105,6 +107,37 @@ func TestStatementDate(t *testing.T) {
 			}
 			if got := sts[0].Date.String(); got != tt.want {
 				t.Errorf("date = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDateHints checks the dates a statement whose text gives no year takes
+// from a file's name or the user's --date, and that DateFrom says so.
+func TestDateHints(t *testing.T) {
+	const opening = "中华人民共和国和俄罗斯联邦（以下称“双方”），声明如下：\n双方将扩大人文交流。\n"
+	tests := []struct {
+		name, text string
+		hint       DateHint
+		want, from string
+	}{
+		{"dateline, year from the file's name", opening + "（新华社莫斯科6月5日电）\n",
+			NameDate("reports/2019-06-07_talks.txt"), "2019-06-05", "the dateline, with the year from the file name"},
+		{"no date at all, the file's name", opening, NameDate("20190607 talks.txt"), "2019-06-07", "the file name"},
+		{"--date", opening, DateHint{Date{2020, 1, 2}, "--date"}, "2020-01-02", "--date"},
+		{"the text's own date beats the hint", opening + "二〇二一年六月二十八日\n",
+			NameDate("2019-06-07_talks.txt"), "2021-06-28", "the date line"},
+		{"a name with no date at its start", opening, NameDate("talks-2019-06-07.txt"), "", ""},
+		{"a name with an impossible date", opening, NameDate("2019-02-30.txt"), "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sts := ParseDated(tt.text, tt.hint)
+			if len(sts) != 1 {
+				t.Fatalf("found %d statements, want 1", len(sts))
+			}
+			if got := sts[0].Date.String(); got != tt.want || sts[0].DateFrom != tt.from {
+				t.Errorf("date %q from %q, want %q from %q", got, sts[0].DateFrom, tt.want, tt.from)
 			}
 		})
 	}

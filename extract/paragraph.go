@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,11 +24,13 @@ type line struct {
 }
 
 // paragraphs splits document text into normalised paragraphs and reports
-// whether it was hard-wrapped. Page markers are dropped; in hard-wrapped text
-// (PDF and newspaper pages, a line break every few characters) the lines of a
-// paragraph are joined back together; a title printed over two or three
-// lines becomes one paragraph.
-func paragraphs(doc string) (paras []text, wrapped bool) {
+// for each whether it was hard-wrapped. Page markers are dropped; in
+// hard-wrapped text (PDF and newspaper pages, a line break every few
+// characters) the lines of a paragraph are joined back together; a title
+// printed over two or three lines becomes one paragraph. Whether text is
+// hard-wrapped is told stretch by stretch, so that a file that joins a
+// newspaper page and a web page reads each as it is.
+func paragraphs(doc string) (paras []text, wrapped []bool) {
 	doc = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(doc)
 	doc = pageMarker.ReplaceAllString(doc, "")
 	var lines []line
@@ -43,7 +46,127 @@ func paragraphs(doc string) (paras []text, wrapped bool) {
 			}
 		}
 	}
-	if !hardWrapped(lines) {
+	for _, run := range wrapRuns(lines) {
+		ps := joinRun(lines[run.from:run.to], run.wrapped)
+		paras = append(paras, ps...)
+		for range ps {
+			wrapped = append(wrapped, run.wrapped)
+		}
+	}
+	return joinTitleLines(paras, wrapped)
+}
+
+// wrapRun is a stretch of lines [from, to) that is hard-wrapped or not.
+type wrapRun struct {
+	from, to int
+	wrapped  bool
+}
+
+// wrapRuns cuts the lines into stretches that are hard-wrapped or not. A
+// stretch is hard-wrapped when most of its lines of eight characters or
+// more stop in mid-sentence, as PDF and newspaper text does; text with a
+// paragraph per line (web pages, feeds) ends nearly every line at a full
+// stop. A file that joins two kinds (a newspaper page, then a web page) is
+// cut where the kind changes: at the line that best parts a stretch where
+// most lines stop in mid-sentence from one where half or fewer do, each of
+// at least minWrapRun long lines, and so on within each part.
+func wrapRuns(lines []line) []wrapRun {
+	// open[k]: of the first k long lines, how many stop in mid-sentence;
+	// at[k]: the index of the k-th long line.
+	open, at := []int{0}, []int{}
+	for i, l := range lines {
+		if utf8.RuneCountInString(l.s) < 8 {
+			continue
+		}
+		o := open[len(open)-1]
+		if !endsSentence(l.s) {
+			o++
+		}
+		open, at = append(open, o), append(at, i)
+	}
+	share := func(a, b int) float64 { return float64(open[b]-open[a]) / float64(b-a) }
+	// mixed is how mixed long lines [a, b) are: their number times the
+	// entropy of the share that stops in mid-sentence. The cut that leaves
+	// the two parts least mixed is where the kind of text changes.
+	mixed := func(a, b int) float64 {
+		p := share(a, b)
+		if p == 0 || p == 1 {
+			return 0
+		}
+		return -float64(b-a) * (p*math.Log(p) + (1-p)*math.Log(1-p))
+	}
+	var runs []wrapRun
+	// split appends the runs of the long lines [a, b), which start at line
+	// from and end before line to.
+	var split func(a, b, from, to int)
+	split = func(a, b, from, to int) {
+		type cut struct {
+			k         int
+			m         float64
+			leftWraps bool
+		}
+		var cuts []cut
+		least := math.Inf(1)
+		for k := a + minWrapRun; k <= b-minWrapRun; k++ {
+			if prev := lines[at[k]-1].s; !endsSentence(prev) && !standsAlone([]text{lines[at[k]-1].text}, "") {
+				continue // a cut where a paragraph may go on is none
+			}
+			l, r := share(a, k), share(k, b)
+			if !(l >= wrappedShare && r <= 0.5 || r >= wrappedShare && l <= 0.5) {
+				continue
+			}
+			m := mixed(a, k) + mixed(k, b)
+			cuts = append(cuts, cut{k, m, l > r})
+			least = min(least, m)
+		}
+		// The least mixed cut; but where a page with a paragraph a line
+		// follows a hard-wrapped one, the earliest cut nearly as good: the
+		// page's head (a title over several lines, a site's headline)
+		// stops in mid-sentence as wrapped lines do, and read as wrapped
+		// its lines would be joined.
+		best := -1
+		for _, c := range cuts {
+			if c.m == least {
+				best = c.k
+				if c.leftWraps {
+					for _, e := range cuts {
+						if e.leftWraps && e.m <= least+cutMargin {
+							best = min(best, e.k)
+						}
+					}
+				}
+				break
+			}
+		}
+		if best < 0 {
+			n := b - a
+			runs = append(runs, wrapRun{from, to, n >= 3 && (open[b]-open[a])*2 > n})
+			return
+		}
+		split(a, best, from, at[best])
+		split(best, b, at[best], to)
+	}
+	split(0, len(at), 0, len(lines))
+	return runs
+}
+
+// minWrapRun is the fewest lines of eight characters or more a stretch of
+// one kind of wrapping has; wrappedShare is the share of them that stop in
+// mid-sentence in a hard-wrapped stretch that is cut from another (PDF and
+// newspaper pages: 0.8 to 0.9; pages with a paragraph a line, their
+// headlines and timestamps included: 0.5 at most).
+const (
+	minWrapRun   = 8
+	wrappedShare = 0.65
+	// cutMargin is how much more mixed (in nats) a cut may leave the two
+	// parts than the least mixed one and still be taken.
+	cutMargin = 3.0
+)
+
+// joinRun joins a stretch of lines into paragraphs, as hard-wrapped text
+// or as text with a paragraph per line.
+func joinRun(lines []line, wrapped bool) (paras []text) {
+	if !wrapped {
 		// A paragraph per line, but for the lines a PDF's layout broke at
 		// the width of the page.
 		wide := fullWidth(lines)
@@ -56,11 +179,12 @@ func paragraphs(doc string) (paras []text, wrapped bool) {
 			paras = append(paras, joinLines(cur))
 			cur = cur[:0]
 		}
-		return joinTitleLines(paras), false
+		return paras
 	}
 	// A heading is a line well short of the column width; in a narrow
-	// column the first line of a paragraph is short too.
-	headingMax := min(12, medianLength(lines)*6/10)
+	// column the first line of a paragraph is short too. The width is
+	// that of the lines around, since one file may join pages of several.
+	width := localMedians(lines, columnWindow)
 	var cur []text // the lines of the paragraph being read
 	flush := func() {
 		if len(cur) > 0 {
@@ -69,7 +193,7 @@ func paragraphs(doc string) (paras []text, wrapped bool) {
 		cur = cur[:0]
 	}
 	for i, l := range lines {
-		if len(cur) > 0 && breaksBefore(lines[i-1].s, l, cur, headingMax) {
+		if len(cur) > 0 && breaksBefore(lines[i-1].s, l, cur, min(12, width[i]*6/10)) {
 			flush()
 		}
 		cur = append(cur, l.text)
@@ -82,7 +206,7 @@ func paragraphs(doc string) (paras []text, wrapped bool) {
 		}
 	}
 	flush()
-	return joinTitleLines(paras), true
+	return paras
 }
 
 // runTogether splits a line at the paragraph starts runTogetherRe finds.
@@ -99,23 +223,6 @@ func runTogether(t text) []text {
 		start = end
 	}
 	return append(out, t.from(start))
-}
-
-// hardWrapped reports whether most lines stop in mid-sentence, which is how
-// PDF and newspaper text arrives. Text with a paragraph per line (web pages,
-// feeds) ends nearly every line at a full stop.
-func hardWrapped(lines []line) bool {
-	long, open := 0, 0
-	for _, l := range lines {
-		if utf8.RuneCountInString(l.s) < 8 {
-			continue
-		}
-		long++
-		if !endsSentence(l.s) {
-			open++
-		}
-	}
-	return long >= 3 && open*2 > long
 }
 
 // fullWidth is the length of a full line of a page, in characters: the
@@ -144,17 +251,25 @@ func runsOn(l, next line, wide int) bool {
 		!isTitle(l.s) && !isDateLine(l.s) && !isDateline(l.s) && !isFeedStamp(l.s) && !isHeading(l.s)
 }
 
-// medianLength is the median length of the lines, in characters.
-func medianLength(lines []line) int {
-	if len(lines) == 0 {
-		return 0
-	}
+// columnWindow is how many lines on each side of a line tell the width of
+// its column.
+const columnWindow = 20
+
+// localMedians returns, for each line, the median length in characters of
+// the lines within window lines of it.
+func localMedians(lines []line, window int) []int {
 	ns := make([]int, len(lines))
 	for i, l := range lines {
 		ns[i] = utf8.RuneCountInString(l.s)
 	}
-	slices.Sort(ns)
-	return ns[len(ns)/2]
+	out := make([]int, len(lines))
+	buf := make([]int, 0, 2*window+1)
+	for i := range lines {
+		buf = append(buf[:0], ns[max(0, i-window):min(len(ns), i+window+1)]...)
+		slices.Sort(buf)
+		out[i] = buf[len(buf)/2]
+	}
+	return out
 }
 
 // breaksBefore decides whether line l starts a new paragraph rather than
@@ -173,7 +288,7 @@ func breaksBefore(prev string, l line, cur []text, headingMax int) bool {
 }
 
 // standsAlone reports whether the lines cur are complete on their own: a
-// title, a date line or a dateline. These carry no full stop, so nothing
+// title, a date line, a dateline or a feed's timestamp. These carry no full stop, so nothing
 // else would end them; next is the following line, which must not
 // continue a sentence.
 func standsAlone(cur []text, next string) bool {
@@ -184,7 +299,7 @@ func standsAlone(cur []text, next string) bool {
 		return false // longer than any title, in a column of any width
 	}
 	s := joinLines(cur).s
-	return isTitle(s) || isDateLine(s) || isDateline(s)
+	return isTitle(s) || isDateLine(s) || isDateline(s) || isFeedStamp(s)
 }
 
 // startsBlock reports whether a line can only be the start of a paragraph.
@@ -193,7 +308,8 @@ func startsBlock(s string) bool {
 		return true
 	}
 	return isSectionNumeral(s) || isDateLine(s) ||
-		strings.HasPrefix(s, "（新华社") || strings.HasPrefix(s, "（据新华社")
+		strings.HasPrefix(s, "（新华社") || strings.HasPrefix(s, "（据新华社") ||
+		isHeading(s) && countAny(s, words().news) > 0 // a byline: 本报评论员
 }
 
 // joinLines joins the lines of a paragraph. Latin words broken across lines

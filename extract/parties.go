@@ -22,14 +22,14 @@ type state struct {
 // stateTable finds states by any written name or by abbreviation.
 type stateTable struct {
 	byName map[string]state
-	byAbbr map[string]state // the first state in the table with that abbreviation
-	names  []string         // every written name, longest first
-	abbrs  []string         // every abbreviation, once
+	byAbbr map[string]state  // the first state in the table with that abbreviation
+	names  map[rune][]string // every written name by its first character, longest first
+	abbrs  []string          // every abbreviation, once
 }
 
 // states is read from the table built into pledge on first use.
 var states = sync.OnceValue(func() *stateTable {
-	t := &stateTable{byName: map[string]state{}, byAbbr: map[string]state{}}
+	t := &stateTable{byName: map[string]state{}, byAbbr: map[string]state{}, names: map[rune][]string{}}
 	for _, line := range data.Lines(data.States) {
 		fs := strings.Split(line, "\t")
 		if len(fs) < 2 {
@@ -46,16 +46,23 @@ var states = sync.OnceValue(func() *stateTable {
 		}
 		for _, n := range s.names {
 			t.byName[n] = s
-			t.names = append(t.names, n)
+			t.names[firstRune(n)] = append(t.names[firstRune(n)], n)
 		}
 		if _, ok := t.byAbbr[s.abbr]; !ok {
 			t.byAbbr[s.abbr] = s
 			t.abbrs = append(t.abbrs, s.abbr)
 		}
 	}
-	slices.SortStableFunc(t.names, func(a, b string) int { return len(b) - len(a) })
+	for r, ns := range t.names {
+		t.names[r] = longestFirst(ns)
+	}
 	return t
 })
+
+// prefix returns the longest written name of a state s starts with.
+func (t *stateTable) prefix(s string) (string, bool) {
+	return hasPrefixAny(s, t.names[firstRune(s)])
+}
 
 // partySeparators join the names of the parties: 甲国和乙国, A、B和C.
 const partySeparators = "和与、及同"
@@ -147,7 +154,7 @@ var organs = sync.OnceValue(func() []string {
 // bytes read, 0 when s does not start with a name.
 func nextParties(s string) ([]state, int) {
 	t := states()
-	if name, ok := hasPrefixAny(s, t.names); ok {
+	if name, ok := t.prefix(s); ok {
 		return []state{t.byName[name]}, len(name)
 	}
 	n := unknownName(s)
@@ -246,7 +253,7 @@ func visitParties(p string) []state {
 		rest := first[i:]
 		var st state
 		n := 0
-		if name, ok := hasPrefixAny(rest, t.names); ok {
+		if name, ok := t.prefix(rest); ok {
 			st, n = t.byName[name], len(name)
 		} else if strings.ContainsRune("，、和与同对及应", prev) && firstRune(rest) != '应' {
 			// A name the table lacks starts after a word that stands

@@ -148,7 +148,13 @@ func opensWithParties(p string) bool {
 	if len(ps) < 2 {
 		return false
 	}
-	return strings.Contains(p[:n], "政府") || !strings.HasPrefix(p, ps[0].name)
+	if strings.Contains(p[:n], "政府") {
+		return true
+	}
+	// The first named by one of its longer names (中华人民共和国), not by
+	// its short name (中国) or an abbreviation (中俄).
+	first, _ := states().prefix(p)
+	return first != "" && first != ps[0].name
 }
 
 // reportNote is the note on the reporter after a dateline: （记者某某）.
@@ -243,6 +249,8 @@ type paragraph struct {
 	// partiesFirst says it opens with the parties named in full, as a
 	// statement with no title line may (中华人民共和国政府和丁国政府……).
 	partiesFirst bool
+	// wrapped says it came from hard-wrapped text.
+	wrapped bool
 }
 
 // readRoles gives each paragraph its role from weighted cues. Roles that
@@ -255,8 +263,15 @@ func readRoles(paras []text) []paragraph {
 	}
 	for i := range out {
 		p := &out[i]
-		if i > 0 && out[i-1].role == RoleTitle && subtitleRe.MatchString(p.s) {
+		switch {
+		case !subtitleRe.MatchString(p.s):
+		case i > 0 && out[i-1].role == RoleTitle:
 			p.cues = append(p.cues, Cue{"——…之际 under a title", RoleSubtitle, wStrong + wMedium})
+			p.role = RoleSubtitle
+		default:
+			// The occasion under a headline (——写在……访华之际): no
+			// undertaking, wherever it stands.
+			p.cues = append(p.cues, Cue{"——…之际, the occasion of a text", RoleSubtitle, wStrong})
 			p.role = RoleSubtitle
 		}
 		switch p.role {
@@ -318,7 +333,7 @@ func analyse(t text) paragraph {
 	}
 	m, f := listMarker(p)
 	switch {
-	case headingText(p):
+	case headingText(p) && countAny(p, w.news) == 0: // 本报评论员 is a byline
 		add("short, without punctuation", RoleHeading, wMedium)
 	case f == cnComma:
 		add("numbered "+m, RoleText, wWeak)
@@ -347,7 +362,9 @@ func analyse(t text) paragraph {
 	if commits > 0 {
 		add("reads as an undertaking of the parties", RoleText, float64(commits)*wWeak)
 	}
-	return paragraph{text: t, role: chooseRole(cues), cues: cues, commits: commits, news: news, meeting: meeting, partiesFirst: opensWithParties(p)}
+	role := chooseRole(cues)
+	return paragraph{text: t, role: role, cues: cues, commits: commits, news: news, meeting: meeting,
+		partiesFirst: role == RoleText && opensWithParties(p)}
 }
 
 // chooseRole returns the role with the greatest weight of cues, text when

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // span is a candidate statement: paragraphs [start, end) of a document.
@@ -49,11 +50,13 @@ const sMaxCommitments = 8
 func segments(paras []paragraph) [][2]int {
 	var out [][2]int
 	a, body := 0, false
+	var parties string // the parties the stretch's head names, sorted
+	section := 0       // the number of the last 一、 section of the body
 	cut := func(b int) {
 		if b > a {
 			out = append(out, [2]int{a, b})
 		}
-		a, body = b, false
+		a, body, parties, section = b, false, "", 0
 	}
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
@@ -63,7 +66,21 @@ func segments(paras []paragraph) [][2]int {
 			a = i + 1
 			continue
 		case body && (p.role == RoleTitle || p.role == RoleVisit || p.role == RoleOpening):
+			// A new head after body text: what follows is another
+			// document's (GUIDE §1: a file may hold several statements).
 			cut(headStart(paras, a, i))
+		case body && section >= 2 && sectionNumber(p.s) == "一":
+			// The sections are numbered from 一 again: another document.
+			cut(i)
+		case i > a && newsLead(p):
+			// A news report or a commentary opens: what stands above it
+			// (a body, or a title printed after the statement before) is
+			// not its head.
+			cut(i)
+		case body && p.partiesFirst && partyNames(p.s) != parties:
+			// Other parties named in full: the start of another statement
+			// that has no title (中华人民共和国政府和庚国政府……).
+			cut(i)
 		case body && p.role.closes():
 			j := i
 			for j < len(paras) && paras[j].role.closes() {
@@ -73,12 +90,39 @@ func segments(paras []paragraph) [][2]int {
 			i = j - 1
 			continue
 		}
+		if p.role == RoleTitle || p.role == RoleOpening || p.partiesFirst {
+			// The parties of the head nearest the body: a title printed
+			// after the statement before stands above this one's.
+			if named := partyNames(p.s); named != "" && (!body || parties == "") {
+				parties = named
+			}
+		}
 		if p.commits > 0 || p.role == RoleListItem {
 			body = true
+		}
+		if n := sectionNumber(p.s); n != "" && body {
+			section = cnNumber(n, false)
 		}
 	}
 	cut(len(paras))
 	return out
+}
+
+// partyNames are the parties named at the start of s, sorted and joined,
+// or "" when it names fewer than two.
+func partyNames(s string) string {
+	ps := names(parsePartyList(s))
+	if len(ps) < 2 {
+		return ""
+	}
+	slices.Sort(ps)
+	return strings.Join(ps, " ")
+}
+
+// newsLead reports whether p opens a news report or a commentary: a
+// news agency's dateline, a byline (本报评论员, 本报讯).
+func newsLead(p paragraph) bool {
+	return p.role == RoleNews && (datelinePrefixRe.MatchString(p.s) || p.news >= wMedium)
 }
 
 // headStart returns where the head that ends at paragraph i begins: the
@@ -137,7 +181,7 @@ func candidates(paras []paragraph, t *tally, seg [2]int) []span {
 	firstCommit := -1
 	for i := a; i < b && len(starts) < maxStarts; i++ {
 		switch p := paras[i]; {
-		case p.role == RoleTitle, p.role == RoleVisit, p.role == RoleOpening:
+		case p.role == RoleTitle, p.role == RoleVisit, p.role == RoleOpening, p.partiesFirst:
 			starts = append(starts, i)
 		case p.meeting && p.commits == 0:
 			starts = append(starts, i) // a news report's lead, for the agreed text it announces

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"pledge/script"
@@ -63,7 +64,6 @@ func ParseDated(text string, hint DateHint) []Statement {
 type document struct {
 	hint       DateHint
 	paras      []paragraph
-	wrapped    bool
 	spans      []span
 	candidates []SpanExplanation
 }
@@ -71,8 +71,11 @@ type document struct {
 func parseText(text string, hint DateHint) *document {
 	ps, wrapped := paragraphs(text)
 	paras := readRoles(ps)
+	for i := range paras {
+		paras[i].wrapped = wrapped[i]
+	}
 	spans, cands := chooseSpans(paras)
-	return &document{hint, paras, wrapped, spans, cands}
+	return &document{hint, paras, spans, cands}
 }
 
 // statements reads each span kept into a Statement.
@@ -96,25 +99,35 @@ func (d *document) read() []readStatement {
 	if len(d.spans) == 0 {
 		return nil
 	}
-	titles := assignTitles(d.paras, d.spans)
+	// What each span says of its parties without its title, for choosing
+	// titles (one that names other parties is another statement's) and for
+	// dates (another statement of the same parties may give the year).
+	openings, visits := make([]string, len(d.spans)), make([]string, len(d.spans))
+	keys := make([]string, len(d.spans))
+	for i, sp := range d.spans {
+		switch {
+		case sp.opening >= 0:
+			openings[i] = d.paras[sp.opening].s
+		case d.paras[sp.start].partiesFirst:
+			openings[i] = d.paras[sp.start].s // 中华人民共和国政府和丁国政府决定……
+		case sp.body < sp.bodyEnd && d.paras[sp.body].partiesFirst:
+			openings[i] = d.paras[sp.body].s
+		}
+		if sp.visit >= 0 {
+			visits[i] = d.paras[sp.visit].s
+		}
+		keys[i] = partyKey(names(findParties("", openings[i], visits[i])))
+	}
+	titles := assignTitles(d.paras, d.spans, keys)
 	dates := indexDates(d.paras, d.hint)
 	var out []readStatement
 	for i, sp := range d.spans {
-		opening, visit := "", ""
-		switch {
-		case sp.opening >= 0:
-			opening = d.paras[sp.opening].s
-		case d.paras[sp.start].partiesFirst:
-			opening = d.paras[sp.start].s // 中华人民共和国政府和丁国政府决定……
-		}
-		if sp.visit >= 0 {
-			visit = d.paras[sp.visit].s
-		}
 		title := script.Simplify(titles[i])
-		parties := findParties(title, opening, visit)
-		r := reader{subj: subjectWords(parties), wrapped: d.wrapped, plan: isPlan(title, opening), lead: d.lead(sp)}
+		parties := findParties(title, openings[i], visits[i])
+		keys[i] = partyKey(names(parties))
+		r := reader{subj: subjectWords(parties), wrapped: sp.body < sp.bodyEnd && d.paras[sp.body].wrapped, plan: isPlan(title, openings[i]), lead: d.lead(sp)}
 		body := texts(d.paras[sp.body:sp.bodyEnd])
-		date, from, problems := d.date(sp, dates)
+		date, from, problems := d.date(i, keys, dates)
 		st := Statement{
 			Title:       titles[i],
 			Date:        date,
@@ -130,6 +143,28 @@ func (d *document) read() []readStatement {
 		out = append(out, readStatement{st, r, body})
 	}
 	return out
+}
+
+// partyKey is a list of parties sorted and joined, "" for fewer than two.
+func partyKey(parties []string) string {
+	if len(parties) < 2 {
+		return ""
+	}
+	ps := slices.Sorted(slices.Values(parties))
+	return strings.Join(ps, " ")
+}
+
+// region is the stretch of the document that holds span i and no other
+// statement: from the end of the one before to the start of the next.
+func (d *document) region(i int) [2]int {
+	lo, hi := 0, len(d.paras)
+	if i > 0 {
+		lo = d.spans[i-1].end
+	}
+	if i+1 < len(d.spans) {
+		hi = d.spans[i+1].start
+	}
+	return [2]int{lo, hi}
 }
 
 // isPlan reports whether a statement is an action plan or programme, by its
@@ -184,7 +219,29 @@ func (d *document) printStart(sp span) int {
 // title; else a dateline, of its closing, its head or just above it, with
 // the year taken from the rest of the document (or from the hint); else
 // the first date of the visit or meeting paragraph; else the hint's date.
-func (d *document) date(sp span, x *dateIndex) (Date, string, []string) {
+//
+// A dateline's year is looked for in the stretch of the document that
+// holds the statement and no other, and then in those of the statements
+// with the same parties (keys), which may have been signed on one visit.
+func (d *document) date(i int, keys []string, x *dateIndex) (Date, string, []string) {
+	sp := d.spans[i]
+	own := d.region(i)
+	lo := own[0]
+	// kin reports whether paragraph p is in the stretch of another
+	// statement of the same parties.
+	kin := func(p int) bool {
+		j, _ := slices.BinarySearchFunc(d.spans, p, func(s span, p int) int { return s.start - p })
+		if j == len(d.spans) || d.spans[j].start > p {
+			j-- // the span whose stretch reaches p is the last to start at or before it
+		}
+		if j < 0 {
+			j = 0
+		}
+		if r := d.region(j); p < r[0] || p >= r[1] {
+			return false
+		}
+		return j != i && keys[j] != "" && keys[j] == keys[i]
+	}
 	var problems []string
 	// refuse reports the dates of paragraph i that are no dates pledge
 	// takes (3000年1月2日, 2月30日), which the statement is not given.
@@ -206,14 +263,14 @@ func (d *document) date(sp span, x *dateIndex) (Date, string, []string) {
 		}
 	}
 	datelineYear := func(i, month, day int) (Date, string, bool) {
-		dt := x.datelineDate(i, month, day)
+		dt, fromHint := x.datelineDate(own, [2]int{sp.start, sp.end}, kin, i, month, day)
 		from := "the dateline"
-		if x.yearFromHint(i, month, day) {
+		if fromHint {
 			from += ", with the year from " + x.hint.From
 		}
 		return dt, from, !dt.IsZero()
 	}
-	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {max(0, sp.start-4), sp.body}} {
+	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {max(lo, sp.start-4), sp.body}} {
 		for i := r[0]; i < r[1]; i++ {
 			p := d.paras[i].s
 			if m, dd, ok := parseDateline(p); ok {

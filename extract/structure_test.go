@@ -115,7 +115,8 @@ func TestJoinTitleLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, p := range joinTitleLines(plain(tt.in...)) {
+		ps, _ := joinTitleLines(plain(tt.in...), make([]bool, len(tt.in)))
+		for _, p := range ps {
 			got = append(got, p.o)
 		}
 		if !reflect.DeepEqual(got, tt.want) {

@@ -37,7 +37,12 @@ func isTitle(s string) bool {
 // note: （全文）, （摘要）.
 func titleText(t text) string { return stripNote(t.o) }
 
+// stripNote returns a title without its edition note, and without the
+// number a list of documents may give it (2.中华人民共和国和……).
 func stripNote(s string) string {
+	if m, f := listMarker(s); f == arabic || f == cnComma {
+		s = s[len(m):]
+	}
 	for _, note := range words().editionNotes {
 		s = strings.TrimSuffix(s, "（"+note+"）")
 	}
@@ -47,17 +52,20 @@ func stripNote(s string) string {
 // joinTitleLines joins a title printed over two or three lines
 // (中华人民共和国和阿拉伯联合酋长国 / 关于加强全面战略伙伴关系的联合声明)
 // into one paragraph.
-func joinTitleLines(paras []text) []text {
+// wrapped says for each paragraph whether it was hard-wrapped, and comes
+// back in step with the paragraphs.
+func joinTitleLines(paras []text, wrapped []bool) ([]text, []bool) {
 	out := make([]text, 0, len(paras))
+	var ws []bool
 	for i := 0; i < len(paras); i++ {
 		if n := titleLines(paras[i:]); n > 1 {
-			out = append(out, join(paras[i:i+n]...))
+			out, ws = append(out, join(paras[i:i+n]...)), append(ws, wrapped[i])
 			i += n - 1
 			continue
 		}
-		out = append(out, paras[i])
+		out, ws = append(out, paras[i]), append(ws, wrapped[i])
 	}
-	return out
+	return out, ws
 }
 
 // titleLines returns how many paragraphs at the start of ps, two or three,
@@ -95,8 +103,11 @@ func titlePiece(s string) bool {
 // assignTitles gives each span its title. Newspapers print a title before
 // its text, after it, or (seed 002) between two statements, where it could
 // belong to either; so each title near a span is scored by how much of its
-// wording the body uses, and the best-scoring pairs are taken first.
-func assignTitles(paras []paragraph, spans []span) []string {
+// wording the body uses, and the best-scoring pairs are taken first. A
+// title that names other parties than the span's own words do (keys, from
+// its opening or visit paragraph; "" when they name none) is another
+// statement's.
+func assignTitles(paras []paragraph, spans []span, keys []string) []string {
 	type cand struct {
 		span, para int
 		score      float64
@@ -111,7 +122,9 @@ func assignTitles(paras []paragraph, spans []span) []string {
 		}
 		for j := sp.body - 1; j >= lo && j >= sp.start-4; j-- {
 			if paras[j].role == RoleTitle {
-				cands = append(cands, cand{si, j, titleScore(paras[j].s, body), true})
+				if fits(paras[j].s, keys[si]) {
+					cands = append(cands, cand{si, j, titleScore(paras[j].s, body), true})
+				}
 				break
 			}
 		}
@@ -121,17 +134,32 @@ func assignTitles(paras []paragraph, spans []span) []string {
 		}
 		for j := sp.end; j < hi && j <= sp.end+1; j++ {
 			if paras[j].role == RoleTitle {
-				cands = append(cands, cand{si, j, titleScore(paras[j].s, body), false})
+				if fits(paras[j].s, keys[si]) {
+					cands = append(cands, cand{si, j, titleScore(paras[j].s, body), false})
+				}
 				break
 			}
 		}
 	}
 	titles := make([]string, len(spans))
 	used := map[int]bool{}
+	// above reports whether span si still has a title above it to take: a
+	// title printed after a body is its statement's only when none stands
+	// above it (seed 000), or another statement took that one (seed 002).
+	aboveAt := make([]int, len(spans)) // the title above each span, or -1
+	for i := range aboveAt {
+		aboveAt[i] = -1
+	}
+	for _, c := range cands {
+		if c.before {
+			aboveAt[c.span] = c.para
+		}
+	}
+	above := func(si int) bool { return aboveAt[si] >= 0 && !used[aboveAt[si]] }
 	for {
 		best := -1
 		for k, c := range cands {
-			if titles[c.span] != "" || used[c.para] {
+			if titles[c.span] != "" || used[c.para] || !c.before && above(c.span) {
 				continue
 			}
 			if best < 0 || c.score > cands[best].score || c.score == cands[best].score && c.before && !cands[best].before {
@@ -146,15 +174,30 @@ func assignTitles(paras []paragraph, spans []span) []string {
 	}
 }
 
-// titleScore is the share of the title's character bigrams that occur in
-// the body.
+// fits reports whether a title can be that of a statement whose own words
+// name the parties key: it names no parties, or the same.
+func fits(title, key string) bool {
+	named := partyKey(names(parsePartyList(stripNote(title))))
+	return key == "" || named == "" || named == key
+}
+
+// titleScore is the share of the character bigrams of the title's subject
+// (what it says after the parties and before the document kind, which
+// every statement between them shares) that occur in the body.
 func titleScore(title string, body []paragraph) float64 {
 	var b strings.Builder
 	for _, p := range body {
 		b.WriteString(p.s)
 	}
 	text := b.String()
-	rs := []rune(stripNote(title))
+	subject := stripNote(title)
+	if _, n := partyPrefix(subject); n > 0 {
+		subject = subject[n:]
+	}
+	if loc := words().kindRe.FindStringIndex(subject); loc != nil {
+		subject = subject[:loc[0]]
+	}
+	rs := []rune(subject)
 	n, hit := 0, 0
 	for i := 0; i+1 < len(rs); i++ {
 		n++
