@@ -80,6 +80,9 @@ func printExplanation(w io.Writer, name string, x extract.Explanation) error {
 			ew.printf("  [%s]", strings.Join(st.Parties, ", "))
 		}
 		ew.printf("\n")
+		if st.DateFrom != "" {
+			ew.printf("       dated by %s\n", st.DateFrom)
+		}
 	}
 	return ew.err
 }

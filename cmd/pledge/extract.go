@@ -178,6 +178,9 @@ func printText(w io.Writer, docs []*document) error {
 			if o := d.firsts[i]; o != nil {
 				ew.printf("  (duplicate of %s statement %d)", o.File, o.Index)
 			}
+			if note := dateNote(st); note != "" {
+				ew.printf("  (%s)", note)
+			}
 			ew.printf("\n")
 		}
 		for i, st := range d.statements {
@@ -234,6 +237,16 @@ func printJSON(w io.Writer, docs []*document) error {
 		}
 	}
 	return nil
+}
+
+// dateNote says where a statement's date came from when the text did not
+// give it whole: the file's name or --date, or a dateline's year taken
+// from one of them.
+func dateNote(st extract.Statement) string {
+	if strings.Contains(st.DateFrom, "file name") || strings.Contains(st.DateFrom, "--date") {
+		return "dated by " + st.DateFrom
+	}
+	return ""
 }
 
 func dateOrUnknown(d extract.Date) string {
