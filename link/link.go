@@ -78,10 +78,6 @@ type Link struct {
 	Person     bool // a person decided it (Item.Decision)
 }
 
-// sentenceBreak separates the sentences of a commitment in its stored
-// words (a word never holds it: words without letters are dropped).
-const sentenceBreak = "|"
-
 // weighted is one word of a TF-IDF vector.
 type weighted struct {
 	word   int32
@@ -492,27 +488,6 @@ func topByPartial(cands []int32, partial []float64, k int, buf *[]int32) []int32
 	}
 	*buf = top
 	return top
-}
-
-// SplitSentences turns stored words back into sentences.
-func SplitSentences(tokens string) [][]string {
-	var out [][]string
-	for _, s := range strings.Split(tokens, sentenceBreak) {
-		if ws := strings.Fields(s); len(ws) > 0 {
-			out = append(out, ws)
-		}
-	}
-	return out
-}
-
-// JoinSentences stores the words of sentences, with a break between:
-// what SplitSentences reads.
-func JoinSentences(sentences [][]string) string {
-	parts := make([]string, len(sentences))
-	for i, s := range sentences {
-		parts[i] = strings.Join(s, " ")
-	}
-	return strings.Join(parts, " "+sentenceBreak+" ")
 }
 
 // dot is the cosine of two normalised sorted vectors.

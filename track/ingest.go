@@ -11,7 +11,6 @@ import (
 
 	"pledge/classify"
 	"pledge/extract"
-	"pledge/link"
 )
 
 // Model identifies the model that labelled commitments.
@@ -238,7 +237,7 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs [
 	}
 	defer ins.Close()
 	for _, c := range cs {
-		if _, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, link.JoinSentences(c.Sentences), strings.Join(c.Terms, " "),
+		if _, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, joinSentences(c.Sentences), strings.Join(c.Terms, " "),
 			c.Domain, c.Probability, modelID); err != nil {
 			return 0, err
 		}

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"pledge/classify"
-	"pledge/link"
 )
 
 // ErrNoModelBody is the error for a model recorded without its body, by a
@@ -60,11 +59,7 @@ func (s *Store) Alternatives(ctx context.Context, id int64, k int) ([]classify.P
 	if err != nil {
 		return nil, err
 	}
-	var words []string
-	for _, s := range link.SplitSentences(tokens) {
-		words = append(words, s...)
-	}
-	p := m.Predict(words)
+	p := m.Predict(storedWords(tokens))
 	return p[:min(k, len(p))], nil
 }
 

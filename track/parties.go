@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"pledge/extract"
-	"pledge/link"
 )
 
 // setParties records a statement's parties.
@@ -117,11 +116,7 @@ func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		var words []string
-		for _, s := range link.SplitSentences(tokens) {
-			words = append(words, s...)
-		}
-		terms[id] = strings.Join(Terms(words, text), " ")
+		terms[id] = strings.Join(Terms(storedWords(tokens), text), " ")
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
