@@ -6,11 +6,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"regexp"
 	"strings"
 
 	"pledge/classify"
 	"pledge/extract"
+	"pledge/label"
 )
 
 // Model identifies the model that labelled commitments.
@@ -55,39 +55,6 @@ func (s *Store) RegisterModel(ctx context.Context, m Model) (int64, error) {
 	return id, err
 }
 
-// Labelled is a commitment with its domain, the words of each of its
-// sentences, which linking compares, and its terms (see Terms).
-type Labelled struct {
-	extract.Commitment
-	Sentences   [][]string
-	Domain      string
-	Probability float64
-	Terms       []string
-}
-
-// Labels labels commitments with their domains, their words (for linking)
-// and their terms (for new policy areas), for AddStatement.
-func Labels(c *classify.Classifier, cs []extract.Commitment) []Labelled {
-	out := make([]Labelled, len(cs))
-	for i, x := range cs {
-		var sentences [][]string
-		var all []string
-		for _, s := range sentenceRe.Split(x.Text, -1) {
-			if ws := c.Tokenizer.Tokens(s); len(ws) > 0 {
-				sentences = append(sentences, ws)
-				all = append(all, ws...)
-			}
-		}
-		best := c.Model.Predict(all)[0]
-		out[i] = Labelled{Commitment: x, Sentences: sentences, Domain: best.Label, Probability: best.Prob, Terms: Terms(all, x.Text)}
-	}
-	return out
-}
-
-// sentenceRe splits a commitment into sentences and the parts of a list
-// item that ；separates.
-var sentenceRe = regexp.MustCompile(`[。；！？]`)
-
 // Source is a file statements were read from, as it was read: its size and
 // SHA-256, by which ingest knows it unchanged.
 type Source struct {
@@ -114,7 +81,7 @@ func (s *Store) StatementID(ctx context.Context, fingerprint string) (int64, boo
 // another process that got there first), the copy only adds its source,
 // and what it has that the stored statement lacks (section numerals a
 // reprint dropped, a title); added is false, and cs may be nil.
-func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source Source, cs []Labelled, modelID int64) (id int64, added bool, err error) {
+func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source Source, cs []label.Commitment, modelID int64) (id int64, added bool, err error) {
 	var title any
 	if !st.Untitled {
 		title = st.Title
@@ -215,7 +182,7 @@ func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[
 	return byPath, byHash, rows.Err()
 }
 
-func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs []Labelled, modelID int64) (int64, error) {
+func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs []label.Commitment, modelID int64) (int64, error) {
 	var year any
 	if !st.Date.IsZero() {
 		year = st.Date.Year

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pledge/extract"
+	"pledge/label"
 )
 
 // setParties records a statement's parties.
@@ -92,7 +93,7 @@ func (st Statement) Has(names ...string) bool {
 }
 
 // backfillGroups gives the statements stored before schema version 3 their
-// party keys, and their commitments their terms (see Terms). It runs once,
+// party keys, and their commitments their terms (see label.Terms). It runs once,
 // in the transaction of migration 3.
 func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 	parties, err := partiesOf(ctx, tx)
@@ -116,7 +117,7 @@ func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		terms[id] = strings.Join(Terms(storedWords(tokens), text), " ")
+		terms[id] = strings.Join(label.Terms(storedWords(tokens), text), " ")
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"pledge/classify"
 	"pledge/extract"
+	"pledge/label"
 )
 
 // reviewStore holds statements of invented states, labelled by a small
@@ -43,11 +44,11 @@ func reviewStore(t *testing.T) (*Store, map[string]int64) {
 		{extract.Date{}, []string{"甲国", "乙国"}, []string{"扩大 本币 互换"}},
 	}
 	for i, st := range statements {
-		var cs []Labelled
+		var cs []label.Commitment
 		for k, text := range st.texts {
 			words := strings.Fields(text)
 			best := c.Model.Predict(words)[0]
-			cs = append(cs, Labelled{Commitment: extract.Commitment{Ordinal: k + 1, Text: fmt.Sprint(st.date.Year, strings.Join(words, ""))},
+			cs = append(cs, label.Commitment{Commitment: extract.Commitment{Ordinal: k + 1, Text: fmt.Sprint(st.date.Year, strings.Join(words, ""))},
 				Sentences: [][]string{words}, Domain: best.Label, Probability: best.Prob})
 		}
 		x := extract.Statement{Title: fmt.Sprint("声明", i), Parties: st.parties, Date: st.date, Fingerprint: fmt.Sprintf("%032d", i)}

@@ -13,6 +13,7 @@ import (
 	"pledge/data"
 	"pledge/internal/seeds"
 	"pledge/internal/testkit"
+	"pledge/label"
 	"pledge/segment"
 )
 
@@ -49,8 +50,8 @@ func testStore(t testing.TB) *Store {
 func seedPaths(t testing.TB) []string { return seeds.Paths(t) }
 
 // ingest stores the statements of the files in s, in the order given, as
-// pledge ingest does (package ingest, which this package cannot import),
-// and links them.
+// pledge ingest does (package ingest, which this package cannot import):
+// labelled by package label, stored, and linked.
 func ingest(t testing.TB, s *Store, paths ...string) {
 	t.Helper()
 	ctx := context.Background()
@@ -61,7 +62,7 @@ func ingest(t testing.TB, s *Store, paths ...string) {
 	}
 	for _, p := range paths {
 		for _, st := range testkit.Statements(t, p) {
-			if _, _, err := s.AddStatement(ctx, st, Source{Path: filepath.Base(p)}, Labels(c, st.Commitments), model); err != nil {
+			if _, _, err := s.AddStatement(ctx, st, Source{Path: filepath.Base(p)}, label.Commitments(c, st.Commitments), model); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
 		}
