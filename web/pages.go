@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"pledge/classify"
+	"pledge/figures"
 	"pledge/report"
 	"pledge/track"
 )
@@ -48,7 +49,7 @@ var funcs = template.FuncMap{
 	// partnerParam is the with= of a partner, "" for the partner row of
 	// statements whose parties are unknown, which no filter selects.
 	"partnerParam": func(p string) string {
-		if p == track.UnknownPartner {
+		if p == figures.UnknownPartner {
 			return ""
 		}
 		return p
@@ -179,10 +180,10 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		Statements, Commitments int
 		Reviewed                track.Reviewed
 		DoubtBelow              float64
-		Tally                   *track.Tally
+		Tally                   *figures.Tally
 		Domains                 []report.Domain
 		Chart, Status           report.Chart
-		Partners                *track.PartnerTally
+		Partners                *figures.PartnerTally
 		Across                  bool
 		Areas                   []report.YearAreas
 		Applied                 string
