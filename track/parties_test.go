@@ -281,3 +281,35 @@ func TestMigrateVersion1(t *testing.T) {
 		t.Error("the migrated database exports differently from one built now")
 	}
 }
+
+// TestParties lists the parties of the statements, those of most
+// statements first.
+func TestParties(t *testing.T) {
+	s, _ := reviewStore(t)
+	parties, err := s.Parties(context.Background())
+	if want := []string{"甲国", "乙国", "丙国"}; err != nil || !reflect.DeepEqual(parties, want) {
+		t.Errorf("Parties() = %v, %v; want %v", parties, err, want)
+	}
+}
+
+func TestStatementHas(t *testing.T) {
+	st := Statement{Parties: []string{"中国", "俄罗斯", "蒙古"}}
+	tests := []struct {
+		names []string
+		want  bool
+	}{
+		{nil, true},
+		{[]string{"俄罗斯"}, true},
+		{[]string{"蒙古", "中国"}, true},
+		{[]string{"俄罗斯", "哈萨克斯坦"}, false},
+		{[]string{"俄罗斯联邦"}, false},
+	}
+	for _, tt := range tests {
+		if got := st.Has(tt.names...); got != tt.want {
+			t.Errorf("Has(%q) = %v, want %v", tt.names, got, tt.want)
+		}
+	}
+	if (Statement{}).Has("中国") {
+		t.Error("a statement without parties has 中国")
+	}
+}

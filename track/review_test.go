@@ -365,3 +365,47 @@ func TestAlternatives(t *testing.T) {
 		t.Errorf("without the model's body: %v, %v", p, err)
 	}
 }
+
+// TestReviewed counts what a person decided, and the model's labels that
+// wait for one.
+func TestReviewed(t *testing.T) {
+	ctx := context.Background()
+	s, ids := reviewStore(t)
+	cs, err := s.Commitments(ctx, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doubt := 0.0 // the highest of the model's probabilities: above some of them
+	for _, c := range cs {
+		doubt = max(doubt, c.Probability)
+	}
+	doubtful := func(below float64) (n int) {
+		for _, c := range cs {
+			if c.Probability < below {
+				n++
+			}
+		}
+		return n
+	}
+	check := func(when string, below float64, want Reviewed) {
+		t.Helper()
+		if got, err := s.Reviewed(ctx, below); err != nil || got != want {
+			t.Errorf("%s: Reviewed(%.3f) = %+v, %v; want %+v", when, below, got, err, want)
+		}
+	}
+	if n := doubtful(doubt); n == 0 || n == len(cs) {
+		t.Fatalf("the model's probabilities are all alike: %d of %d under %.3f", n, len(cs), doubt)
+	}
+	check("nothing decided, every label in doubt", 2, Reviewed{DoubtfulLabels: len(cs)})
+	check("nothing decided", doubt, Reviewed{DoubtfulLabels: doubtful(doubt)})
+	if err := s.Label(ctx, ids["2019深化油气管道合作"], "security"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DecideLink(ctx, ids["2021扩大本币结算份额"], 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DecideLink(ctx, ids["2021推进核电项目"], ids["2019深化油气管道合作"]); err != nil {
+		t.Fatal(err)
+	}
+	check("a label and two links decided", 2, Reviewed{Labels: 1, Links: 2, DoubtfulLabels: len(cs) - 1})
+}
