@@ -118,7 +118,7 @@ func TestExportJSON(t *testing.T) {
 		if err := json.Unmarshal([]byte(l), &m); err != nil {
 			t.Fatal(err)
 		}
-		if len(m) != len(Columns) || m["text"] != "双方将"+tricky[i] || m["section"] != tricky[i] {
+		if len(m) != len(Columns()) || m["text"] != "双方将"+tricky[i] || m["section"] != tricky[i] {
 			t.Errorf("line %d: %v", i, m)
 		}
 	}
