@@ -12,19 +12,22 @@ type Domain struct {
 	ID, Chinese, English string
 }
 
-// Domains are the ten domains of the default taxonomy, in the GUIDE's order.
-// A model trained on a user's own labels has its own label set instead.
-var Domains = []Domain{
-	{"politics", "政治", "Politics"},
-	{"security", "安全", "Security"},
-	{"economy", "经贸", "Economy and trade"},
-	{"energy", "能源", "Energy"},
-	{"finance", "财金", "Finance"},
-	{"technology", "科技", "Science and technology"},
-	{"transport", "交通", "Transport"},
-	{"environment", "环境", "Environment"},
-	{"culture", "人文", "People-to-people exchange"},
-	{"multilateral", "国际", "International and multilateral"},
+// Domains returns the ten domains of the default taxonomy, in the GUIDE's
+// order, in a new slice. A model trained on a user's own labels has its
+// own label set instead.
+func Domains() []Domain {
+	return []Domain{
+		{"politics", "政治", "Politics"},
+		{"security", "安全", "Security"},
+		{"economy", "经贸", "Economy and trade"},
+		{"energy", "能源", "Energy"},
+		{"finance", "财金", "Finance"},
+		{"technology", "科技", "Science and technology"},
+		{"transport", "交通", "Transport"},
+		{"environment", "环境", "Environment"},
+		{"culture", "人文", "People-to-people exchange"},
+		{"multilateral", "国际", "International and multilateral"},
+	}
 }
 
 // Classifier labels commitments: a Tokenizer and the Model it feeds.
@@ -72,5 +75,5 @@ func TrainDefault(seg Segmenter) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("built-in labelled data: %w", err)
 	}
-	return Train(Examples(rows, DefaultTokenizer(seg)), DefaultOptions)
+	return Train(Examples(rows, DefaultTokenizer(seg)), DefaultOptions())
 }

@@ -10,7 +10,7 @@ import (
 // (a user's own labels) alphabetically.
 func orderDomains(set map[string]bool) []string {
 	var out []string
-	for _, d := range classify.Domains {
+	for _, d := range classify.Domains() {
 		if set[d.ID] {
 			out = append(out, d.ID)
 			delete(set, d.ID)

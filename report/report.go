@@ -265,7 +265,7 @@ func DomainsOf(ids []string) []Domain {
 }
 
 func domain(id string, i int) Domain {
-	for k, g := range classify.Domains {
+	for k, g := range classify.Domains() {
 		if g.ID == id {
 			return Domain{id, g.Chinese, g.English, palette[k]}
 		}

@@ -140,7 +140,7 @@ func TestSeedReport(t *testing.T) {
 			t.Errorf("year %d missing from the chart or the table", r.Year)
 		}
 	}
-	for _, dom := range classify.Domains {
+	for _, dom := range classify.Domains() {
 		if !strings.Contains(page, `id="d-`+dom.ID+`"`) || !strings.Contains(page, dom.Chinese+" "+dom.English) {
 			t.Errorf("domain %s missing", dom.ID)
 		}

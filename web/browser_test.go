@@ -175,7 +175,7 @@ func TestBrowser(t *testing.T) {
 	cards := evaluate[[][2]string](t, ctx, `[...document.querySelectorAll("article.card")].slice(0, 2).map(c => [c.dataset.id, c.dataset.domain])`)
 	first, second := cards[0], cards[1]
 	key := func(domain string) (string, string) {
-		for i, d := range classify.Domains {
+		for i, d := range classify.Domains() {
 			if d.ID != domain {
 				return fmt.Sprint((i + 1) % 10), d.ID
 			}

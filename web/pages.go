@@ -99,7 +99,7 @@ func yearParam(y int) string {
 // domainName is a domain's Chinese name and its id, or the id of a domain
 // of a person's own.
 func domainName(id string) string {
-	for _, d := range classify.Domains {
+	for _, d := range classify.Domains() {
 		if d.ID == id {
 			return d.Chinese + " " + d.ID
 		}
@@ -262,8 +262,9 @@ func (s *Server) allDomains(r *http.Request) ([]report.Domain, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, 0, len(known)+len(classify.Domains))
-	for _, d := range classify.Domains {
+	guide := classify.Domains()
+	ids := make([]string, 0, len(known)+len(guide))
+	for _, d := range guide {
 		ids = append(ids, d.ID)
 		delete(known, d.ID)
 	}
@@ -388,5 +389,5 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 		Threshold float64
 		Keys      []classify.Domain
 		Cards     []card
-	}{s.base("Review", "review"), by, total, th, classify.Domains, cards})
+	}{s.base("Review", "review"), by, total, th, classify.Domains(), cards})
 }

@@ -102,7 +102,7 @@ func (s *Server) train(r *http.Request) (*retrainResult, *classify.Model, error)
 		return nil, nil, err
 	}
 	base, added := classify.Examples(rows, tok), classify.Examples(mine, tok)
-	opt := classify.DefaultOptions
+	opt := classify.DefaultOptions()
 	cmp, err := classify.Compare(base, added, opt, retrainFolds, retrainSeed)
 	if err != nil {
 		return nil, nil, err

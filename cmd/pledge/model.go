@@ -95,7 +95,7 @@ type trainingFlags struct {
 }
 
 func (t *trainingFlags) register(fl *flag.FlagSet) {
-	d := classify.DefaultOptions
+	d := classify.DefaultOptions()
 	fl.StringVar(&t.variant, "variant", string(d.Variant), "naive Bayes variant: complement or multinomial")
 	fl.Float64Var(&t.alpha, "alpha", d.Alpha, "additive smoothing")
 	fl.BoolVar(&t.bigrams, "bigrams", d.Bigrams, "add pairs of neighbouring words as features")
