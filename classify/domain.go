@@ -1,8 +1,8 @@
 package classify
 
 import (
-	"bytes"
 	"fmt"
+	"strings"
 
 	"pledge/data"
 )
@@ -43,7 +43,7 @@ func (c *Classifier) Classify(text string) []Prediction {
 
 // DefaultTokenizer is seg with the stop words built into pledge.
 func DefaultTokenizer(seg Segmenter) *Tokenizer {
-	return NewTokenizer(seg, data.Lines(data.StopWords))
+	return NewTokenizer(seg, data.Lines(data.StopWords()))
 }
 
 // Default returns pledge's default classifier: seg, the stop words and
@@ -60,7 +60,7 @@ func Default(seg Segmenter) (*Classifier, error) {
 
 // DefaultModel reads the default model built into pledge.
 func DefaultModel() (*Model, error) {
-	m, err := Load(bytes.NewReader(data.Model))
+	m, err := Load(strings.NewReader(data.Model()))
 	if err != nil {
 		return nil, fmt.Errorf("built-in model: %w (run go generate ./data)", err)
 	}
@@ -71,7 +71,7 @@ func DefaultModel() (*Model, error) {
 // into pledge, cut by seg, with DefaultOptions. It gives the model that
 // data/model.json holds.
 func TrainDefault(seg Segmenter) (*Model, error) {
-	rows, err := ReadLabelled(data.Labelled)
+	rows, err := ReadLabelled([]byte(data.Labelled()))
 	if err != nil {
 		return nil, fmt.Errorf("built-in labelled data: %w", err)
 	}

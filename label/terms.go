@@ -16,7 +16,7 @@ import (
 // generic words of statements, and what linking leaves out (state names).
 var areaExcluded = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
-	for _, list := range [][]byte{data.StopWords, data.Generic} {
+	for _, list := range []string{data.StopWords(), data.Generic()} {
 		for _, w := range data.Lines(list) {
 			out[w] = true
 		}
@@ -30,7 +30,7 @@ var areaExcluded = sync.OnceValue(func() map[string]bool {
 // that start where it stands are tried.
 var userTerms = sync.OnceValue(func() map[rune][]string {
 	out := map[rune][]string{}
-	for _, t := range data.Lines(data.UserDict) {
+	for _, t := range data.Lines(data.UserDict()) {
 		if r, _ := utf8.DecodeRuneInString(t); !areaExcluded()[t] && !link.StopWord(t) {
 			out[r] = append(out[r], t)
 		}

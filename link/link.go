@@ -95,7 +95,7 @@ var linkStop = sync.OnceValue(func() map[string]bool {
 	for _, w := range []string{"签署", "签订", "联合声明", "声明", "主席", "总统", "总理", "政府", "双方", "两国", "联邦", "共和国", "人民"} {
 		stop[w] = true
 	}
-	for _, line := range data.Lines(data.States) {
+	for _, line := range data.Lines(data.States()) {
 		fs := strings.Split(line, "\t")
 		for _, n := range fs[:min(2, len(fs))] {
 			stop[n] = true

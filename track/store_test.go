@@ -20,7 +20,7 @@ import (
 
 // classifier is the default classifier, made once for the package's tests.
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict))
+	j, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		return nil, err
 	}

@@ -93,7 +93,7 @@ func (s *Server) train(r *http.Request) (*retrainResult, *classify.Model, error)
 		return nil, nil, err
 	}
 	tok := classify.DefaultTokenizer(seg)
-	rows, err := classify.ReadLabelled(data.Labelled)
+	rows, err := classify.ReadLabelled([]byte(data.Labelled()))
 	if err != nil {
 		return nil, nil, fmt.Errorf("built-in labelled data: %w", err)
 	}

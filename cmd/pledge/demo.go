@@ -54,13 +54,13 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "demo.db")
 	}
-	names, err := fs.Glob(data.Demo, "demo/*.txt")
+	names, err := fs.Glob(data.Demo(), "demo/*.txt")
 	if err != nil {
 		return err
 	}
 	var inputs []input
 	for _, n := range names {
-		inputs = append(inputs, input{n, func() ([]byte, error) { return fs.ReadFile(data.Demo, n) }})
+		inputs = append(inputs, input{n, func() ([]byte, error) { return fs.ReadFile(data.Demo(), n) }})
 	}
 	c, err := newClassifier("")
 	if err != nil {

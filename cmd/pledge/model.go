@@ -16,7 +16,7 @@ import (
 // and the process's end frees them at once. Commands that only read the
 // database never load it.
 var segmenter = sync.OnceValues(func() (*segment.Jieba, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict))
+	j, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		return nil, fmt.Errorf("loading the segmenter: %w", err)
 	}
@@ -63,7 +63,7 @@ func loadClassifier(path string, seg classify.Segmenter) (*classify.Classifier, 
 
 // readLabelled reads a labelled file, or the built-in one when path is "".
 func readLabelled(path string) ([]classify.Labelled, error) {
-	b := data.Labelled
+	b := []byte(data.Labelled())
 	if path != "" {
 		var err error
 		if b, err = os.ReadFile(path); err != nil {
