@@ -32,24 +32,10 @@ type PartnerTally struct {
 // counted per partner: a row for each partner either counts, those of
 // most statements first, then by name.
 func NewPartnerTally(home string, counts []Count[string], statements map[string]int) *PartnerTally {
-	byPartner := map[string]*PartnerRow{}
-	row := func(p string) *PartnerRow {
-		if byPartner[p] == nil {
-			byPartner[p] = &PartnerRow{Partner: p, Cells: Cells{}}
-		}
-		return byPartner[p]
-	}
-	for p, n := range statements {
-		row(p).Statements = n
-	}
-	domains := map[string]bool{}
-	for _, c := range counts {
-		domains[c.Domain] = true
-		row(c.Row).add(c.Domain, c.Recurring, c.N)
-	}
-	t := &PartnerTally{Home: home, Domains: orderDomains(domains)}
-	for _, r := range byPartner {
-		t.Rows = append(t.Rows, *r)
+	rows, domains := gather(counts, statements)
+	t := &PartnerTally{Home: home, Domains: domains}
+	for p, r := range rows {
+		t.Rows = append(t.Rows, PartnerRow{p, r.statements, r.cells})
 	}
 	slices.SortFunc(t.Rows, func(a, b PartnerRow) int {
 		return cmp.Or(cmp.Compare(b.Statements, a.Statements), strings.Compare(a.Partner, b.Partner))

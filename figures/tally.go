@@ -60,24 +60,10 @@ type Tally struct {
 // status, and the statements counted per year: a row for each year either
 // counts, in order, statements without a date last.
 func NewTally(counts []Count[int], statements map[int]int) *Tally {
-	byYear := map[int]*TallyRow{}
-	row := func(y int) *TallyRow {
-		if byYear[y] == nil {
-			byYear[y] = &TallyRow{Year: y, Cells: Cells{}}
-		}
-		return byYear[y]
-	}
-	domains := map[string]bool{}
-	for _, c := range counts {
-		domains[c.Domain] = true
-		row(c.Row).add(c.Domain, c.Recurring, c.N)
-	}
-	for y, n := range statements {
-		row(y).Statements = n
-	}
-	t := &Tally{Domains: orderDomains(domains)}
-	for _, r := range byYear {
-		t.Rows = append(t.Rows, *r)
+	rows, domains := gather(counts, statements)
+	t := &Tally{Domains: domains}
+	for y, r := range rows {
+		t.Rows = append(t.Rows, TallyRow{y, r.statements, r.cells})
 	}
 	slices.SortFunc(t.Rows, func(a, b TallyRow) int {
 		switch {
@@ -91,6 +77,34 @@ func NewTally(counts []Count[int], statements map[int]int) *Tally {
 		return a.Year - b.Year
 	})
 	return t
+}
+
+// row is a row of a tally being gathered.
+type row struct {
+	statements int
+	cells      Cells
+}
+
+// gather adds up counts and statements in a row for each key either has,
+// and returns the rows and the domains of the counts, in the GUIDE's
+// order (see orderDomains).
+func gather[K comparable](counts []Count[K], statements map[K]int) (map[K]*row, []string) {
+	rows := map[K]*row{}
+	get := func(k K) *row {
+		if rows[k] == nil {
+			rows[k] = &row{cells: Cells{}}
+		}
+		return rows[k]
+	}
+	for k, n := range statements {
+		get(k).statements = n
+	}
+	domains := map[string]bool{}
+	for _, c := range counts {
+		domains[c.Domain] = true
+		get(c.Row).cells.add(c.Domain, c.Recurring, c.N)
+	}
+	return rows, orderDomains(domains)
 }
 
 // Column totals one domain over the years.

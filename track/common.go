@@ -32,22 +32,22 @@ func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) 
 	if err != nil {
 		return nil, err
 	}
-	ids := figures.Components(edges)
-	if len(ids) == 0 {
+	joined := figures.Components(edges)
+	if len(joined) == 0 {
 		return nil, nil
 	}
-	cs, err := s.Commitments(ctx, Filter{IDs: slices.Concat(ids...)})
+	cs, err := s.Commitments(ctx, Filter{IDs: slices.Concat(joined...)})
 	if err != nil {
 		return nil, err
 	}
 	group := map[int64]int{}
-	for i, g := range ids {
-		for _, id := range g {
+	for i, ids := range joined {
+		for _, id := range ids {
 			group[id] = i
 		}
 	}
 	// Each group's commitments in the order of Commitments: by date.
-	groups := make([][]Commitment, len(ids))
+	groups := make([][]Commitment, len(joined))
 	for _, c := range cs {
 		groups[group[c.ID]] = append(groups[group[c.ID]], c)
 	}

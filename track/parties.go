@@ -93,8 +93,8 @@ func (st Statement) Has(names ...string) bool {
 }
 
 // backfillGroups gives the statements stored before schema version 3 their
-// party keys, and their commitments their terms (see label.Terms). It runs once,
-// in the transaction of migration 3.
+// party keys, and their commitments their terms (see label.Terms). It runs
+// once, in the transaction of migration 3.
 func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 	parties, err := partiesOf(ctx, tx)
 	if err != nil {
