@@ -12,7 +12,7 @@ import (
 
 func benchSetup(b *testing.B) ([]string, *Classifier) {
 	b.Helper()
-	rows, err := ReadLabelled(data.Labelled)
+	rows, err := ReadLabelled([]byte(data.Labelled()))
 	if err != nil {
 		b.Fatal(err)
 	}

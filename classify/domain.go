@@ -1,8 +1,8 @@
 package classify
 
 import (
-	"bytes"
 	"fmt"
+	"strings"
 
 	"pledge/data"
 )
@@ -12,19 +12,22 @@ type Domain struct {
 	ID, Chinese, English string
 }
 
-// Domains are the ten domains of the default taxonomy, in the GUIDE's order.
-// A model trained on a user's own labels has its own label set instead.
-var Domains = []Domain{
-	{"politics", "政治", "Politics"},
-	{"security", "安全", "Security"},
-	{"economy", "经贸", "Economy and trade"},
-	{"energy", "能源", "Energy"},
-	{"finance", "财金", "Finance"},
-	{"technology", "科技", "Science and technology"},
-	{"transport", "交通", "Transport"},
-	{"environment", "环境", "Environment"},
-	{"culture", "人文", "People-to-people exchange"},
-	{"multilateral", "国际", "International and multilateral"},
+// Domains returns the ten domains of the default taxonomy, in the GUIDE's
+// order, in a new slice. A model trained on a user's own labels has its
+// own label set instead.
+func Domains() []Domain {
+	return []Domain{
+		{"politics", "政治", "Politics"},
+		{"security", "安全", "Security"},
+		{"economy", "经贸", "Economy and trade"},
+		{"energy", "能源", "Energy"},
+		{"finance", "财金", "Finance"},
+		{"technology", "科技", "Science and technology"},
+		{"transport", "交通", "Transport"},
+		{"environment", "环境", "Environment"},
+		{"culture", "人文", "People-to-people exchange"},
+		{"multilateral", "国际", "International and multilateral"},
+	}
 }
 
 // Classifier labels commitments: a Tokenizer and the Model it feeds.
@@ -40,7 +43,7 @@ func (c *Classifier) Classify(text string) []Prediction {
 
 // DefaultTokenizer is seg with the stop words built into pledge.
 func DefaultTokenizer(seg Segmenter) *Tokenizer {
-	return NewTokenizer(seg, data.Lines(data.StopWords))
+	return NewTokenizer(seg, data.Lines(data.StopWords()))
 }
 
 // Default returns pledge's default classifier: seg, the stop words and
@@ -57,7 +60,7 @@ func Default(seg Segmenter) (*Classifier, error) {
 
 // DefaultModel reads the default model built into pledge.
 func DefaultModel() (*Model, error) {
-	m, err := Load(bytes.NewReader(data.Model))
+	m, err := Load(strings.NewReader(data.Model()))
 	if err != nil {
 		return nil, fmt.Errorf("built-in model: %w (run go generate ./data)", err)
 	}
@@ -68,9 +71,9 @@ func DefaultModel() (*Model, error) {
 // into pledge, cut by seg, with DefaultOptions. It gives the model that
 // data/model.json holds.
 func TrainDefault(seg Segmenter) (*Model, error) {
-	rows, err := ReadLabelled(data.Labelled)
+	rows, err := ReadLabelled([]byte(data.Labelled()))
 	if err != nil {
 		return nil, fmt.Errorf("built-in labelled data: %w", err)
 	}
-	return Train(Examples(rows, DefaultTokenizer(seg)), DefaultOptions)
+	return Train(Examples(rows, DefaultTokenizer(seg)), DefaultOptions())
 }

@@ -56,7 +56,7 @@ func ExampleCompare() {
 	for range 4 {
 		mine = append(mine, classify.Example{Label: "energy", Tokens: []string{"核电", "核电", "本币"}})
 	}
-	c, err := classify.Compare(base, mine, classify.DefaultOptions, 2, 1)
+	c, err := classify.Compare(base, mine, classify.DefaultOptions(), 2, 1)
 	if err != nil {
 		panic(err)
 	}

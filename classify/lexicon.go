@@ -21,7 +21,7 @@ type Word struct {
 // lexicon is jieba's dictionary, read on first use: it takes a moment and
 // some memory, and only the analysis of new policy areas needs it.
 var lexicon = sync.OnceValue(func() map[string]Word {
-	raw, err := data.Unzip(data.JiebaDict)
+	raw, err := data.Unzip(data.JiebaDict())
 	if err != nil {
 		return nil
 	}

@@ -39,9 +39,9 @@ type Options struct {
 	Bigrams bool
 }
 
-// DefaultOptions are the options of pledge's default model, chosen by
+// DefaultOptions returns the options of pledge's default model, chosen by
 // 10-fold cross-validation on data/labelled.tsv (see the README).
-var DefaultOptions = Options{Variant: Complement, Alpha: 1}
+func DefaultOptions() Options { return Options{Variant: Complement, Alpha: 1} }
 
 // Example is one labelled text, as tokens.
 type Example struct {

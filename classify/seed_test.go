@@ -18,7 +18,7 @@ import (
 )
 
 // jieba is one Jieba for all the tests of the package, as in the program.
-var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict)) })
+var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict())) })
 
 func testJieba(t testing.TB) *segment.Jieba {
 	t.Helper()

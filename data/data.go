@@ -3,83 +3,102 @@
 package data
 
 import (
-	"bytes"
 	"compress/gzip"
 	"embed"
 	"errors"
 	"io"
+	"io/fs"
 	"strings"
 )
 
-// Demo holds invented sample statements, written for pledge's demo: a web
-// page, a hard-wrapped newspaper page saved as GB18030, and a news feed with
-// half-width punctuation that reprints the newspaper's statement. They are
-// not real documents.
-//
+// The files are embedded in unexported variables, which only this package
+// could change, and given out by functions: a string cannot be changed, so
+// no caller can change what another reads.
+
 //go:embed demo/*.txt
-var Demo embed.FS
+var demo embed.FS
+
+// Demo holds invented sample statements, written for pledge's demo, in
+// demo/: a web page, a hard-wrapped newspaper page saved as GB18030, and a
+// news feed with half-width punctuation that reprints the newspaper's
+// statement. They are not real documents.
+func Demo() fs.FS { return demo }
+
+//go:embed labelled.tsv
+var labelled string
 
 // Labelled is the default training set of the domain model:
 // domain<TAB>text lines, # comments. Its bullets were written for pledge.
-//
-//go:embed labelled.tsv
-var Labelled []byte
+func Labelled() string { return labelled }
+
+//go:generate go run ../internal/cmd/genmodel -o model.json
+//go:embed model.json
+var model string
 
 // Model is pledge's default domain model, trained on Labelled with jieba
 // and saved by classify.Model.Save. go generate ./data trains it afresh
 // after Labelled, the stop words or the user dictionary change.
-//
-//go:generate go run ../internal/cmd/genmodel -o model.json
-//go:embed model.json
-var Model []byte
+func Model() string { return model }
+
+//go:embed userdict.txt
+var userDict string
 
 // UserDict lists terms of joint statements for the segmenter, one a line.
-//
-//go:embed userdict.txt
-var UserDict []byte
+func UserDict() string { return userDict }
+
+//go:embed stopwords.txt
+var stopWords string
 
 // StopWords lists words left out of the classifier's features, one a line.
-//
-//go:embed stopwords.txt
-var StopWords []byte
+func StopWords() string { return stopWords }
+
+//go:embed generic.txt
+var generic string
 
 // Generic lists words that name no policy area, one a line.
-//
-//go:embed generic.txt
-var Generic []byte
+func Generic() string { return generic }
+
+//go:embed states.tsv
+var states string
 
 // States is the table of state names: canonical name, abbreviation, other
 // written names.
-//
-//go:embed states.tsv
-var States []byte
+func States() string { return states }
+
+//go:embed extract.txt
+var extractWords string
 
 // ExtractWords are the word lists of the extractor, in [sections]: the
 // commitment markers, assessments, subjects, document kinds, news cues and
 // the rest of GUIDE sections 1 and 2. See Sections.
-//
-//go:embed extract.txt
-var ExtractWords []byte
+func ExtractWords() string { return extractWords }
+
+//go:embed opencc/TSCharacters.txt
+var traditionalChars string
 
 // TraditionalChars is OpenCC's table of traditional characters and their
 // simplified forms; see opencc/README.md for its origin and licence.
-//
-//go:embed opencc/TSCharacters.txt
-var TraditionalChars []byte
+func TraditionalChars() string { return traditionalChars }
 
-// JiebaDict and HMMModel are jieba's dictionaries, gzip-compressed; see
-// jieba/README.md for their origin and licence.
 var (
 	//go:embed jieba/jieba.dict.utf8.gz
-	JiebaDict []byte
+	jiebaDict string
 	//go:embed jieba/hmm_model.utf8.gz
-	HMMModel []byte
+	hmmModel string
 )
+
+// JiebaDict is jieba's dictionary, gzip-compressed; see jieba/README.md
+// for its origin and licence.
+func JiebaDict() string { return jiebaDict }
+
+// HMMModel is jieba's model of words its dictionary lacks, gzip-compressed;
+// see jieba/README.md for its origin and licence.
+func HMMModel() string { return hmmModel }
 
 // Sections reads a word list divided into [sections], one entry a line,
 // and returns the entries of each section in file order. Lines before the
 // first section, blank lines and # comments are left out.
-func Sections(b []byte) map[string][]string {
+func Sections(b string) map[string][]string {
 	out := map[string][]string{}
 	section := ""
 	for _, l := range Lines(b) {
@@ -99,9 +118,9 @@ func Sections(b []byte) map[string][]string {
 
 // Lines returns the lines of a word list, leaving out blank lines and
 // # comments.
-func Lines(b []byte) []string {
+func Lines(b string) []string {
 	var out []string
-	for _, l := range strings.Split(string(b), "\n") {
+	for _, l := range strings.Split(b, "\n") {
 		l = strings.TrimSpace(l)
 		if l != "" && !strings.HasPrefix(l, "#") {
 			out = append(out, l)
@@ -111,8 +130,8 @@ func Lines(b []byte) []string {
 }
 
 // Unzip returns the content of a gzip-compressed file built into pledge.
-func Unzip(b []byte) ([]byte, error) {
-	r, err := gzip.NewReader(bytes.NewReader(b))
+func Unzip(b string) ([]byte, error) {
+	r, err := gzip.NewReader(strings.NewReader(b))
 	if err != nil {
 		return nil, err
 	}

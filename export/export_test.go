@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"pledge/extract"
+	"pledge/label"
 	"pledge/track"
 )
 
@@ -36,7 +37,7 @@ func trickyStore(t *testing.T) *track.Store {
 	}
 	for i, v := range tricky {
 		st := extract.Statement{Title: "标题" + v, Date: extract.Date{Year: 2020 + i, Month: 1, Day: 2}, Fingerprint: strings.Repeat(string(rune('a'+i)), 32)}
-		cs := []track.Labelled{{Commitment: extract.Commitment{Ordinal: 1, Section: v, Text: "双方将" + v}, Sentences: [][]string{{"合作"}}, Domain: "economy", Probability: 0.5}}
+		cs := []label.Commitment{{Commitment: extract.Commitment{Ordinal: 1, Section: v, Text: "双方将" + v}, Sentences: [][]string{{"合作"}}, Domain: "economy", Probability: 0.5}}
 		if _, _, err := s.AddStatement(ctx, st, track.Source{Path: "file" + v}, cs, model); err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +118,7 @@ func TestExportJSON(t *testing.T) {
 		if err := json.Unmarshal([]byte(l), &m); err != nil {
 			t.Fatal(err)
 		}
-		if len(m) != len(Columns) || m["text"] != "双方将"+tricky[i] || m["section"] != tricky[i] {
+		if len(m) != len(Columns()) || m["text"] != "双方将"+tricky[i] || m["section"] != tricky[i] {
 			t.Errorf("line %d: %v", i, m)
 		}
 	}

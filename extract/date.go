@@ -47,8 +47,8 @@ func (d Date) valid() bool { return d.problem() == "" }
 const MinYear = 1949
 
 // MaxYear is the latest year of a statement pledge takes: next year, for a
-// statement dated ahead. A variable, for tests.
-var MaxYear = time.Now().Year() + 1
+// statement dated ahead.
+func MaxYear() int { return time.Now().Year() + 1 }
 
 // problem says why d is no date pledge takes, or "" when it is one.
 func (d Date) problem() string {
@@ -56,8 +56,8 @@ func (d Date) problem() string {
 	case d.Month < 1 || d.Month > 12 || d.Day < 1 ||
 		time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Day() != d.Day:
 		return "no such day"
-	case d.Year < MinYear || d.Year > MaxYear:
-		return fmt.Sprintf("its year is outside %d–%d", MinYear, MaxYear)
+	case d.Year < MinYear || d.Year > MaxYear():
+		return fmt.Sprintf("its year is outside %d–%d", MinYear, MaxYear())
 	}
 	return ""
 }

@@ -30,7 +30,7 @@ type stateTable struct {
 // states is read from the table built into pledge on first use.
 var states = sync.OnceValue(func() *stateTable {
 	t := &stateTable{byName: map[string]state{}, byAbbr: map[string]state{}, names: map[rune][]string{}}
-	for _, line := range data.Lines(data.States) {
+	for _, line := range data.Lines(data.States()) {
 		fs := strings.Split(line, "\t")
 		if len(fs) < 2 {
 			continue

@@ -31,7 +31,7 @@ type wordLists struct {
 
 // words is read from the list built into pledge on first use.
 var words = sync.OnceValue(func() *wordLists {
-	s := data.Sections(data.ExtractWords)
+	s := data.Sections(data.ExtractWords())
 	need := func(name string) []string {
 		l, ok := s[name]
 		if !ok || len(l) == 0 {

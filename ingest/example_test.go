@@ -25,7 +25,7 @@ func Example() {
 		panic(err)
 	}
 	defer store.Close()
-	seg, err := segment.NewJieba(data.Lines(data.UserDict))
+	seg, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		panic(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"pledge/classify"
 	"pledge/decode"
 	"pledge/extract"
+	"pledge/label"
 	"pledge/track"
 )
 
@@ -100,7 +101,7 @@ type prepared struct {
 	source     track.Source
 	copyOf     []int64 // for a copy: the stored statements
 	statements []extract.Statement
-	labelled   [][]track.Labelled // per statement; nil for one stored already
+	labelled   [][]label.Commitment // per statement; nil for one stored already
 }
 
 // Run ingests the inputs, calls each with the result of each file in the
@@ -218,7 +219,7 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 		return p
 	}
 	p.statements = sts
-	p.labelled = make([][]track.Labelled, len(sts))
+	p.labelled = make([][]label.Commitment, len(sts))
 	for i, st := range sts {
 		if _, stored, err := in.store.StatementID(ctx, st.Fingerprint); err != nil {
 			p.Err = err
@@ -229,7 +230,7 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 				p.Err = err
 				return p
 			}
-			p.labelled[i] = track.Labels(c, st.Commitments)
+			p.labelled[i] = label.Commitments(c, st.Commitments)
 		}
 	}
 	return p

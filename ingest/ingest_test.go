@@ -19,7 +19,7 @@ import (
 )
 
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict))
+	j, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		return nil, err
 	}

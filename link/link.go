@@ -78,10 +78,6 @@ type Link struct {
 	Person     bool // a person decided it (Item.Decision)
 }
 
-// sentenceBreak separates the sentences of a commitment in its stored
-// words (a word never holds it: words without letters are dropped).
-const sentenceBreak = "|"
-
 // weighted is one word of a TF-IDF vector.
 type weighted struct {
 	word   int32
@@ -99,7 +95,7 @@ var linkStop = sync.OnceValue(func() map[string]bool {
 	for _, w := range []string{"签署", "签订", "联合声明", "声明", "主席", "总统", "总理", "政府", "双方", "两国", "联邦", "共和国", "人民"} {
 		stop[w] = true
 	}
-	for _, line := range data.Lines(data.States) {
+	for _, line := range data.Lines(data.States()) {
 		fs := strings.Split(line, "\t")
 		for _, n := range fs[:min(2, len(fs))] {
 			stop[n] = true
@@ -492,27 +488,6 @@ func topByPartial(cands []int32, partial []float64, k int, buf *[]int32) []int32
 	}
 	*buf = top
 	return top
-}
-
-// SplitSentences turns stored words back into sentences.
-func SplitSentences(tokens string) [][]string {
-	var out [][]string
-	for _, s := range strings.Split(tokens, sentenceBreak) {
-		if ws := strings.Fields(s); len(ws) > 0 {
-			out = append(out, ws)
-		}
-	}
-	return out
-}
-
-// JoinSentences stores the words of sentences, with a break between:
-// what SplitSentences reads.
-func JoinSentences(sentences [][]string) string {
-	parts := make([]string, len(sentences))
-	for i, s := range sentences {
-		parts[i] = strings.Join(s, " ")
-	}
-	return strings.Join(parts, " "+sentenceBreak+" ")
 }
 
 // dot is the cosine of two normalised sorted vectors.

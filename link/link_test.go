@@ -75,7 +75,7 @@ func synthetic(t testing.TB, n int, seed uint64) []Item {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seg, err := segment.NewJieba(data.Lines(data.UserDict))
+	seg, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func synthetic(t testing.TB, n int, seed uint64) []Item {
 
 func testLabelled(t testing.TB) ([]struct{ Label, Text string }, error) {
 	var out []struct{ Label, Text string }
-	for _, l := range data.Lines(data.Labelled) {
+	for _, l := range data.Lines(data.Labelled()) {
 		label, text, ok := strings.Cut(l, "\t")
 		if ok {
 			out = append(out, struct{ Label, Text string }{label, text})

@@ -21,11 +21,11 @@ var screenshot = flag.String("screenshot", "", "also save the browser test's scr
 // demoStore ingests the demo statements built into pledge.
 func demoStore(t *testing.T) *track.Store {
 	t.Helper()
-	names, err := fs.Glob(data.Demo, "demo/*.txt")
+	names, err := fs.Glob(data.Demo(), "demo/*.txt")
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no demo statements: %v", err)
 	}
-	return storeOf(t, names, func(n string) ([]byte, error) { return fs.ReadFile(data.Demo, n) })
+	return storeOf(t, names, func(n string) ([]byte, error) { return fs.ReadFile(data.Demo(), n) })
 }
 
 func chromium(t *testing.T) string {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"pledge/track"
+	"pledge/figures"
 )
 
 // Chart is a stacked bar chart, drawn as SVG from the numbers: one bar a
@@ -85,7 +85,7 @@ func stack(labels, notes []string, series []Series, counts [][]int) Chart {
 }
 
 // yearLabels names the tally's rows and notes their statements.
-func yearLabels(t *track.Tally) (labels, notes []string) {
+func yearLabels(t *figures.Tally) (labels, notes []string) {
 	for _, r := range t.Rows {
 		label := strconv.Itoa(r.Year)
 		if r.Year == 0 {
@@ -98,7 +98,7 @@ func yearLabels(t *track.Tally) (labels, notes []string) {
 }
 
 // domainChart draws commitments per domain per year.
-func DomainChart(t *track.Tally, domains []Domain) Chart {
+func DomainChart(t *figures.Tally, domains []Domain) Chart {
 	labels, notes := yearLabels(t)
 	var series []Series
 	for _, d := range domains {
@@ -116,7 +116,7 @@ func DomainChart(t *track.Tally, domains []Domain) Chart {
 }
 
 // statusChart draws new and recurring commitments per year.
-func StatusChart(t *track.Tally) Chart {
+func StatusChart(t *figures.Tally) Chart {
 	labels, notes := yearLabels(t)
 	var counts [][]int
 	for _, r := range t.Rows {

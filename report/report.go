@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"pledge/classify"
+	"pledge/figures"
 	"pledge/track"
 )
 
@@ -29,7 +30,7 @@ type Data struct {
 	Commitments int
 	Years       []int // dated years, in order
 	Domains     []Domain
-	Tally       *track.Tally
+	Tally       *figures.Tally
 	Chart       Chart // commitments per domain and year
 	Status      Chart // new and recurring per year
 	Areas       []YearAreas
@@ -58,7 +59,7 @@ type Domain struct {
 // YearAreas are the new policy areas of one year.
 type YearAreas struct {
 	Year  int
-	Areas []track.Area
+	Areas []figures.Area
 }
 
 // Thread is a commitment that recurs in three or more years, with every
@@ -74,7 +75,7 @@ type Thread struct {
 // from areas (see track.Store.AllNewAreas), at most areasPerYear a year.
 // They mean something from the second year on: in the first, every term
 // is new.
-func NewAreas(years []int, areas map[int][]track.Area) []YearAreas {
+func NewAreas(years []int, areas map[int][]figures.Area) []YearAreas {
 	var out []YearAreas
 	for _, y := range years[min(1, len(years)):] {
 		out = append(out, YearAreas{y, areas[y][:min(areasPerYear, len(areas[y]))]})
@@ -264,7 +265,7 @@ func DomainsOf(ids []string) []Domain {
 }
 
 func domain(id string, i int) Domain {
-	for k, g := range classify.Domains {
+	for k, g := range classify.Domains() {
 		if g.ID == id {
 			return Domain{id, g.Chinese, g.English, palette[k]}
 		}

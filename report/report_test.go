@@ -18,12 +18,13 @@ import (
 	"pledge/decode"
 	"pledge/extract"
 	"pledge/internal/seeds"
+	"pledge/label"
 	"pledge/segment"
 	"pledge/track"
 )
 
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict))
+	j, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +65,7 @@ func storeOf(t *testing.T, names []string, read func(string) ([]byte, error)) *t
 			t.Fatal(err)
 		}
 		for _, st := range extract.Parse(text.Text) {
-			if _, _, err := s.AddStatement(ctx, st, track.Source{Path: n}, track.Labels(c, st.Commitments), model); err != nil {
+			if _, _, err := s.AddStatement(ctx, st, track.Source{Path: n}, label.Commitments(c, st.Commitments), model); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -139,7 +140,7 @@ func TestSeedReport(t *testing.T) {
 			t.Errorf("year %d missing from the chart or the table", r.Year)
 		}
 	}
-	for _, dom := range classify.Domains {
+	for _, dom := range classify.Domains() {
 		if !strings.Contains(page, `id="d-`+dom.ID+`"`) || !strings.Contains(page, dom.Chinese+" "+dom.English) {
 			t.Errorf("domain %s missing", dom.ID)
 		}
@@ -182,7 +183,7 @@ func TestEscaping(t *testing.T) {
 	evil := `<script>alert("x")</script>`
 	for i := range 3 {
 		st := extract.Statement{Title: "标题" + evil, Date: extract.Date{Year: 2020 + i, Month: 1, Day: 1}, Fingerprint: strings.Repeat(strconv.Itoa(i), 32)}
-		cs := []track.Labelled{{Commitment: extract.Commitment{Ordinal: 1, Section: evil, Text: "双方将" + evil + "扩大贸易"},
+		cs := []label.Commitment{{Commitment: extract.Commitment{Ordinal: 1, Section: evil, Text: "双方将" + evil + "扩大贸易"},
 			Sentences: [][]string{{"扩大", "贸易"}}, Domain: "economy", Probability: 0.3}}
 		if _, _, err := s.AddStatement(ctx, st, track.Source{Path: "f"}, cs, model); err != nil {
 			t.Fatal(err)

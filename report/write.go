@@ -8,7 +8,7 @@ import (
 	"io"
 	"strconv"
 
-	"pledge/track"
+	"pledge/figures"
 )
 
 //go:embed report.html
@@ -31,7 +31,7 @@ var page = template.Must(template.New("report.html").Funcs(template.FuncMap{
 		return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
 	},
 	"threadWidth": func(n int) int { return 100 / n },
-	"tallyTotal": func(t *track.Tally) struct{ Commitments, Statements int } {
+	"tallyTotal": func(t *figures.Tally) struct{ Commitments, Statements int } {
 		c, s := t.Total()
 		return struct{ Commitments, Statements int }{c.Total(), s}
 	},

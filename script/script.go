@@ -18,7 +18,7 @@ import (
 // pairs left out are rare characters outside the Basic Multilingual Plane.
 var simplified = sync.OnceValue(func() map[rune]rune {
 	m := map[rune]rune{}
-	for _, l := range data.Lines(data.TraditionalChars) {
+	for _, l := range data.Lines(data.TraditionalChars()) {
 		from, to, ok := strings.Cut(l, "\t")
 		if !ok {
 			continue

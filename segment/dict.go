@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -39,9 +40,9 @@ func installDicts(userTerms []string) (string, error) {
 	// The name comes from the compressed dictionaries, which hashing is
 	// quick, and from every file written beside them.
 	h := sha256.New()
-	for _, b := range [][]byte{data.JiebaDict, data.HMMModel, user, []byte(idfStandIn), []byte(stopStandIn)} {
+	for _, b := range []string{data.JiebaDict(), data.HMMModel(), string(user), idfStandIn, stopStandIn} {
 		fmt.Fprintf(h, "%d\n", len(b))
-		h.Write(b)
+		io.WriteString(h, b)
 	}
 	name := "jieba-" + hex.EncodeToString(h.Sum(nil))[:16]
 	var root, dir string
@@ -142,11 +143,11 @@ func userDict(terms []string) []byte {
 
 // dictFiles returns the contents of the dictionary files.
 func dictFiles(user []byte) (map[string][]byte, error) {
-	dict, err := data.Unzip(data.JiebaDict)
+	dict, err := data.Unzip(data.JiebaDict())
 	if err != nil {
 		return nil, fmt.Errorf("jieba dictionary: %w", err)
 	}
-	hmm, err := data.Unzip(data.HMMModel)
+	hmm, err := data.Unzip(data.HMMModel())
 	if err != nil {
 		return nil, fmt.Errorf("jieba HMM model: %w", err)
 	}

@@ -10,7 +10,7 @@ import (
 	"pledge/data"
 )
 
-var jieba = sync.OnceValues(func() (*Jieba, error) { return NewJieba(data.Lines(data.UserDict)) })
+var jieba = sync.OnceValues(func() (*Jieba, error) { return NewJieba(data.Lines(data.UserDict())) })
 
 func testJieba(t testing.TB) *Jieba {
 	t.Helper()

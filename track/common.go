@@ -7,25 +7,21 @@ import (
 	"slices"
 	"strconv"
 
+	"pledge/figures"
 	"pledge/link"
 )
 
-// CommonGroup is a commitment one party makes to several partners: similar
-// commitments in statements between that party and different others.
-type CommonGroup struct {
-	Party       string   // the party in every statement of the group
-	Partners    []string // the others, in name order
-	Domain      string   // the domain most of the commitments have
-	Years       []int
-	Commitments []Commitment // in date order
-}
+// CommonGroup is a commitment one party makes to several partners:
+// similar commitments in statements between that party and different
+// others (see figures.Common).
+type CommonGroup = figures.Common[Commitment]
 
 // Common finds what one party promises several partners: commitments of
 // statements between different parties whose similarity, as linking
 // measures it, reaches threshold are one group, and a group counts for a
 // party in all its statements when that party made it to at least
-// minPartners others. Groups come in the GUIDE's order of domains, those
-// with the most partners first.
+// minPartners others (see figures.CommonGroups). Groups come in the
+// GUIDE's order of domains, those with the most partners first.
 //
 // Each commitment's best match among other parties' commitments depends on
 // every commitment, so it is computed for all of them the first time
@@ -36,116 +32,31 @@ func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) 
 	if err != nil {
 		return nil, err
 	}
-	// Union-find over the commitments: each joins its match.
-	parent := map[int64]int64{}
-	find := func(i int64) int64 {
-		if _, ok := parent[i]; !ok {
-			parent[i] = i
-		}
-		r := i
-		for parent[r] != r {
-			r = parent[r]
-		}
-		for parent[i] != r {
-			parent[i], i = r, parent[i]
-		}
-		return r
-	}
-	for _, e := range edges {
-		if ra, rb := find(e[0]), find(e[1]); ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-		}
-	}
-	members := map[int64][]int64{}
-	for id := range parent {
-		r := find(id)
-		members[r] = append(members[r], id)
-	}
-	var ids []int64
-	for _, m := range members {
-		if len(m) > 1 {
-			ids = append(ids, m...)
-		}
-	}
-	if ids == nil {
+	joined := figures.Components(edges)
+	if len(joined) == 0 {
 		return nil, nil
 	}
-	cs, err := s.Commitments(ctx, Filter{IDs: ids})
+	cs, err := s.Commitments(ctx, Filter{IDs: slices.Concat(joined...)})
 	if err != nil {
 		return nil, err
 	}
-	byID := map[int64]Commitment{}
+	group := map[int64]int{}
+	for i, ids := range joined {
+		for _, id := range ids {
+			group[id] = i
+		}
+	}
+	// Each group's commitments in the order of Commitments: by date.
+	groups := make([][]Commitment, len(joined))
 	for _, c := range cs {
-		byID[c.ID] = c
+		groups[group[c.ID]] = append(groups[group[c.ID]], c)
 	}
-	var out []CommonGroup
-	for _, m := range members {
-		if len(m) < 2 {
-			continue
-		}
-		group := make([]Commitment, len(m))
-		for k, id := range m {
-			group[k] = byID[id]
-		}
-		slices.SortFunc(group, func(a, b Commitment) int {
-			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Fingerprint, b.Fingerprint), cmp.Compare(a.Ordinal, b.Ordinal))
-		})
-		out = append(out, commonFor(group, minPartners)...)
-	}
-	rank := map[string]int{}
-	for i, d := range orderDomains(domainsOf(out)) {
-		rank[d] = i
-	}
-	slices.SortFunc(out, func(a, b CommonGroup) int {
-		return cmp.Or(cmp.Compare(rank[a.Domain], rank[b.Domain]), cmp.Compare(len(b.Partners), len(a.Partners)),
-			cmp.Compare(a.Party, b.Party), cmp.Compare(a.Commitments[0].Date, b.Commitments[0].Date))
-	})
-	return out, nil
+	return figures.CommonGroups(groups, factsOf, minPartners), nil
 }
 
-// commonFor returns a group for each party in every statement of the
-// commitments that made them to at least minPartners others.
-func commonFor(group []Commitment, minPartners int) []CommonGroup {
-	var out []CommonGroup
-	for _, p := range group[0].Parties {
-		partners := map[string]bool{}
-		inAll := true
-		for _, c := range group {
-			inAll = inAll && slices.Contains(c.Parties, p)
-			for _, q := range c.Parties {
-				if q != p {
-					partners[q] = true
-				}
-			}
-		}
-		if !inAll || len(partners) < minPartners {
-			continue
-		}
-		g := CommonGroup{Party: p, Commitments: group}
-		for q := range partners {
-			g.Partners = append(g.Partners, q)
-		}
-		slices.Sort(g.Partners)
-		domains := map[string]int{}
-		years := map[int]bool{}
-		for _, c := range group {
-			domains[c.Domain]++
-			if c.Year != 0 {
-				years[c.Year] = true
-			}
-		}
-		for d, n := range domains {
-			if n > domains[g.Domain] || n == domains[g.Domain] && d < g.Domain {
-				g.Domain = d
-			}
-		}
-		for y := range years {
-			g.Years = append(g.Years, y)
-		}
-		slices.Sort(g.Years)
-		out = append(out, g)
-	}
-	return out
+// factsOf is what finding common commitments needs to know of c.
+func factsOf(c Commitment) figures.Facts {
+	return figures.Facts{Date: c.Date, Year: c.Year, Parties: c.Parties, Domain: c.Domain}
 }
 
 // commonEdges returns the pairs of a commitment and its best match among
@@ -220,12 +131,4 @@ func (s *Store) commonMatches(ctx context.Context) error {
 		}
 		return setSetting(ctx, tx, settingCommonGeneration, strconv.FormatInt(gen, 10))
 	})
-}
-
-func domainsOf(gs []CommonGroup) map[string]bool {
-	out := map[string]bool{}
-	for _, g := range gs {
-		out[g.Domain] = true
-	}
-	return out
 }

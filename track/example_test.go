@@ -9,6 +9,7 @@ import (
 
 	"pledge/classify"
 	"pledge/extract"
+	"pledge/label"
 	"pledge/track"
 )
 
@@ -33,7 +34,7 @@ func Example() {
 		st := extract.Statement{Title: fmt.Sprint("甲国和乙国联合声明", year), Parties: []string{"甲国", "乙国"},
 			Date: extract.Date{Year: year, Month: 6, Day: 5}, Fingerprint: strings.Repeat(fmt.Sprint(i), 32)}
 		words := []string{"扩大", "本币", "结算"}
-		c := []track.Labelled{{Commitment: extract.Commitment{Ordinal: 1, Text: "双方将扩大本币结算。"},
+		c := []label.Commitment{{Commitment: extract.Commitment{Ordinal: 1, Text: "双方将扩大本币结算。"},
 			Sentences: [][]string{words}, Domain: "finance", Probability: m.Predict(words)[0].Prob}}
 		if _, _, err := s.AddStatement(ctx, st, track.Source{Path: fmt.Sprint(year, ".txt")}, c, model); err != nil {
 			panic(err)

@@ -1,93 +1,14 @@
 package track
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
-	"regexp"
 	"strings"
 
-	"pledge/classify"
 	"pledge/extract"
-	"pledge/link"
+	"pledge/label"
 )
-
-// Model identifies the model that labelled commitments.
-type Model struct {
-	Hash         string
-	Variant      string
-	Labels       []string
-	TrainingSize int
-	// Body is the model as classify.Model.Save writes it, kept so that the
-	// model can be used again; nil when it is not to be kept.
-	Body []byte
-}
-
-// ModelOf describes a classify model for the database, with its body.
-func ModelOf(m *classify.Model) Model {
-	var body bytes.Buffer
-	if err := m.Save(&body); err != nil {
-		body.Reset() // a model that cannot be saved is recorded without its body
-	}
-	return Model{Hash: m.Hash, Variant: string(m.Variant), Labels: m.Labels, TrainingSize: m.TrainingSize(), Body: body.Bytes()}
-}
-
-// RegisterModel records a model, once, and returns its id.
-func (s *Store) RegisterModel(ctx context.Context, m Model) (int64, error) {
-	labels, err := json.Marshal(m.Labels)
-	if err != nil {
-		return 0, err
-	}
-	var body any
-	if len(m.Body) > 0 {
-		body = string(m.Body)
-	}
-	var id int64
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO models (hash, variant, labels, training_size, created_at, body)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = COALESCE(models.body, excluded.body)`,
-			m.Hash, m.Variant, string(labels), m.TrainingSize, now(), body); err != nil {
-			return err
-		}
-		return tx.QueryRowContext(ctx, `SELECT id FROM models WHERE hash = ?`, m.Hash).Scan(&id)
-	})
-	return id, err
-}
-
-// Labelled is a commitment with its domain, the words of each of its
-// sentences, which linking compares, and its terms (see Terms).
-type Labelled struct {
-	extract.Commitment
-	Sentences   [][]string
-	Domain      string
-	Probability float64
-	Terms       []string
-}
-
-// Labels labels commitments with their domains, their words (for linking)
-// and their terms (for new policy areas), for AddStatement.
-func Labels(c *classify.Classifier, cs []extract.Commitment) []Labelled {
-	out := make([]Labelled, len(cs))
-	for i, x := range cs {
-		var sentences [][]string
-		var all []string
-		for _, s := range sentenceRe.Split(x.Text, -1) {
-			if ws := c.Tokenizer.Tokens(s); len(ws) > 0 {
-				sentences = append(sentences, ws)
-				all = append(all, ws...)
-			}
-		}
-		best := c.Model.Predict(all)[0]
-		out[i] = Labelled{Commitment: x, Sentences: sentences, Domain: best.Label, Probability: best.Prob, Terms: Terms(all, x.Text)}
-	}
-	return out
-}
-
-// sentenceRe splits a commitment into sentences and the parts of a list
-// item that ；separates.
-var sentenceRe = regexp.MustCompile(`[。；！？]`)
 
 // Source is a file statements were read from, as it was read: its size and
 // SHA-256, by which ingest knows it unchanged.
@@ -115,7 +36,7 @@ func (s *Store) StatementID(ctx context.Context, fingerprint string) (int64, boo
 // another process that got there first), the copy only adds its source,
 // and what it has that the stored statement lacks (section numerals a
 // reprint dropped, a title); added is false, and cs may be nil.
-func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source Source, cs []Labelled, modelID int64) (id int64, added bool, err error) {
+func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source Source, cs []label.Commitment, modelID int64) (id int64, added bool, err error) {
 	var title any
 	if !st.Untitled {
 		title = st.Title
@@ -216,7 +137,7 @@ func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[
 	return byPath, byHash, rows.Err()
 }
 
-func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs []Labelled, modelID int64) (int64, error) {
+func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs []label.Commitment, modelID int64) (int64, error) {
 	var year any
 	if !st.Date.IsZero() {
 		year = st.Date.Year
@@ -238,7 +159,7 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs [
 	}
 	defer ins.Close()
 	for _, c := range cs {
-		if _, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, link.JoinSentences(c.Sentences), strings.Join(c.Terms, " "),
+		if _, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, joinSentences(c.Sentences), strings.Join(c.Terms, " "),
 			c.Domain, c.Probability, modelID); err != nil {
 			return 0, err
 		}

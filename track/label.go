@@ -11,7 +11,6 @@ import (
 	"unicode"
 
 	"pledge/classify"
-	"pledge/link"
 )
 
 // Label records a person's domain for commitment id, and marks the group of
@@ -208,11 +207,7 @@ func predictStored(ctx context.Context, q querier, m *classify.Model, fn func(id
 		if err := rows.Scan(&id, &tokens, &domain, &person); err != nil {
 			return err
 		}
-		var words []string
-		for _, s := range link.SplitSentences(tokens) {
-			words = append(words, s...)
-		}
-		fn(id, domain, person, m.Predict(words)[0])
+		fn(id, domain, person, m.Predict(storedWords(tokens))[0])
 	}
 	return rows.Err()
 }

@@ -1,16 +1,59 @@
 package track
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"pledge/classify"
-	"pledge/link"
 )
+
+// Model identifies the model that labelled commitments.
+type Model struct {
+	Hash         string
+	Variant      string
+	Labels       []string
+	TrainingSize int
+	// Body is the model as classify.Model.Save writes it, kept so that the
+	// model can be used again; nil when it is not to be kept.
+	Body []byte
+}
+
+// ModelOf describes a classify model for the database, with its body.
+func ModelOf(m *classify.Model) Model {
+	var body bytes.Buffer
+	if err := m.Save(&body); err != nil {
+		body.Reset() // a model that cannot be saved is recorded without its body
+	}
+	return Model{Hash: m.Hash, Variant: string(m.Variant), Labels: m.Labels, TrainingSize: m.TrainingSize(), Body: body.Bytes()}
+}
+
+// RegisterModel records a model, once, and returns its id.
+func (s *Store) RegisterModel(ctx context.Context, m Model) (int64, error) {
+	labels, err := json.Marshal(m.Labels)
+	if err != nil {
+		return 0, err
+	}
+	var body any
+	if len(m.Body) > 0 {
+		body = string(m.Body)
+	}
+	var id int64
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO models (hash, variant, labels, training_size, created_at, body)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = COALESCE(models.body, excluded.body)`,
+			m.Hash, m.Variant, string(labels), m.TrainingSize, now(), body); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `SELECT id FROM models WHERE hash = ?`, m.Hash).Scan(&id)
+	})
+	return id, err
+}
 
 // ErrNoModelBody is the error for a model recorded without its body, by a
 // pledge from before models were kept whole.
@@ -60,11 +103,7 @@ func (s *Store) Alternatives(ctx context.Context, id int64, k int) ([]classify.P
 	if err != nil {
 		return nil, err
 	}
-	var words []string
-	for _, s := range link.SplitSentences(tokens) {
-		words = append(words, s...)
-	}
-	p := m.Predict(words)
+	p := m.Predict(storedWords(tokens))
 	return p[:min(k, len(p))], nil
 }
 

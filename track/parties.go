@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"pledge/extract"
-	"pledge/link"
+	"pledge/label"
 )
 
 // setParties records a statement's parties.
@@ -93,8 +93,8 @@ func (st Statement) Has(names ...string) bool {
 }
 
 // backfillGroups gives the statements stored before schema version 3 their
-// party keys, and their commitments their terms (see Terms). It runs once,
-// in the transaction of migration 3.
+// party keys, and their commitments their terms (see label.Terms). It runs
+// once, in the transaction of migration 3.
 func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 	parties, err := partiesOf(ctx, tx)
 	if err != nil {
@@ -117,11 +117,7 @@ func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		var words []string
-		for _, s := range link.SplitSentences(tokens) {
-			words = append(words, s...)
-		}
-		terms[id] = strings.Join(Terms(words, text), " ")
+		terms[id] = strings.Join(label.Terms(storedWords(tokens), text), " ")
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

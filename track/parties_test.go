@@ -282,39 +282,34 @@ func TestMigrateVersion1(t *testing.T) {
 	}
 }
 
-func TestHomeParty(t *testing.T) {
-	st := func(parties ...string) Statement { return Statement{Parties: parties} }
-	tests := []struct {
-		name string
-		sts  []Statement
-		want string
-	}{
-		{"in every statement", []Statement{st("俄罗斯", "中国"), st("中国", "巴西"), st("中国", "巴西", "南非")}, "中国"},
-		{"a tie goes to the one named first", []Statement{st("中国", "俄罗斯"), st("中国", "俄罗斯")}, "中国"},
-		{"in most statements", []Statement{st("中国", "俄罗斯"), st("俄罗斯", "印度"), st("中国", "巴西"), st("中国", "法国")}, "中国"},
-		{"no parties", []Statement{st()}, ""},
-	}
-	for _, tt := range tests {
-		if got := homeParty(tt.sts); got != tt.want {
-			t.Errorf("%s: home %q, want %q", tt.name, got, tt.want)
-		}
+// TestParties lists the parties of the statements, those of most
+// statements first.
+func TestParties(t *testing.T) {
+	s, _ := reviewStore(t)
+	parties, err := s.Parties(context.Background())
+	if want := []string{"甲国", "乙国", "丙国"}; err != nil || !reflect.DeepEqual(parties, want) {
+		t.Errorf("Parties() = %v, %v; want %v", parties, err, want)
 	}
 }
 
-// homeParty counts the parties of statements as PartnerTally does in
-// SQL, and picks the home party from them.
-func homeParty(sts []Statement) string {
-	counts := map[string]*partyCount{}
-	for _, st := range sts {
-		for i, p := range st.Parties {
-			if counts[p] == nil {
-				counts[p] = &partyCount{}
-			}
-			counts[p].in++
-			if i == 0 {
-				counts[p].first++
-			}
+func TestStatementHas(t *testing.T) {
+	st := Statement{Parties: []string{"中国", "俄罗斯", "蒙古"}}
+	tests := []struct {
+		names []string
+		want  bool
+	}{
+		{nil, true},
+		{[]string{"俄罗斯"}, true},
+		{[]string{"蒙古", "中国"}, true},
+		{[]string{"俄罗斯", "哈萨克斯坦"}, false},
+		{[]string{"俄罗斯联邦"}, false},
+	}
+	for _, tt := range tests {
+		if got := st.Has(tt.names...); got != tt.want {
+			t.Errorf("Has(%q) = %v, want %v", tt.names, got, tt.want)
 		}
 	}
-	return pickHome(counts)
+	if (Statement{}).Has("中国") {
+		t.Error("a statement without parties has 中国")
+	}
 }

@@ -231,7 +231,7 @@ func linkItems(ctx context.Context, q querier, across bool, groups []string, all
 			it.Group = ""
 		}
 		it.Order = fmt.Sprintf("%s %s %06d", it.Date, fp, ordinal)
-		it.Sentences = link.SplitSentences(tokens)
+		it.Sentences = splitSentences(tokens)
 		items = append(items, it)
 	}
 	return items, rows.Err()

@@ -9,6 +9,7 @@ import (
 
 	"pledge/classify"
 	"pledge/extract"
+	"pledge/label"
 )
 
 // reviewStore holds statements of invented states, labelled by a small
@@ -43,11 +44,11 @@ func reviewStore(t *testing.T) (*Store, map[string]int64) {
 		{extract.Date{}, []string{"甲国", "乙国"}, []string{"扩大 本币 互换"}},
 	}
 	for i, st := range statements {
-		var cs []Labelled
+		var cs []label.Commitment
 		for k, text := range st.texts {
 			words := strings.Fields(text)
 			best := c.Model.Predict(words)[0]
-			cs = append(cs, Labelled{Commitment: extract.Commitment{Ordinal: k + 1, Text: fmt.Sprint(st.date.Year, strings.Join(words, ""))},
+			cs = append(cs, label.Commitment{Commitment: extract.Commitment{Ordinal: k + 1, Text: fmt.Sprint(st.date.Year, strings.Join(words, ""))},
 				Sentences: [][]string{words}, Domain: best.Label, Probability: best.Prob})
 		}
 		x := extract.Statement{Title: fmt.Sprint("声明", i), Parties: st.parties, Date: st.date, Fingerprint: fmt.Sprintf("%032d", i)}
@@ -363,4 +364,48 @@ func TestAlternatives(t *testing.T) {
 	if p, err := s.Alternatives(ctx, id, 3); err != nil || p != nil {
 		t.Errorf("without the model's body: %v, %v", p, err)
 	}
+}
+
+// TestReviewed counts what a person decided, and the model's labels that
+// wait for one.
+func TestReviewed(t *testing.T) {
+	ctx := context.Background()
+	s, ids := reviewStore(t)
+	cs, err := s.Commitments(ctx, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doubt := 0.0 // the highest of the model's probabilities: above some of them
+	for _, c := range cs {
+		doubt = max(doubt, c.Probability)
+	}
+	doubtful := func(below float64) (n int) {
+		for _, c := range cs {
+			if c.Probability < below {
+				n++
+			}
+		}
+		return n
+	}
+	check := func(when string, below float64, want Reviewed) {
+		t.Helper()
+		if got, err := s.Reviewed(ctx, below); err != nil || got != want {
+			t.Errorf("%s: Reviewed(%.3f) = %+v, %v; want %+v", when, below, got, err, want)
+		}
+	}
+	if n := doubtful(doubt); n == 0 || n == len(cs) {
+		t.Fatalf("the model's probabilities are all alike: %d of %d under %.3f", n, len(cs), doubt)
+	}
+	check("nothing decided, every label in doubt", 2, Reviewed{DoubtfulLabels: len(cs)})
+	check("nothing decided", doubt, Reviewed{DoubtfulLabels: doubtful(doubt)})
+	if err := s.Label(ctx, ids["2019深化油气管道合作"], "security"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DecideLink(ctx, ids["2021扩大本币结算份额"], 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DecideLink(ctx, ids["2021推进核电项目"], ids["2019深化油气管道合作"]); err != nil {
+		t.Fatal(err)
+	}
+	check("a label and two links decided", 2, Reviewed{Labels: 1, Links: 2, DoubtfulLabels: len(cs) - 1})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -13,12 +14,13 @@ import (
 	"pledge/data"
 	"pledge/internal/seeds"
 	"pledge/internal/testkit"
+	"pledge/label"
 	"pledge/segment"
 )
 
 // classifier is the default classifier, made once for the package's tests.
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict))
+	j, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		return nil, err
 	}
@@ -49,8 +51,8 @@ func testStore(t testing.TB) *Store {
 func seedPaths(t testing.TB) []string { return seeds.Paths(t) }
 
 // ingest stores the statements of the files in s, in the order given, as
-// pledge ingest does (package ingest, which this package cannot import),
-// and links them.
+// pledge ingest does (package ingest, which this package cannot import):
+// labelled by package label, stored, and linked.
 func ingest(t testing.TB, s *Store, paths ...string) {
 	t.Helper()
 	ctx := context.Background()
@@ -61,7 +63,7 @@ func ingest(t testing.TB, s *Store, paths ...string) {
 	}
 	for _, p := range paths {
 		for _, st := range testkit.Statements(t, p) {
-			if _, _, err := s.AddStatement(ctx, st, Source{Path: filepath.Base(p)}, Labels(c, st.Commitments), model); err != nil {
+			if _, _, err := s.AddStatement(ctx, st, Source{Path: filepath.Base(p)}, label.Commitments(c, st.Commitments), model); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
 		}
@@ -119,5 +121,77 @@ func TestOpenRefuses(t *testing.T) {
 		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 			t.Errorf("%s: changed by the refused open", filepath.Base(path))
 		}
+	}
+}
+
+// TestOpenReadOnly reads a pledge database without writing to it, and
+// refuses what Open refuses, a missing file, and a database an older
+// pledge wrote, which only a command that writes brings up to date.
+func TestOpenReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	written, _ := reviewStore(t)
+	path := written.Path()
+	written.Close()
+	made := func(name string, change string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		s, err := Open(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec(change); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		return p
+	}
+	text := filepath.Join(dir, "notes.db")
+	os.WriteFile(text, []byte("not a database at all, just text\n"), 0o644)
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o644)
+	tests := []struct {
+		name string
+		path string
+		want error
+	}{
+		{"missing", filepath.Join(dir, "missing.db"), fs.ErrNotExist},
+		{"not SQLite", text, ErrNotPledge},
+		{"another program's", made("other.db", `DROP TABLE schema_migrations`), ErrNotPledge},
+		{"a newer pledge's", made("newer.db", `INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future.sql', 'x')`), ErrTooNew},
+		{"an older pledge's", made("older.db", `DELETE FROM schema_migrations WHERE version > 1`), ErrOutdated},
+		{"empty", empty, ErrOutdated},
+	}
+	for _, tt := range tests {
+		before, _ := os.ReadFile(tt.path)
+		s, err := OpenReadOnly(ctx, tt.path)
+		if !errors.Is(err, tt.want) {
+			t.Errorf("%s: error %v, want %v", tt.name, err, tt.want)
+		}
+		if s != nil {
+			s.Close()
+		}
+		if after, _ := os.ReadFile(tt.path); !bytes.Equal(before, after) {
+			t.Errorf("%s: changed by the refused open", tt.name)
+		}
+	}
+
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if statements, commitments, err := s.Count(ctx); err != nil || statements != 5 || commitments != 8 {
+		t.Errorf("read-only: %d statements, %d commitments, %v; want 5 and 8", statements, commitments, err)
+	}
+	if err := s.SetAcrossParties(ctx, true); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("a write to a database opened read-only: %v, want %v", err, ErrReadOnly)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the database opened read-only changed")
 	}
 }

@@ -13,32 +13,16 @@ import (
 	"pledge/track"
 )
 
-// item is a commitment as the API gives it: as pledge export writes it in
-// JSON, with its statement's id, and the similarity to the earlier
-// commitment it recurs from (null for a new one).
-type item struct {
-	export.Record
-	StatementID int64    `json:"statement_id"`
-	Similarity  *float64 `json:"similarity"`
-}
-
-func itemOf(c track.Commitment) item {
-	it := item{Record: export.RecordOf(c), StatementID: c.StatementID}
-	if it.PreviousID != nil {
-		it.Similarity = &c.Similarity
+// itemOf is commitment c as the API gives it: as pledge export writes it
+// in JSON, with its statement's id, and the similarity to the earlier
+// commitment it recurs from (null for a new one, as previous_id is).
+func itemOf(c track.Commitment) export.Record {
+	var similarity *float64
+	if c.Status == "recurring" && c.Previous != 0 {
+		similarity = &c.Similarity
 	}
-	return it
-}
-
-// detail is one commitment with what its page shows.
-type detail struct {
-	item
-	// Alternatives are the domains most probable by the model, most
-	// probable first; empty when the model is not recorded whole.
-	Alternatives []alternative `json:"alternatives"`
-	// Thread is the earlier commitments it recurs from, each from the one
-	// after it, newest first.
-	Thread []item `json:"thread"`
+	return append(export.RecordOf(c), export.Field{Name: "statement_id", Value: c.StatementID},
+		export.Field{Name: "similarity", Value: similarity})
 }
 
 type alternative struct {
@@ -59,15 +43,15 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	items := make([]item, len(cs))
+	items := make([]export.Record, len(cs))
 	for i, c := range cs {
 		items[i] = itemOf(c)
 	}
 	writeJSON(w, http.StatusOK, struct {
-		Total  int    `json:"total"`
-		Limit  int    `json:"limit"`
-		Offset int    `json:"offset"`
-		Items  []item `json:"items"`
+		Total  int             `json:"total"`
+		Limit  int             `json:"limit"`
+		Offset int             `json:"offset"`
+		Items  []export.Record `json:"items"`
 	}{total, q.Limit, q.Offset, items})
 }
 
@@ -88,25 +72,31 @@ func (s *Server) writeDetail(w http.ResponseWriter, r *http.Request, id int64) {
 	writeJSON(w, http.StatusOK, d)
 }
 
-// detail reads commitment id with its alternatives and thread.
-func (s *Server) detail(r *http.Request, id int64) (detail, error) {
+// detail reads commitment id with what its page shows: its item, then
+// alternatives, the domains most probable by the model, most probable
+// first (empty when the model is not recorded whole), and thread, the
+// earlier commitments it recurs from, each from the one after it, newest
+// first.
+func (s *Server) detail(r *http.Request, id int64) (export.Record, error) {
 	ctx := r.Context()
 	thread, err := s.store.Thread(ctx, id)
 	if err != nil {
-		return detail{}, err
+		return nil, err
 	}
 	alts, err := s.store.Alternatives(ctx, id, 3)
 	if err != nil {
-		return detail{}, err
+		return nil, err
 	}
-	d := detail{item: itemOf(thread[0]), Alternatives: []alternative{}, Thread: []item{}}
+	alternatives := []alternative{}
 	for _, p := range alts {
-		d.Alternatives = append(d.Alternatives, alternative{p.Label, p.Prob})
+		alternatives = append(alternatives, alternative{p.Label, p.Prob})
 	}
+	earlier := []export.Record{}
 	for _, c := range thread[1:] {
-		d.Thread = append(d.Thread, itemOf(c))
+		earlier = append(earlier, itemOf(c))
 	}
-	return d, nil
+	return append(itemOf(thread[0]), export.Field{Name: "alternatives", Value: alternatives},
+		export.Field{Name: "thread", Value: earlier}), nil
 }
 
 // apiCandidates answers GET /api/commitments/{id}/candidates: the earlier
@@ -122,13 +112,9 @@ func (s *Server) apiCandidates(w http.ResponseWriter, r *http.Request) {
 		s.apiFailure(w, r, err)
 		return
 	}
-	type candidate struct {
-		item
-		CandidateSimilarity float64 `json:"candidate_similarity"`
-	}
-	out := []candidate{}
+	out := []export.Record{}
 	for _, c := range cs {
-		out = append(out, candidate{itemOf(c.Commitment), c.Similarity})
+		out = append(out, append(itemOf(c.Commitment), export.Field{Name: "candidate_similarity", Value: c.Similarity}))
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -39,7 +39,7 @@ func chromium(t *testing.T) string {
 }
 
 // jieba is the tests' one segmenter: one a process.
-var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict)) })
+var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict())) })
 
 // ingester ingests into store with the real segmenter and model.
 func ingester(tb testing.TB, store *track.Store) *ingest.Ingester {
@@ -70,9 +70,9 @@ func demoServer(t *testing.T) (string, *track.Store) {
 	}
 	t.Cleanup(func() { store.Close() })
 	in := ingester(t, store)
-	names, _ := fs.Glob(data.Demo, "demo/*.txt")
+	names, _ := fs.Glob(data.Demo(), "demo/*.txt")
 	for _, n := range names {
-		b, _ := fs.ReadFile(data.Demo, n)
+		b, _ := fs.ReadFile(data.Demo(), n)
 		if _, err := in.File(ctx, n, b); err != nil {
 			t.Fatalf("%s: %v", n, err)
 		}
@@ -175,7 +175,7 @@ func TestBrowser(t *testing.T) {
 	cards := evaluate[[][2]string](t, ctx, `[...document.querySelectorAll("article.card")].slice(0, 2).map(c => [c.dataset.id, c.dataset.domain])`)
 	first, second := cards[0], cards[1]
 	key := func(domain string) (string, string) {
-		for i, d := range classify.Domains {
+		for i, d := range classify.Domains() {
 			if d.ID != domain {
 				return fmt.Sprint((i + 1) % 10), d.ID
 			}

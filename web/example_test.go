@@ -12,6 +12,7 @@ import (
 
 	"pledge/classify"
 	"pledge/extract"
+	"pledge/label"
 	"pledge/track"
 	"pledge/web"
 )
@@ -35,7 +36,7 @@ func Example() {
 	model, _ := store.RegisterModel(ctx, track.ModelOf(m))
 	st := extract.Statement{Title: "甲国和乙国联合声明", Parties: []string{"甲国", "乙国"},
 		Date: extract.Date{Year: 2024, Month: 5, Day: 16}, Fingerprint: strings.Repeat("0", 32)}
-	c := []track.Labelled{{Commitment: extract.Commitment{Ordinal: 1, Text: "双方将深化油气合作。"},
+	c := []label.Commitment{{Commitment: extract.Commitment{Ordinal: 1, Text: "双方将深化油气合作。"},
 		Sentences: [][]string{{"深化", "油气", "合作"}}, Domain: "energy", Probability: 0.9}}
 	store.AddStatement(ctx, st, track.Source{Path: "2024.txt"}, c, model)
 	store.LinkPending(ctx, track.DefaultThreshold)

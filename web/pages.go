@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"pledge/classify"
+	"pledge/figures"
 	"pledge/report"
 	"pledge/track"
 )
@@ -48,7 +49,7 @@ var funcs = template.FuncMap{
 	// partnerParam is the with= of a partner, "" for the partner row of
 	// statements whose parties are unknown, which no filter selects.
 	"partnerParam": func(p string) string {
-		if p == track.UnknownPartner {
+		if p == figures.UnknownPartner {
 			return ""
 		}
 		return p
@@ -98,7 +99,7 @@ func yearParam(y int) string {
 // domainName is a domain's Chinese name and its id, or the id of a domain
 // of a person's own.
 func domainName(id string) string {
-	for _, d := range classify.Domains {
+	for _, d := range classify.Domains() {
 		if d.ID == id {
 			return d.Chinese + " " + d.ID
 		}
@@ -179,10 +180,10 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		Statements, Commitments int
 		Reviewed                track.Reviewed
 		DoubtBelow              float64
-		Tally                   *track.Tally
+		Tally                   *figures.Tally
 		Domains                 []report.Domain
 		Chart, Status           report.Chart
-		Partners                *track.PartnerTally
+		Partners                *figures.PartnerTally
 		Across                  bool
 		Areas                   []report.YearAreas
 		Applied                 string
@@ -261,8 +262,9 @@ func (s *Server) allDomains(r *http.Request) ([]report.Domain, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, 0, len(known)+len(classify.Domains))
-	for _, d := range classify.Domains {
+	guide := classify.Domains()
+	ids := make([]string, 0, len(known)+len(guide))
+	for _, d := range guide {
 		ids = append(ids, d.ID)
 		delete(known, d.ID)
 	}
@@ -387,5 +389,5 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 		Threshold float64
 		Keys      []classify.Domain
 		Cards     []card
-	}{s.base("Review", "review"), by, total, th, classify.Domains, cards})
+	}{s.base("Review", "review"), by, total, th, classify.Domains(), cards})
 }

@@ -50,8 +50,8 @@ func parseQuery(v url.Values) (query, error) {
 		f.Undated = true
 	default:
 		y, err := strconv.Atoi(q.Year)
-		if err != nil || y < extract.MinYear || y > extract.MaxYear {
-			return q, &badParam{"year", q.Year, fmt.Sprintf("a year from %d to %d, or none", extract.MinYear, extract.MaxYear)}
+		if err != nil || y < extract.MinYear || y > extract.MaxYear() {
+			return q, &badParam{"year", q.Year, fmt.Sprintf("a year from %d to %d, or none", extract.MinYear, extract.MaxYear())}
 		}
 		f.Year = y
 	}

@@ -93,7 +93,7 @@ func (s *Server) train(r *http.Request) (*retrainResult, *classify.Model, error)
 		return nil, nil, err
 	}
 	tok := classify.DefaultTokenizer(seg)
-	rows, err := classify.ReadLabelled(data.Labelled)
+	rows, err := classify.ReadLabelled([]byte(data.Labelled()))
 	if err != nil {
 		return nil, nil, fmt.Errorf("built-in labelled data: %w", err)
 	}
@@ -102,7 +102,7 @@ func (s *Server) train(r *http.Request) (*retrainResult, *classify.Model, error)
 		return nil, nil, err
 	}
 	base, added := classify.Examples(rows, tok), classify.Examples(mine, tok)
-	opt := classify.DefaultOptions
+	opt := classify.DefaultOptions()
 	cmp, err := classify.Compare(base, added, opt, retrainFolds, retrainSeed)
 	if err != nil {
 		return nil, nil, err

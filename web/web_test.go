@@ -15,6 +15,7 @@ import (
 
 	"pledge/classify"
 	"pledge/extract"
+	"pledge/label"
 	"pledge/track"
 )
 
@@ -113,12 +114,12 @@ func statementOf(i int, title string, parties []string, date extract.Date) extra
 }
 
 // labelled labels texts of words with model, as ingest would.
-func labelled(model *classify.Model, texts []string) []track.Labelled {
-	var cs []track.Labelled
+func labelled(model *classify.Model, texts []string) []label.Commitment {
+	var cs []label.Commitment
 	for k, text := range texts {
 		words := strings.Fields(text)
 		best := model.Predict(words)[0]
-		cs = append(cs, track.Labelled{Commitment: extract.Commitment{Ordinal: k + 1, Text: strings.Join(words, "")},
+		cs = append(cs, label.Commitment{Commitment: extract.Commitment{Ordinal: k + 1, Text: strings.Join(words, "")},
 			Sentences: [][]string{words}, Domain: best.Label, Probability: best.Prob})
 	}
 	return cs

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"pledge/data"
+	"pledge/figures"
 	"pledge/ingest"
 	"pledge/track"
 )
@@ -53,13 +54,13 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "demo.db")
 	}
-	names, err := fs.Glob(data.Demo, "demo/*.txt")
+	names, err := fs.Glob(data.Demo(), "demo/*.txt")
 	if err != nil {
 		return err
 	}
 	var inputs []input
 	for _, n := range names {
-		inputs = append(inputs, input{name: n, read: func() ([]byte, error) { return fs.ReadFile(data.Demo, n) }})
+		inputs = append(inputs, input{name: n, read: func() ([]byte, error) { return fs.ReadFile(data.Demo(), n) }})
 	}
 	c, err := newClassifier("")
 	if err != nil {
@@ -122,7 +123,7 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 
 // printPartnerAreas prints, for each partner, the policy areas new with
 // that partner in its latest year, top at most.
-func printPartnerAreas(ctx context.Context, store *track.Store, pt *track.PartnerTally, top int, std IO) error {
+func printPartnerAreas(ctx context.Context, store *track.Store, pt *figures.PartnerTally, top int, std IO) error {
 	w := &errWriter{w: std.Stdout}
 	w.printf("New policy areas per partner, in its latest year (pledge new --with NAME):\n")
 	for _, r := range pt.Rows {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"pledge/extract"
+	"pledge/label"
 	"pledge/track"
 )
 
@@ -167,7 +168,7 @@ func TestHostileStoredNotLinked(t *testing.T) {
 	for i, year := range []int{2019, 2021} {
 		st := extract.Statement{Title: fmt.Sprint("声明", i), Parties: []string{"甲国", "乙国"},
 			Date: extract.Date{Year: year, Month: 1, Day: 2}, Fingerprint: strings.Repeat(fmt.Sprint(i), 32)}
-		cs := []track.Labelled{{Commitment: extract.Commitment{Ordinal: 1, Text: "双方将扩大本币结算。"},
+		cs := []label.Commitment{{Commitment: extract.Commitment{Ordinal: 1, Text: "双方将扩大本币结算。"},
 			Sentences: [][]string{{"扩大", "本币", "结算"}}, Domain: "economy", Probability: 0.9}}
 		if _, _, err := s.AddStatement(ctx, st, track.Source{Path: fmt.Sprint(i)}, cs, model); err != nil {
 			t.Fatal(err)

@@ -72,7 +72,7 @@ func dateOr(d string) string {
 
 // domainName is a domain with its Chinese name, for the GUIDE's domains.
 func domainName(id string) string {
-	for _, d := range classify.Domains {
+	for _, d := range classify.Domains() {
 		if d.ID == id {
 			return d.ID + " " + d.Chinese
 		}
@@ -82,13 +82,14 @@ func domainName(id string) string {
 
 // orderedDomains sorts domains in the GUIDE's order, others after.
 func orderedDomains(ds []string) []string {
+	guide := classify.Domains()
 	rank := func(id string) int {
-		for i, d := range classify.Domains {
+		for i, d := range guide {
 			if d.ID == id {
 				return i
 			}
 		}
-		return len(classify.Domains)
+		return len(guide)
 	}
 	out := slices.Clone(ds)
 	slices.SortStableFunc(out, func(a, b string) int {

@@ -16,7 +16,7 @@ import (
 // and the process's end frees them at once. Commands that only read the
 // database never load it.
 var segmenter = sync.OnceValues(func() (*segment.Jieba, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict))
+	j, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		return nil, fmt.Errorf("loading the segmenter: %w", err)
 	}
@@ -63,7 +63,7 @@ func loadClassifier(path string, seg classify.Segmenter) (*classify.Classifier, 
 
 // readLabelled reads a labelled file, or the built-in one when path is "".
 func readLabelled(path string) ([]classify.Labelled, error) {
-	b := data.Labelled
+	b := []byte(data.Labelled())
 	if path != "" {
 		var err error
 		if b, err = os.ReadFile(path); err != nil {
@@ -95,7 +95,7 @@ type trainingFlags struct {
 }
 
 func (t *trainingFlags) register(fl *flag.FlagSet) {
-	d := classify.DefaultOptions
+	d := classify.DefaultOptions()
 	fl.StringVar(&t.variant, "variant", string(d.Variant), "naive Bayes variant: complement or multinomial")
 	fl.Float64Var(&t.alpha, "alpha", d.Alpha, "additive smoothing")
 	fl.BoolVar(&t.bigrams, "bigrams", d.Bigrams, "add pairs of neighbouring words as features")

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"pledge/track"
+	"pledge/figures"
 )
 
 const tallyUsage = `Usage: pledge tally [--db FILE] [--status] [--csv] [--with NAME]... [--by-partner]
@@ -71,7 +71,7 @@ func runTally(ctx context.Context, args []string, std IO) error {
 }
 
 // writePartnerTally prints partners × domains as a table or as CSV.
-func writePartnerTally(w io.Writer, t *track.PartnerTally, status, asCSV bool) error {
+func writePartnerTally(w io.Writer, t *figures.PartnerTally, status, asCSV bool) error {
 	header := append(append([]string{"partner"}, t.Domains...), "total", "statements")
 	var rows [][]string
 	for _, r := range t.Rows {
@@ -92,7 +92,7 @@ func writePartnerTally(w io.Writer, t *track.PartnerTally, status, asCSV bool) e
 }
 
 // formatCell writes a count, or new/recurring.
-func formatCell(c track.Cell, status bool) string {
+func formatCell(c figures.Cell, status bool) string {
 	if status {
 		return fmt.Sprintf("%d/%d", c.New, c.Recurring)
 	}
@@ -100,8 +100,8 @@ func formatCell(c track.Cell, status bool) string {
 }
 
 // writeTally prints t as an aligned table or as CSV.
-func writeTally(w io.Writer, t *track.Tally, status, asCSV bool) error {
-	cell := func(c track.Cell) string { return formatCell(c, status) }
+func writeTally(w io.Writer, t *figures.Tally, status, asCSV bool) error {
+	cell := func(c figures.Cell) string { return formatCell(c, status) }
 	header := append(append([]string{"year"}, t.Domains...), "total", "statements")
 	var rows [][]string
 	for _, r := range t.Rows {

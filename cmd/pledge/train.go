@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -69,7 +68,7 @@ func runTrain(ctx context.Context, args []string, std IO) error {
 	}
 	// The file is read a row at a time: a large one costs no more memory
 	// than its words.
-	var in io.Reader = bytes.NewReader(data.Labelled)
+	var in io.Reader = strings.NewReader(data.Labelled())
 	if *dataPath != "" {
 		f, err := os.Open(*dataPath)
 		if err != nil {

@@ -26,7 +26,7 @@ type partner struct {
 // partners reads the states of data/states.tsv other than China.
 func partners() []partner {
 	var out []partner
-	for _, line := range data.Lines(data.States) {
+	for _, line := range data.Lines(data.States()) {
 		fs := strings.Split(line, "\t")
 		if len(fs) < 2 || fs[0] == "中国" {
 			continue

@@ -26,7 +26,7 @@ func main() {
 }
 
 func run(out string) error {
-	seg, err := segment.NewJieba(data.Lines(data.UserDict))
+	seg, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,90 @@
+package figures
+
+import (
+	"math"
+	"reflect"
+	"testing"
+)
+
+// use is one commitment's terms, as NewAreas is given them.
+type use struct {
+	year  int
+	id    int64
+	terms []string
+}
+
+// TestNewAreas finds the areas each year brings from commitments' terms in
+// date order.
+func TestNewAreas(t *testing.T) {
+	tests := []struct {
+		name string
+		uses []use
+		want map[int][]string // each year's terms, in order
+	}{
+		{"nothing", nil, map[int][]string{}},
+		{"every term is new in the first year", []use{{2019, 1, []string{"能源", "本币"}}}, map[int][]string{2019: {"本币", "能源"}}},
+		{
+			"a term is new only in the first year it is used",
+			[]use{{2019, 1, []string{"能源"}}, {2021, 2, []string{"能源", "核电"}}, {2024, 3, []string{"核电", "氢能"}}},
+			map[int][]string{2019: {"能源"}, 2021: {"核电"}, 2024: {"氢能"}},
+		},
+		{
+			"undated commitments bring no area",
+			[]use{{2019, 1, []string{"能源"}}, {0, 2, []string{"核电"}}},
+			map[int][]string{2019: {"能源"}},
+		},
+		{
+			"a term inside a longer one that all its commitments use is left out",
+			[]use{{2019, 1, []string{"能源"}}, {2024, 2, []string{"人工智能", "智能"}}, {2024, 3, []string{"人工智能", "智能"}}},
+			map[int][]string{2019: {"能源"}, 2024: {"人工智能"}},
+		},
+		{
+			"one that a commitment uses alone stays",
+			[]use{{2019, 1, []string{"能源"}}, {2024, 2, []string{"人工智能", "智能"}}, {2024, 3, []string{"智能"}}},
+			map[int][]string{2019: {"能源"}, 2024: {"智能", "人工智能"}},
+		},
+		{
+			"the most used first, then by term",
+			[]use{{2019, 1, []string{"能源"}}, {2024, 2, []string{"氢能", "核电", "电网"}}, {2024, 3, []string{"电网"}}},
+			map[int][]string{2019: {"能源"}, 2024: {"电网", "核电", "氢能"}},
+		},
+	}
+	for _, tt := range tests {
+		var a NewAreas
+		for _, u := range tt.uses {
+			a.Add(u.year, u.id, u.terms)
+		}
+		got := map[int][]string{}
+		for y, areas := range a.ByYear() {
+			for _, ar := range areas {
+				got[y] = append(got[y], ar.Term)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: areas %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestNewAreaScores weighs how many of a year's commitments use a term by
+// how rare it is over all of them, and lists those commitments.
+func TestNewAreaScores(t *testing.T) {
+	var a NewAreas
+	for _, u := range []use{
+		{2019, 1, []string{"能源"}}, {2019, 2, []string{"能源"}}, {0, 3, []string{"能源", "核电"}},
+		{2021, 4, []string{"核电"}}, {2021, 5, []string{"核电", "能源"}},
+	} {
+		a.Add(u.year, u.id, u.terms)
+	}
+	got := a.ByYear()
+	// Of 5 commitments, 能源 is used by 4 and 核电 by 3 (the undated one
+	// too); each by 2 in the year it is new.
+	score := func(uses, df int) float64 { return float64(uses) * math.Log(1+float64(5)/float64(df)) }
+	want := map[int][]Area{
+		2019: {{"能源", score(2, 4), []int64{1, 2}}},
+		2021: {{"核电", score(2, 3), []int64{4, 5}}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("areas %+v, want %+v", got, want)
+	}
+}

@@ -1,0 +1,48 @@
+// Package label prepares the commitments of a statement for the database:
+// each gets its policy domain from a classifier, the words of each of its
+// sentences, which linking compares, and its terms, from which the policy
+// areas new in a year are found. Ingest labels commitments with it before
+// package track stores them; track's migrations make the terms of the
+// commitments stored before terms were with Terms.
+package label
+
+import (
+	"regexp"
+
+	"pledge/classify"
+	"pledge/extract"
+)
+
+// Commitment is a commitment with its domain, the words of each of its
+// sentences and its terms (see Terms).
+type Commitment struct {
+	extract.Commitment
+	Sentences   [][]string
+	Domain      string
+	Probability float64
+	Terms       []string
+}
+
+// Commitments labels commitments with their domains, their words (for
+// linking) and their terms (for new policy areas), for
+// track.Store.AddStatement.
+func Commitments(c *classify.Classifier, cs []extract.Commitment) []Commitment {
+	out := make([]Commitment, len(cs))
+	for i, x := range cs {
+		var sentences [][]string
+		var all []string
+		for _, s := range sentenceRe.Split(x.Text, -1) {
+			if ws := c.Tokenizer.Tokens(s); len(ws) > 0 {
+				sentences = append(sentences, ws)
+				all = append(all, ws...)
+			}
+		}
+		best := c.Model.Predict(all)[0]
+		out[i] = Commitment{Commitment: x, Sentences: sentences, Domain: best.Label, Probability: best.Prob, Terms: Terms(all, x.Text)}
+	}
+	return out
+}
+
+// sentenceRe splits a commitment into sentences and the parts of a list
+// item that ；separates.
+var sentenceRe = regexp.MustCompile(`[。；！？]`)
