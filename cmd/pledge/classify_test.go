@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -15,9 +16,14 @@ func TestClassify(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], "finance\t0.") || !strings.HasSuffix(lines[0], "\t双方将扩大本币结算规模。") ||
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "finance\t") || !strings.HasSuffix(lines[0], "\t双方将扩大本币结算规模。") ||
 		!strings.HasPrefix(lines[1], "transport\t") {
 		t.Errorf("classify:\n%s", out)
+	}
+	for _, l := range lines {
+		if fs := strings.Split(l, "\t"); len(fs) != 3 || !probability(fs[1]) {
+			t.Errorf("classify: no probability in %q", l)
+		}
 	}
 	// Standard input, an empty line skipped, the three best.
 	out, _, err = runWithInput(t, "双方将深化核能合作\n\n推动两国高校扩大互派留学生\n", "classify", "--top", "3")
@@ -28,6 +34,12 @@ func TestClassify(t *testing.T) {
 	if len(lines) != 2 || strings.Count(lines[0], ":") != 3 || !strings.HasPrefix(lines[1], "culture:") {
 		t.Errorf("classify --top 3 from standard input:\n%s", out)
 	}
+}
+
+// probability reports whether s is a probability printed to three places.
+func probability(s string) bool {
+	p, err := strconv.ParseFloat(s, 64)
+	return err == nil && len(s) == 5 && p >= 0 && p <= 1
 }
 
 func TestTrainAndClassifyWithModel(t *testing.T) {
