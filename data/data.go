@@ -20,7 +20,8 @@ import (
 var Demo embed.FS
 
 // Labelled is the default training set of the domain model:
-// domain<TAB>text lines, # comments. Its bullets were written for pledge.
+// domain<TAB>text lines, # comments. Its bullets were written for pledge,
+// in two parts (see its header and README.md).
 //
 //go:embed labelled.tsv
 var Labelled []byte
@@ -33,7 +34,8 @@ var Labelled []byte
 //go:embed model.json
 var Model []byte
 
-// UserDict lists terms of joint statements for the segmenter, one a line.
+// UserDict lists terms of joint statements for the segmenter, one a line,
+// written for pledge without the seed statements (see README.md).
 //
 //go:embed userdict.txt
 var UserDict []byte
