@@ -8,7 +8,7 @@
 // which Predict turns into probabilities (see Model.Temperature). A
 // Classifier ties a Tokenizer to a Model, and Default is the one pledge
 // ships, trained on the labelled commitments in data/labelled.tsv.
-// ReadLabelled reads such files, and CrossValidate and
+// ReadLabelled and ReadHeldOut read such files, and CrossValidate and
 // Evaluate say how good a model is: its accuracy, macro-F1 and expected
 // calibration error, with a reliability table.
 //
