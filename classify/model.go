@@ -41,7 +41,9 @@ type Options struct {
 	// Calibrate fits the model's temperature (see Model.Temperature) by
 	// cross-validation on the training data, so that its probabilities
 	// say how often it is right. Without it the probabilities are the
-	// plain softmax of the scores, which for naive Bayes are far too sure.
+	// plain softmax of the scores, which for naive Bayes say little of
+	// that: pledge's default model would be too unsure of short texts and
+	// too sure of long ones.
 	Calibrate bool
 }
 
@@ -114,8 +116,8 @@ func Train(examples []Example, opt Options) (*Model, error) {
 // calibrationFolds folds and keeps each fold's counts apart, so that the
 // model of all folds but one is the whole count less that fold's; and it
 // keeps a sample of at most calibrationSample examples, which the model of
-// the folds without them scores to fit the temperature. Memory then grows
-// with the words of each fold, and the sample.
+// the folds without them scores to fit the temperature and its length
+// exponent. Memory then grows with the words of each fold, and the sample.
 type Trainer struct {
 	opt    Options
 	index  map[string]int // label → place in docs and counts, in order of arrival
@@ -139,15 +141,15 @@ type heldOut struct {
 }
 
 const (
-	// calibrationFolds is the number of folds the temperature is fitted
+	// calibrationFolds is the number of folds the calibration is fitted
 	// by: each example is scored by a model trained on the other nine
 	// tenths of the data, as in pledge eval.
 	calibrationFolds = 10
-	// calibrationSample bounds the examples kept to fit the temperature,
-	// one number: a few thousand fix it to the third digit.
+	// calibrationSample bounds the examples kept to fit the calibration,
+	// two numbers: a few thousand fix them to the third digit.
 	calibrationSample = 10_000
-	// minCalibration is the fewest scored examples a temperature is
-	// fitted on; with fewer, the model keeps temperature 1.
+	// minCalibration is the fewest scored examples a calibration is
+	// fitted on; with fewer, the model stays uncalibrated (temperature 1).
 	minCalibration = 30
 )
 
