@@ -41,9 +41,27 @@ func (c *Classifier) Classify(text string) []Prediction {
 	return c.Model.Predict(c.Tokenizer.Tokens(text))
 }
 
-// DefaultTokenizer is seg with the stop words built into pledge.
+// DefaultTokenizer is seg with the stop words built into pledge
+// (data/stopwords.txt) and each state's side (巴方, 哈方, …; see sides).
 func DefaultTokenizer(seg Segmenter) *Tokenizer {
-	return NewTokenizer(seg, data.Lines(data.StopWords()))
+	return NewTokenizer(seg, append(data.Lines(data.StopWords()), sides()...))
+}
+
+// sides returns the words by which statements name each state as a party,
+// its abbreviation in data/states.tsv and 方 (中方, 俄方, 巴方, …): subjects
+// of commitments (GUIDE §2), which say nothing of their domain. 西方, 东方,
+// 南方 and 北方 are not among them: they are also the West, the East, the
+// South and the North.
+func sides() []string {
+	var out []string
+	for _, l := range data.Lines(data.States()) {
+		f := strings.Split(l, "\t")
+		if len(f) < 2 || f[1] == "" || strings.Contains("西东南北", f[1]) {
+			continue
+		}
+		out = append(out, f[1]+"方")
+	}
+	return out
 }
 
 // Default returns pledge's default classifier: seg, the stop words and

@@ -4,17 +4,42 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
 )
 
 // Evaluation is how a model's predictions compare with true labels: a
-// confusion matrix, from which the figures follow.
+// confusion matrix, from which the figures follow, and how sure the model
+// was of each, from which its calibration follows.
 type Evaluation struct {
 	Labels []string
 	// Confusion[i][j] counts examples of label i predicted as label j.
 	Confusion [][]int
+
+	bins    [reliabilityBins]binSums // by the probability of the label predicted
+	logLoss float64                  // sum of -log P(true label)
+}
+
+// reliabilityBins is the number of bins of a reliability table and of the
+// expected calibration error: ten of equal width, as is usual.
+const reliabilityBins = 10
+
+type binSums struct {
+	n, right int
+	prob     float64
+}
+
+// Bin is one bin of a reliability table: the examples whose predicted
+// label had a probability from Low up to High (0.9 to 1 includes 1).
+type Bin struct {
+	Low, High float64
+	Count     int
+	// Predicted is the mean probability of their predicted label;
+	// Observed, the share of them labelled right. A calibrated model has
+	// the two about equal in every bin.
+	Predicted, Observed float64
 }
 
 func newEvaluation(labels []string) *Evaluation {
@@ -25,8 +50,82 @@ func newEvaluation(labels []string) *Evaluation {
 	return e
 }
 
-func (e *Evaluation) add(truth, predicted string) {
-	e.Confusion[slices.Index(e.Labels, truth)][slices.Index(e.Labels, predicted)]++
+// add records a prediction p (every label, most probable first) of an
+// example of label truth.
+func (e *Evaluation) add(truth string, p []Prediction) {
+	best := p[0]
+	e.Confusion[slices.Index(e.Labels, truth)][slices.Index(e.Labels, best.Label)]++
+	b := &e.bins[min(int(best.Prob*reliabilityBins), reliabilityBins-1)]
+	b.n++
+	b.prob += best.Prob
+	if best.Label == truth {
+		b.right++
+	}
+	pTruth := 0.0
+	for _, x := range p {
+		if x.Label == truth {
+			pTruth = x.Prob
+		}
+	}
+	// A probability of 0 would make the loss infinite: one example
+	// would hide all the others.
+	e.logLoss -= math.Log(max(pTruth, 1e-12))
+}
+
+// Reliability returns the reliability table: the examples in ten bins by
+// the probability of their predicted label, with the mean of that
+// probability and the share right in each. It is empty for an Evaluation
+// made without probabilities (a bare confusion matrix).
+func (e *Evaluation) Reliability() []Bin {
+	if e.scored() == 0 {
+		return nil
+	}
+	out := make([]Bin, reliabilityBins)
+	for i, b := range e.bins {
+		out[i] = Bin{Low: float64(i) / reliabilityBins, High: float64(i+1) / reliabilityBins, Count: b.n}
+		if b.n > 0 {
+			out[i].Predicted, out[i].Observed = b.prob/float64(b.n), ratio(b.right, b.n)
+		}
+	}
+	return out
+}
+
+// ECE is the expected calibration error: the mean, over the bins of the
+// reliability table weighted by their examples, of the gap between the
+// probability predicted and the share right (Guo et al. 2017, "On
+// calibration of modern neural networks"). 0 is perfect; 0.15 means the
+// probabilities shown are 15 points off on average.
+func (e *Evaluation) ECE() float64 {
+	n := e.scored()
+	if n == 0 {
+		return 0
+	}
+	var sum float64
+	for _, b := range e.bins {
+		if b.n > 0 {
+			sum += math.Abs(b.prob - float64(b.right)) // = n_b·|mean probability − accuracy|
+		}
+	}
+	return sum / float64(n)
+}
+
+// LogLoss is the mean negative log-probability the model gave the true
+// labels (each at least 1e-12): lower is better, and it punishes a sure
+// mistake more than an unsure one.
+func (e *Evaluation) LogLoss() float64 {
+	if n := e.scored(); n > 0 {
+		return e.logLoss / float64(n)
+	}
+	return 0
+}
+
+// scored is the number of examples recorded with their probabilities.
+func (e *Evaluation) scored() int {
+	n := 0
+	for _, b := range e.bins {
+		n += b.n
+	}
+	return n
 }
 
 // Total is the number of examples evaluated.
@@ -92,7 +191,7 @@ func ratio(a, b int) float64 {
 func Evaluate(m *Model, examples []Example) *Evaluation {
 	e := newEvaluation(unionLabels(m.Labels, examples))
 	for _, x := range examples {
-		e.add(x.Label, m.Predict(x.Tokens)[0].Label)
+		e.add(x.Label, m.Predict(x.Tokens))
 	}
 	return e
 }
@@ -143,7 +242,7 @@ func CrossValidateWith(examples, extra []Example, opt Options, folds int, seed u
 			return nil, fmt.Errorf("fold %d: %w", f+1, err)
 		}
 		for _, x := range test {
-			e.add(x.Label, m.Predict(x.Tokens)[0].Label)
+			e.add(x.Label, m.Predict(x.Tokens))
 		}
 	}
 	return e, nil
@@ -198,12 +297,18 @@ func unionLabels(labels []string, examples []Example) []string {
 	return slices.Sorted(maps.Keys(set))
 }
 
-// Write prints the evaluation for a reader: accuracy and macro-F1, then
-// precision, recall and F1 per label, then the confusion matrix, its rows
-// the true labels and its columns the predicted ones.
+// Write prints the evaluation for a reader: accuracy, macro-F1 and the
+// expected calibration error, then precision, recall and F1 per label, the
+// reliability table and the confusion matrix, its rows the true labels and
+// its columns the predicted ones. An Evaluation without probabilities has
+// no calibration error and no reliability table.
 func (e *Evaluation) Write(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "examples  %d\naccuracy  %.3f\nmacro-F1  %.3f\n\n", e.Total(), e.Accuracy(), e.MacroF1())
+	fmt.Fprintf(&b, "examples  %d\naccuracy  %.3f\nmacro-F1  %.3f\n", e.Total(), e.Accuracy(), e.MacroF1())
+	if e.scored() > 0 {
+		fmt.Fprintf(&b, "ECE       %.3f  (expected calibration error, %d bins)\nlog-loss  %.3f\n", e.ECE(), reliabilityBins, e.LogLoss())
+	}
+	b.WriteString("\n")
 	width := 8
 	for _, l := range e.Labels {
 		width = max(width, len(l))
@@ -212,6 +317,16 @@ func (e *Evaluation) Write(w io.Writer) error {
 	for i, l := range e.Labels {
 		p, r, f1, n := e.Scores(i)
 		fmt.Fprintf(&b, "%-*s  %9.3f  %6.3f  %5.3f  %7d\n", width, l, p, r, f1, n)
+	}
+	if r := e.Reliability(); r != nil {
+		b.WriteString("\nreliability (examples by the probability of the label predicted)\nprobability  predicted  observed  examples\n")
+		for _, x := range r {
+			if x.Count == 0 {
+				fmt.Fprintf(&b, "%.1f–%.1f            –         –         0\n", x.Low, x.High)
+				continue
+			}
+			fmt.Fprintf(&b, "%.1f–%.1f        %5.3f     %5.3f  %8d\n", x.Low, x.High, x.Predicted, x.Observed, x.Count)
+		}
 	}
 	fmt.Fprintf(&b, "\nconfusion (rows: true label, columns: predicted)\n%-*s", width, "")
 	for i := range e.Labels {

@@ -91,3 +91,79 @@ func TestCompare(t *testing.T) {
 		t.Errorf("one added label: %v, %v", c, err)
 	}
 }
+
+// TestReliability records predictions by hand and checks the reliability
+// table, the expected calibration error and the log-loss.
+func TestReliability(t *testing.T) {
+	pred := func(best string, p float64) []Prediction {
+		other := "a"
+		if best == "a" {
+			other = "b"
+		}
+		return []Prediction{{best, p}, {other, 1 - p}}
+	}
+	type rec struct {
+		truth string
+		p     []Prediction
+	}
+	tests := []struct {
+		name    string
+		records []rec
+		ece     float64
+		logLoss float64
+		bins    map[int]Bin // the bins with examples, by index
+	}{
+		{"calibrated: 0.75 right 3 times in 4",
+			[]rec{{"a", pred("a", 0.75)}, {"a", pred("a", 0.75)}, {"b", pred("b", 0.75)}, {"b", pred("a", 0.75)}},
+			0, -(3*math.Log(0.75) + math.Log(0.25)) / 4,
+			map[int]Bin{7: {0.7, 0.8, 4, 0.75, 0.75}}},
+		{"too sure: 0.95 right once in 2",
+			[]rec{{"a", pred("a", 0.95)}, {"a", pred("b", 0.95)}},
+			0.45, -(math.Log(0.95) + math.Log(0.05)) / 2,
+			map[int]Bin{9: {0.9, 1, 2, 0.95, 0.5}}},
+		{"two bins, 1 in the last",
+			[]rec{{"a", pred("a", 1)}, {"b", pred("b", 0.55)}, {"b", pred("a", 0.55)}},
+			(0 + 2*0.05) / 3, -(math.Log(1) + math.Log(0.55) + math.Log(0.45)) / 3,
+			map[int]Bin{9: {0.9, 1, 1, 1, 1}, 5: {0.5, 0.6, 2, 0.55, 0.5}}},
+		{"a label the model does not know",
+			[]rec{{"c", pred("a", 0.6)}},
+			0.6, -math.Log(1e-12),
+			map[int]Bin{6: {0.6, 0.7, 1, 0.6, 0}}},
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEvaluation([]string{"a", "b", "c"})
+			for _, r := range tt.records {
+				e.add(r.truth, r.p)
+			}
+			if !near(e.ECE(), tt.ece) || !near(e.LogLoss(), tt.logLoss) {
+				t.Errorf("ECE %v, log-loss %v; want %v, %v", e.ECE(), e.LogLoss(), tt.ece, tt.logLoss)
+			}
+			r := e.Reliability()
+			if len(r) != 10 {
+				t.Fatalf("%d bins, want 10", len(r))
+			}
+			for i, b := range r {
+				want, ok := tt.bins[i]
+				if !ok {
+					want = Bin{Low: float64(i) / 10, High: float64(i+1) / 10}
+				}
+				if b.Count != want.Count || !near(b.Low, want.Low) || !near(b.High, want.High) || !near(b.Predicted, want.Predicted) || !near(b.Observed, want.Observed) {
+					t.Errorf("bin %d: %+v, want %+v", i, b, want)
+				}
+			}
+			var w strings.Builder
+			if err := e.Write(&w); err != nil || !strings.Contains(w.String(), "ECE       ") || !strings.Contains(w.String(), "reliability") {
+				t.Errorf("Write: %v\n%s", err, w.String())
+			}
+		})
+	}
+	// A bare confusion matrix has no probabilities: no table, no ECE.
+	bare := &Evaluation{Labels: []string{"a", "b"}, Confusion: [][]int{{1, 0}, {0, 1}}}
+	var w strings.Builder
+	bare.Write(&w)
+	if bare.Reliability() != nil || bare.ECE() != 0 || strings.Contains(w.String(), "ECE") {
+		t.Errorf("bare evaluation: %v, %v\n%s", bare.Reliability(), bare.ECE(), w.String())
+	}
+}

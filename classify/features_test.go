@@ -38,3 +38,21 @@ func TestBigrams(t *testing.T) {
 		t.Errorf("withBigrams = %q, want %q", got, want)
 	}
 }
+
+// TestDefaultStopWords checks that the default tokenizer leaves out the
+// subjects and markers of GUIDE §2 and every state's side, and keeps the
+// compass words that are sides only in form.
+func TestDefaultStopWords(t *testing.T) {
+	tok := DefaultTokenizer(spaces{})
+	tests := []struct{ in, want string }{
+		{"两国政府 同意 扩大 本币 结算", "本币 结算"},
+		{"巴方 愿 同 哈方 深化 油气 合作", "同 油气"},
+		{"所方 承诺 不同 台湾 建立 官方 关系", "不同 台湾 建立 官方 关系"},
+		{"反对 西方 干涉 维护 全球 南方 团结", "反对 西方 干涉 维护 全球 南方 团结"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(tok.Tokens(tt.in), " "); got != tt.want {
+			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -67,6 +67,62 @@ const maxLine = 1 << 20
 // and calls fn with each: what it holds at once does not grow with the
 // file. An error from fn stops it.
 func EachLabelled(r io.Reader, fn func(Labelled) error) error {
+	return eachLine(r, func(n int, line string) error {
+		label, text, err := labelAndText(line)
+		if err != nil {
+			return &ParseError{n, err}
+		}
+		return fn(Labelled{n, label, text})
+	})
+}
+
+// ReadHeldOut reads a held-out file of commitments labelled by statement:
+// statement<TAB>label<TAB>text a line, as classify/testdata/
+// heldout_domains.tsv holds them, with the encodings, comments and checks
+// of ReadLabelled. The statement names where a commitment comes from; the
+// rows returned keep only its label and text.
+func ReadHeldOut(data []byte) ([]Labelled, error) {
+	var out []Labelled
+	err := eachLine(bytes.NewReader(data), func(n int, line string) error {
+		_, rest, ok := strings.Cut(line, "\t")
+		if !ok {
+			return &ParseError{n, ErrNoTab}
+		}
+		label, text, err := labelAndText(rest)
+		if err != nil {
+			return &ParseError{n, err}
+		}
+		out = append(out, Labelled{n, label, text})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// labelAndText splits a row into its label and its text, trimmed.
+func labelAndText(row string) (label, text string, err error) {
+	label, text, ok := strings.Cut(row, "\t")
+	label, text = strings.TrimSpace(label), strings.TrimSpace(text)
+	switch {
+	case !ok:
+		return "", "", ErrNoTab
+	case label == "":
+		return "", "", ErrEmptyLabel
+	case strings.IndexFunc(label, stdunicode.IsControl) >= 0:
+		return "", "", ErrControlLabel
+	case text == "":
+		return "", "", ErrEmptyText
+	}
+	return label, text, nil
+}
+
+// eachLine reads a file of rows in UTF-8 (with or without a byte-order
+// mark), UTF-16 with a byte-order mark or GB18030, and calls fn with the
+// number and text of each line that is neither blank nor a # comment,
+// without its line end. An error from fn stops it.
+func eachLine(r io.Reader, fn func(n int, line string) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	head, _ := br.Peek(1 << 16)
 	var in io.Reader = br
@@ -95,19 +151,7 @@ func EachLabelled(r io.Reader, fn func(Labelled) error) error {
 		}
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) != "" && !strings.HasPrefix(strings.TrimSpace(line), "#") {
-			label, rest, ok := strings.Cut(line, "\t")
-			label, rest = strings.TrimSpace(label), strings.TrimSpace(rest)
-			switch {
-			case !ok:
-				return &ParseError{n, ErrNoTab}
-			case label == "":
-				return &ParseError{n, ErrEmptyLabel}
-			case strings.IndexFunc(label, stdunicode.IsControl) >= 0:
-				return &ParseError{n, ErrControlLabel}
-			case rest == "":
-				return &ParseError{n, ErrEmptyText}
-			}
-			if err := fn(Labelled{n, label, rest}); err != nil {
+			if err := fn(n, line); err != nil {
 				return err
 			}
 		}

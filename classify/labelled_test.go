@@ -74,3 +74,35 @@ func FuzzReadLabelled(f *testing.F) {
 		}
 	})
 }
+
+func TestReadHeldOut(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []Labelled
+		line int
+		err  error
+	}{
+		{"rows and comments", "# statement\tdomain\ttext\nabc2024\tenergy\t扩大油气贸易\n\nabc2024\t finance \t扩大本币结算\n",
+			[]Labelled{{2, "energy", "扩大油气贸易"}, {4, "finance", "扩大本币结算"}}, 0, nil},
+		{"only two fields", "abc2024\tenergy\t扩大油气贸易\nenergy\t扩大油气贸易\n", nil, 2, ErrNoTab},
+		{"empty label", "abc2024\t\t扩大油气贸易\n", nil, 1, ErrEmptyLabel},
+		{"empty text", "abc2024\tenergy\t \n", nil, 1, ErrEmptyText},
+		{"a control character in a label", "abc2024\tener\x07gy\t扩大油气贸易\n", nil, 1, ErrControlLabel},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadHeldOut([]byte(tt.in))
+			if tt.err != nil {
+				var pe *ParseError
+				if !errors.As(err, &pe) || pe.Line != tt.line || !errors.Is(err, tt.err) {
+					t.Fatalf("error %v, want %v at line %d", err, tt.err, tt.line)
+				}
+				return
+			}
+			if err != nil || !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("ReadHeldOut = %v, %v; want %v", got, err, tt.want)
+			}
+		})
+	}
+}

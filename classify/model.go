@@ -9,6 +9,7 @@ import (
 	"io"
 	"maps"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"unicode"
@@ -37,11 +38,18 @@ type Options struct {
 	Alpha float64
 	// Bigrams adds each pair of neighbouring tokens as a feature.
 	Bigrams bool
+	// Calibrate fits the model's temperature (see Model.Temperature) by
+	// cross-validation on the training data, so that its probabilities
+	// say how often it is right. Without it the probabilities are the
+	// plain softmax of the scores, which for naive Bayes say little of
+	// that: pledge's default model would be too unsure of short texts and
+	// too sure of long ones.
+	Calibrate bool
 }
 
 // DefaultOptions returns the options of pledge's default model, chosen by
 // 10-fold cross-validation on data/labelled.tsv (see the README).
-func DefaultOptions() Options { return Options{Variant: Complement, Alpha: 1} }
+func DefaultOptions() Options { return Options{Variant: Complement, Alpha: 1, Calibrate: true} }
 
 // Example is one labelled text, as tokens.
 type Example struct {
@@ -63,6 +71,21 @@ type Model struct {
 	Docs []int `json:"docs"`
 	// Counts is how often each token occurs in each label's examples.
 	Counts []map[string]int `json:"counts"`
+	// Temperature and LengthExponent calibrate the probabilities: the
+	// scores of a text in which the model knows n words are divided by
+	// Temperature·n^LengthExponent before the softmax that makes them
+	// probabilities. Naive Bayes counts every word as independent
+	// evidence, so its scores grow with the length of a text faster than
+	// its chance of being right; a temperature that grows with n tempers
+	// that, and dividing all the scores of a text by one number keeps
+	// their order, so calibration changes no label. Training with
+	// Options.Calibrate fits both numbers by cross-validation on the
+	// training data, to give the true labels of the held-out examples the
+	// highest likelihood. A model saved before pledge calibrated its
+	// models has neither, and Temperature 0 means 1: the scores as they
+	// are.
+	Temperature    float64 `json:"temperature,omitempty"`
+	LengthExponent float64 `json:"length_exponent,omitempty"`
 	// Hash is the SHA-256 of the model saved with an empty Hash: it names
 	// this model wherever a label it gave is stored.
 	Hash string `json:"hash"`
@@ -88,6 +111,13 @@ func Train(examples []Example, opt Options) (*Model, error) {
 // Trainer counts examples one at a time into a model, so that training on
 // a file of any size holds only its counts: memory grows with the number
 // of distinct words, not of examples.
+//
+// With Options.Calibrate it also deals each label's examples in turn to
+// calibrationFolds folds and keeps each fold's counts apart, so that the
+// model of all folds but one is the whole count less that fold's; and it
+// keeps a sample of at most calibrationSample examples, which the model of
+// the folds without them scores to fit the temperature and its length
+// exponent. Memory then grows with the words of each fold, and the sample.
 type Trainer struct {
 	opt    Options
 	index  map[string]int // label → place in docs and counts, in order of arrival
@@ -95,7 +125,33 @@ type Trainer struct {
 	docs   []int
 	counts []map[string]int
 	tokens int
+
+	foldDocs   [][]int            // per fold, per label (in order of arrival)
+	foldCounts [][]map[string]int // per fold, per label
+	sample     []heldOut
+	seen       int // examples offered to the sample
+	rng        *rand.Rand
 }
+
+// heldOut is an example of the calibration sample: its label (in order of
+// arrival), its fold and its tokens.
+type heldOut struct {
+	label, fold int
+	tokens      []string
+}
+
+const (
+	// calibrationFolds is the number of folds the calibration is fitted
+	// by: each example is scored by a model trained on the other nine
+	// tenths of the data, as in pledge eval.
+	calibrationFolds = 10
+	// calibrationSample bounds the examples kept to fit the calibration,
+	// two numbers: a few thousand fix them to the third digit.
+	calibrationSample = 10_000
+	// minCalibration is the fewest scored examples a calibration is
+	// fitted on; with fewer, the model stays uncalibrated (temperature 1).
+	minCalibration = 30
+)
 
 // NewTrainer returns a Trainer of a model with the options opt.
 func NewTrainer(opt Options) (*Trainer, error) {
@@ -111,7 +167,13 @@ func NewTrainer(opt Options) (*Trainer, error) {
 	if !(opt.Alpha > 0) || math.IsInf(opt.Alpha, 0) {
 		return nil, fmt.Errorf("smoothing alpha must be a positive number, not %v", opt.Alpha)
 	}
-	return &Trainer{opt: opt, index: map[string]int{}}, nil
+	t := &Trainer{opt: opt, index: map[string]int{}}
+	if opt.Calibrate {
+		t.foldDocs = make([][]int, calibrationFolds)
+		t.foldCounts = make([][]map[string]int, calibrationFolds)
+		t.rng = rand.New(rand.NewPCG(1, 0x706c65646765)) // "pledge"
+	}
+	return t, nil
 }
 
 // Add counts one example.
@@ -123,12 +185,34 @@ func (t *Trainer) Add(label string, tokens []string) {
 		t.labels = append(t.labels, label)
 		t.docs = append(t.docs, 0)
 		t.counts = append(t.counts, map[string]int{})
+		for f := range t.foldDocs {
+			t.foldDocs[f] = append(t.foldDocs[f], 0)
+			t.foldCounts[f] = append(t.foldCounts[f], map[string]int{})
+		}
 	}
+	fold := (t.docs[c] + c) % calibrationFolds
 	t.docs[c]++
 	m := Model{Bigrams: t.opt.Bigrams}
-	for _, tok := range m.features(tokens) {
+	features := m.features(tokens)
+	for _, tok := range features {
 		t.counts[c][tok]++
 		t.tokens++
+	}
+	if !t.opt.Calibrate {
+		return
+	}
+	t.foldDocs[fold][c]++
+	for _, tok := range features {
+		t.foldCounts[fold][c][tok]++
+	}
+	// Reservoir sampling (Vitter's algorithm R): every example is in the
+	// sample with the same chance, whatever the order of the file.
+	x := heldOut{c, fold, slices.Clone(tokens)}
+	t.seen++
+	if len(t.sample) < calibrationSample {
+		t.sample = append(t.sample, x)
+	} else if j := t.rng.IntN(t.seen); j < calibrationSample {
+		t.sample[j] = x
 	}
 }
 
@@ -142,16 +226,36 @@ func (t *Trainer) Model() (*Model, error) {
 	if t.tokens == 0 {
 		return nil, errors.New("no usable words: every text is punctuation, numbers or stop words")
 	}
+	m := t.model(-1)
+	if t.opt.Calibrate {
+		m.Temperature, m.LengthExponent = t.calibration()
+	}
+	m.Hash = m.contentHash()
+	return m, nil
+}
+
+// model returns the model of every example but those of fold skip (of
+// none when skip is -1), derived but without its hash.
+func (t *Trainer) model(skip int) *Model {
 	m := &Model{Format: modelFormat, Variant: t.opt.Variant, Alpha: t.opt.Alpha, Bigrams: t.opt.Bigrams}
 	m.Labels = slices.Sorted(maps.Keys(t.index))
 	for _, l := range m.Labels {
 		c := t.index[l]
-		m.Docs = append(m.Docs, t.docs[c])
-		m.Counts = append(m.Counts, t.counts[c])
+		docs, counts := t.docs[c], t.counts[c]
+		if skip >= 0 {
+			docs -= t.foldDocs[skip][c]
+			counts = maps.Clone(counts)
+			for w, n := range t.foldCounts[skip][c] {
+				if counts[w] -= n; counts[w] == 0 {
+					delete(counts, w)
+				}
+			}
+		}
+		m.Docs = append(m.Docs, docs)
+		m.Counts = append(m.Counts, counts)
 	}
 	m.derive()
-	m.Hash = m.contentHash()
-	return m, nil
+	return m
 }
 
 // TrainingSize is the number of examples the model was trained on.
@@ -220,27 +324,24 @@ type Prediction struct {
 	Prob  float64
 }
 
-// Predict returns every label with its posterior probability, most probable
-// first; the probabilities sum to 1. Tokens the model never saw are left out,
-// so a text with none of its tokens gets the prior. For Complement the
-// probabilities are the softmax of its scores, which orders labels the same
-// way.
+// Predict returns every label with its probability, most probable first;
+// the probabilities sum to 1. Tokens the model never saw are left out, so a
+// text with none of its tokens gets the prior. The probabilities are the
+// softmax of the scores divided by the model's temperature for the text
+// (see Model.Temperature): for Multinomial uncalibrated, the posterior of
+// naive Bayes; for Complement, whose scores order the labels but are no
+// log-probabilities, only calibration makes them mean what they say. The
+// order of the labels is that of the scores, calibrated or not.
 func (m *Model) Predict(tokens []string) []Prediction {
-	scores := slices.Clone(m.base)
-	for _, t := range m.features(tokens) {
-		if w, ok := m.weights[t]; ok {
-			for c := range scores {
-				scores[c] += w[c]
-			}
-		}
-	}
+	scores, known := m.scores(tokens)
+	t := m.temperature(known)
 	max := math.Inf(-1)
 	for _, s := range scores {
 		max = math.Max(max, s)
 	}
 	var sum float64
 	for c := range scores {
-		scores[c] = math.Exp(scores[c] - max)
+		scores[c] = math.Exp((scores[c] - max) / t)
 		sum += scores[c]
 	}
 	out := make([]Prediction, len(scores))
@@ -254,6 +355,22 @@ func (m *Model) Predict(tokens []string) []Prediction {
 		}
 	}
 	return out
+}
+
+// scores returns the score of each label for tokens, in the order of
+// m.Labels (the log prior plus the weights of the features the model
+// knows), and how many of the features it knows.
+func (m *Model) scores(tokens []string) (scores []float64, known int) {
+	scores = slices.Clone(m.base)
+	for _, t := range m.features(tokens) {
+		if w, ok := m.weights[t]; ok {
+			known++
+			for c := range scores {
+				scores[c] += w[c]
+			}
+		}
+	}
+	return scores, known
 }
 
 // Save writes the model as indented JSON.
@@ -297,6 +414,10 @@ func (m *Model) check() error {
 		return fmt.Errorf("variant %q", m.Variant)
 	case !(m.Alpha > 0) || math.IsInf(m.Alpha, 0):
 		return fmt.Errorf("smoothing %v", m.Alpha)
+	case m.Temperature < 0 || math.IsInf(m.Temperature, 0):
+		return fmt.Errorf("temperature %v", m.Temperature)
+	case m.LengthExponent < 0 || m.LengthExponent > 1 || m.LengthExponent > 0 && m.Temperature == 0:
+		return fmt.Errorf("length exponent %v (temperature %v)", m.LengthExponent, m.Temperature)
 	case k < 2:
 		return fmt.Errorf("%d labels, want two at least", k)
 	case len(m.Docs) != k || len(m.Counts) != k:

@@ -87,7 +87,7 @@ func TestSeedDomains(t *testing.T) {
 		t.Errorf("seed_domains.tsv labels %d commitments, the seeds hold %d distinct", len(ex), len(texts))
 	}
 	e := Evaluate(c.Model, ex)
-	t.Logf("default model on %d seed commitments: accuracy %.3f, macro-F1 %.3f", e.Total(), e.Accuracy(), e.MacroF1())
+	t.Logf("default model on %d seed commitments: accuracy %.3f, macro-F1 %.3f, ECE %.3f", e.Total(), e.Accuracy(), e.MacroF1(), e.ECE())
 	if e.Accuracy() < 0.80 {
 		var b strings.Builder
 		e.Write(&b)

@@ -42,6 +42,9 @@ func TestLoadRefusesMalformed(t *testing.T) {
 		{"no examples", func(m *Model) { m.Docs[0], m.Docs[1] = 0, 0 }},
 		{"zero smoothing", func(m *Model) { m.Alpha = 0 }},
 		{"unknown variant", func(m *Model) { m.Variant = "bernoulli" }},
+		{"negative temperature", func(m *Model) { m.Temperature = -1 }},
+		{"length exponent above 1", func(m *Model) { m.Temperature, m.LengthExponent = 1, 2 }},
+		{"length exponent without a temperature", func(m *Model) { m.LengthExponent = 0.5 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,42 +78,52 @@ func TestLoadRefusesMalformed(t *testing.T) {
 
 // TestTrainerStreams trains on half a million rows read as a stream: the
 // memory held afterwards is that of the words, which are few, not of the
-// rows, which the stream never holds at once.
+// rows, which the stream never holds at once. Calibrated, it also holds the
+// counts of each fold, and a sample of at most calibrationSample rows.
 func TestTrainerStreams(t *testing.T) {
 	const rows = 500_000
 	words := []string{"贸易", "能源", "投资", "文化", "安全", "卫生", "教育", "气候"}
-	r, w := io.Pipe()
-	go func() {
-		for i := range rows {
-			fmt.Fprintf(w, "%s\t%s %s %s 第%d号\n", words[i%2], words[i%8], words[(i/8)%8], words[(i/64)%8], i%100)
-		}
-		w.Close()
-	}()
-	tr, err := NewTrainer(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	n := 0
-	err = EachLabelled(r, func(l Labelled) error {
-		n++
-		tr.Add(l.Label, strings.Fields(l.Text))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := tr.Model()
-	if err != nil {
-		t.Fatal(err)
-	}
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	// The rows are some 20 MB of text; the counts of a few dozen words
-	// take kilobytes.
-	if grew := int64(after.HeapAlloc) - int64(before.HeapAlloc); n != rows || m.TrainingSize() != rows || grew > 4<<20 {
-		t.Errorf("%d rows read, %d trained; the heap grew by %d bytes, want the rows not held", n, m.TrainingSize(), grew)
+	for _, opt := range []Options{{}, {Calibrate: true}} {
+		t.Run(fmt.Sprintf("calibrate=%v", opt.Calibrate), func(t *testing.T) {
+			r, w := io.Pipe()
+			go func() {
+				for i := range rows {
+					fmt.Fprintf(w, "%s\t%s %s %s 第%d号\n", words[i%2], words[i%8], words[(i/8)%8], words[(i/64)%8], i%100)
+				}
+				w.Close()
+			}()
+			tr, err := NewTrainer(opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			n := 0
+			err = EachLabelled(r, func(l Labelled) error {
+				n++
+				tr.Add(l.Label, strings.Fields(l.Text))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := tr.Model()
+			if err != nil {
+				t.Fatal(err)
+			}
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			// The rows are some 20 MB of text; the counts of a few dozen
+			// words take kilobytes, and the sample of 10,000 rows a
+			// megabyte or two.
+			if grew := int64(after.HeapAlloc) - int64(before.HeapAlloc); n != rows || m.TrainingSize() != rows || grew > 4<<20 {
+				t.Errorf("%d rows read, %d trained; the heap grew by %d bytes, want the rows not held", n, m.TrainingSize(), grew)
+			}
+			if opt.Calibrate && m.Temperature == 0 {
+				t.Error("not calibrated")
+			}
+			runtime.KeepAlive(tr)
+		})
 	}
 }

@@ -28,7 +28,8 @@ func Demo() fs.FS { return demo }
 var labelled string
 
 // Labelled is the default training set of the domain model:
-// domain<TAB>text lines, # comments. Its bullets were written for pledge.
+// domain<TAB>text lines, # comments. Its bullets were written for pledge,
+// in two parts (see its header and README.md).
 func Labelled() string { return labelled }
 
 //go:generate go run ../internal/cmd/genmodel -o model.json
@@ -43,7 +44,8 @@ func Model() string { return model }
 //go:embed userdict.txt
 var userDict string
 
-// UserDict lists terms of joint statements for the segmenter, one a line.
+// UserDict lists terms of joint statements for the segmenter, one a line,
+// written for pledge without the seed statements (see README.md).
 func UserDict() string { return userDict }
 
 //go:embed stopwords.txt

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -15,9 +16,14 @@ func TestClassify(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], "finance\t0.") || !strings.HasSuffix(lines[0], "\t双方将扩大本币结算规模。") ||
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "finance\t") || !strings.HasSuffix(lines[0], "\t双方将扩大本币结算规模。") ||
 		!strings.HasPrefix(lines[1], "transport\t") {
 		t.Errorf("classify:\n%s", out)
+	}
+	for _, l := range lines {
+		if fs := strings.Split(l, "\t"); len(fs) != 3 || !probability(fs[1]) {
+			t.Errorf("classify: no probability in %q", l)
+		}
 	}
 	// Standard input, an empty line skipped, the three best.
 	out, _, err = runWithInput(t, "双方将深化核能合作\n\n推动两国高校扩大互派留学生\n", "classify", "--top", "3")
@@ -28,6 +34,12 @@ func TestClassify(t *testing.T) {
 	if len(lines) != 2 || strings.Count(lines[0], ":") != 3 || !strings.HasPrefix(lines[1], "culture:") {
 		t.Errorf("classify --top 3 from standard input:\n%s", out)
 	}
+}
+
+// probability reports whether s is a probability printed to three places.
+func probability(s string) bool {
+	p, err := strconv.ParseFloat(s, 64)
+	return err == nil && len(s) == 5 && p >= 0 && p <= 1
 }
 
 func TestTrainAndClassifyWithModel(t *testing.T) {
@@ -82,20 +94,44 @@ func TestTrainErrors(t *testing.T) {
 }
 
 func TestEval(t *testing.T) {
-	out, _, err := run(t, "eval")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"10-fold cross-validation", "macro-F1", "confusion", "multilateral"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("eval output lacks %q:\n%s", want, out)
-		}
-	}
 	dir := t.TempDir()
 	test := writeFile(t, dir, "test.tsv", []byte("finance\t扩大本币结算\nenergy\t扩大原油贸易\n"))
-	out, _, err = run(t, "eval", "--test", test)
-	if err != nil || !strings.Contains(out, "measured on "+test) || !strings.Contains(out, "examples  2\n") {
-		t.Errorf("eval --test: %v\n%s", err, out)
+	held := writeFile(t, dir, "held.tsv", []byte("# statement\tdomain\ttext\nabc\tfinance\t扩大本币结算\nabc\tenergy\t扩大原油贸易\nxyz\tculture\t扩大互派留学生规模\n"))
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"eval"}, []string{"10-fold cross-validation", "calibrated true", "accuracy  0.", "macro-F1  0.", "ECE       0.",
+			"reliability", "probability  predicted  observed  examples", "0.9–1.0 ", "confusion", "multilateral"}},
+		{[]string{"eval", "--calibrate=false", "--folds", "5"}, []string{"5-fold cross-validation", "calibrated false", "ECE       0."}},
+		{[]string{"eval", "--test", test}, []string{"measured on " + test, "examples  2\n", "ECE       0.", "temperature "}},
+		{[]string{"eval", "--heldout", held}, []string{"10-fold cross-validation", "held-out: ", "measured on " + held, "examples  3\n",
+			"summary                       examples  accuracy  macro-F1    ECE\n10-fold cross-validation          1442", "\nheld-out                             3  "}},
+	}
+	for _, tt := range tests {
+		out, _, err := run(t, tt.args...)
+		if err != nil {
+			t.Errorf("pledge %v: %v", tt.args, err)
+			continue
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("pledge %v: output lacks %q:\n%s", tt.args, want, out)
+			}
+		}
+	}
+	bad := writeFile(t, dir, "bad.tsv", []byte("abc\tfinance\t扩大本币结算\nfinance\t扩大原油贸易\n"))
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"eval", "--heldout", bad}, bad + ": line 2: no tab between label and text"},
+		{[]string{"eval", "--heldout", filepath.Join(dir, "none.tsv")}, "none.tsv: no such file or directory"},
+		{[]string{"eval", "--heldout", held, "--test", test}, "--test or --heldout, not both"},
+	} {
+		if _, _, err := run(t, tt.args...); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("pledge %v: error %v, want %q", tt.args, err, tt.want)
+		}
 	}
 }
 

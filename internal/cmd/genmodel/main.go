@@ -1,7 +1,7 @@
 // Command genmodel trains pledge's default domain model on the labelled
 // data built into it (data/labelled.tsv), with jieba and the default
-// options, and writes it where pledge embeds it, so that pledge starts
-// without training. go generate ./data runs it; a test in package segment
+// options (calibrated by cross-validation on the same data), and writes it
+// where pledge embeds it, so that pledge starts without training. go generate ./data runs it; a test in package segment
 // checks that the file equals a fresh training.
 package main
 
