@@ -51,7 +51,7 @@ func Lazy(ctx context.Context, store *track.Store, model *classify.Model, classi
 	if err != nil {
 		return nil, fmt.Errorf("recording the model: %w", err)
 	}
-	return &Ingester{store: store, classifier: sync.OnceValues(classifier), modelID: id, Threshold: track.DefaultThreshold}, nil
+	return &Ingester{store: store, classifier: sync.OnceValues(classifier), modelID: id, Threshold: track.DefaultThreshold()}, nil
 }
 
 // Input is one file to ingest: its name and how to read its bytes.

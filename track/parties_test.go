@@ -83,7 +83,7 @@ func TestLinkWithinParties(t *testing.T) {
 	if err := s.SetAcrossParties(ctx, true); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Relink(ctx, DefaultThreshold); err != nil {
+	if err := s.Relink(ctx, DefaultThreshold()); err != nil {
 		t.Fatal(err)
 	}
 	kz, err = s.Commitments(ctx, Filter{With: []string{"哈萨克斯坦"}})
@@ -112,7 +112,7 @@ func TestLinkWithinParties(t *testing.T) {
 	if err := s.SetAcrossParties(ctx, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Relink(ctx, DefaultThreshold); err != nil {
+	if err := s.Relink(ctx, DefaultThreshold()); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := s.Tally(ctx, "俄罗斯"); err != nil || !reflect.DeepEqual(got, want) {
@@ -166,7 +166,7 @@ func TestCommon(t *testing.T) {
 	ctx := context.Background()
 	s := testStore(t)
 	ingest(t, s, append(seedPaths(t), writeKazakh(t))...)
-	groups, err := s.Common(ctx, 2, DefaultThreshold)
+	groups, err := s.Common(ctx, 2, DefaultThreshold())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +190,7 @@ func TestCommon(t *testing.T) {
 			t.Errorf("years %v", g.Years)
 		}
 	}
-	if groups, err := s.Common(ctx, 3, DefaultThreshold); err != nil || len(groups) != 0 {
+	if groups, err := s.Common(ctx, 3, DefaultThreshold()); err != nil || len(groups) != 0 {
 		t.Errorf("with three partners: %d groups, %v; want none", len(groups), err)
 	}
 }

@@ -12,9 +12,9 @@ import (
 	"pledge/link"
 )
 
-// DefaultThreshold is the similarity at or above which a commitment recurs
-// from its best earlier match (see package link).
-const DefaultThreshold = link.DefaultThreshold
+// DefaultThreshold is the chance at or above which a commitment recurs
+// from its likeliest earlier match (see package link).
+func DefaultThreshold() float64 { return link.DefaultThreshold() }
 
 // allGroups in pending_links asks for every group to be linked again.
 const allGroups = "*"
@@ -307,11 +307,11 @@ func writeLinks(ctx context.Context, tx *sql.Tx, items []link.Item, links map[in
 }
 
 // LinkThreshold is the threshold the stored links were made with, or
-// DefaultThreshold before any were made.
+// DefaultThreshold() before any were made.
 func (s *Store) LinkThreshold(ctx context.Context) (float64, error) {
 	v, err := setting(ctx, s.db, settingThreshold)
 	if err != nil || v == "" {
-		return DefaultThreshold, err
+		return DefaultThreshold(), err
 	}
 	return strconv.ParseFloat(v, 64)
 }

@@ -47,11 +47,11 @@ func TestLinkSettings(t *testing.T) {
 			t.Errorf("%s: LinkThreshold() = %v, %v; want %v", when, th, err, threshold)
 		}
 	}
-	check("a new database", false, false, DefaultThreshold)
+	check("a new database", false, false, DefaultThreshold())
 	if err := s.SetAcrossParties(ctx, true); err != nil {
 		t.Fatal(err)
 	}
-	check("across parties, not linked again yet", true, true, DefaultThreshold)
+	check("across parties, not linked again yet", true, true, DefaultThreshold())
 	if _, err := s.LinkPending(ctx, 0.3); err != nil {
 		t.Fatal(err)
 	}
@@ -59,10 +59,10 @@ func TestLinkSettings(t *testing.T) {
 	if err := s.SetAcrossParties(ctx, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Relink(ctx, DefaultThreshold); err != nil {
+	if err := s.Relink(ctx, DefaultThreshold()); err != nil {
 		t.Fatal(err)
 	}
-	check("within parties again", false, false, DefaultThreshold)
+	check("within parties again", false, false, DefaultThreshold())
 
 	r, ids := reviewStore(t)
 	if p, err := r.Pending(ctx); err != nil || p {

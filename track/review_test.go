@@ -56,7 +56,7 @@ func reviewStore(t *testing.T) (*Store, map[string]int64) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.LinkPending(ctx, DefaultThreshold); err != nil {
+	if _, err := s.LinkPending(ctx, DefaultThreshold()); err != nil {
 		t.Fatal(err)
 	}
 	ids := map[string]int64{}
@@ -94,7 +94,7 @@ func TestDecideLink(t *testing.T) {
 		if err := s.DecideLink(ctx, id, previous); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.LinkPending(ctx, DefaultThreshold); err != nil {
+		if _, err := s.LinkPending(ctx, DefaultThreshold()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -130,7 +130,7 @@ func TestDecideLink(t *testing.T) {
 	if err := s.UndecideLink(ctx, share); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.LinkPending(ctx, DefaultThreshold); err != nil {
+	if _, err := s.LinkPending(ctx, DefaultThreshold()); err != nil {
 		t.Fatal(err)
 	}
 	if c := mustCommitment(t, s, share); c.Status != "recurring" || c.Previous != scale || c.LinkSource != "model" {
@@ -277,7 +277,7 @@ func TestPage(t *testing.T) {
 		if c.Previous == 0 {
 			return 10
 		}
-		return max(c.Similarity-DefaultThreshold, DefaultThreshold-c.Similarity)
+		return max(c.Similarity-DefaultThreshold(), DefaultThreshold()-c.Similarity)
 	}
 	for i := 1; i < len(cs); i++ {
 		if doubt(cs[i-1]) > doubt(cs[i]) {

@@ -29,7 +29,7 @@ func runCommon(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("common", flag.ContinueOnError)
 	db := dbFlag(fl)
 	minPartners := fl.Int("min-partners", 2, "at least N partners")
-	threshold := fl.Float64("threshold", track.DefaultThreshold, "similarity at which commitments are alike")
+	threshold := fl.Float64("threshold", track.DefaultThreshold(), "similarity at which commitments are alike")
 	rest, err := parseFlags(fl, commonUsage, args, std.Stdout)
 	if err != nil {
 		return err

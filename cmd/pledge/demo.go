@@ -107,7 +107,7 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 	if err := printPartnerAreas(ctx, store, pt, 6, std); err != nil {
 		return err
 	}
-	groups, err := store.Common(ctx, 2, track.DefaultThreshold)
+	groups, err := store.Common(ctx, 2, track.DefaultThreshold())
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	db := dbFlag(fl)
 	model := fl.String("model", "", "a model saved by pledge train")
-	threshold := fl.Float64("threshold", track.DefaultThreshold, "similarity at which a commitment recurs")
+	threshold := fl.Float64("threshold", track.DefaultThreshold(), "similarity at which a commitment recurs")
 	maxSize := maxSizeFlag(fl)
 	across := fl.Bool("across-parties", false, "link across statements between different parties")
 	verbose := fl.Bool("verbose", false, "print what became of each file's statements")

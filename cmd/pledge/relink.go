@@ -30,7 +30,7 @@ func runRelink(ctx context.Context, args []string, std IO) error {
 	db := dbFlag(fl)
 	across := fl.Bool("across-parties", false, "link across statements between different parties")
 	within := fl.Bool("within-parties", false, "link only within the same parties")
-	threshold := fl.Float64("threshold", track.DefaultThreshold, "similarity at which a commitment recurs")
+	threshold := fl.Float64("threshold", track.DefaultThreshold(), "similarity at which a commitment recurs")
 	rest, err := parseFlags(fl, relinkUsage, args, std.Stdout)
 	if err != nil {
 		return err

@@ -65,15 +65,15 @@ func runShow(ctx context.Context, args []string, std IO) error {
 	if len(thread) > 1 {
 		w.printf("\nrecurs from:\n")
 		for k, e := range thread[1:] {
-			w.printf("\n  %d  commitment %d  %s  (similarity %.2f)\n  %s\n", e.Year, e.ID, e.Statement, thread[k].Similarity, e.Text)
+			w.printf("\n  %d  commitment %d  %s  (chance %.2f)\n  %s\n", e.Year, e.ID, e.Statement, thread[k].Similarity, e.Text)
 		}
 	} else if c.Previous != 0 {
 		closest, err := store.Commitment(ctx, c.Previous)
 		if err != nil {
 			return err
 		}
-		w.printf("\nclosest earlier commitment (similarity %.2f, below %.2f):\n  %d  commitment %d  %s\n  %s\n",
-			c.Similarity, track.DefaultThreshold, closest.Year, closest.ID, closest.Statement, closest.Text)
+		w.printf("\nlikeliest earlier commitment (chance %.2f, below %.2f):\n  %d  commitment %d  %s\n  %s\n",
+			c.Similarity, track.DefaultThreshold(), closest.Year, closest.ID, closest.Statement, closest.Text)
 	}
 	return w.err
 }

@@ -1,8 +1,12 @@
-// Command genmodel trains pledge's default domain model on the labelled
-// data built into it (data/labelled.tsv), with jieba and the default
-// options (calibrated by cross-validation on the same data), and writes it
-// where pledge embeds it, so that pledge starts without training. go generate ./data runs it; a test in package segment
-// checks that the file equals a fresh training.
+// Command genmodel makes the models built into pledge from the data built
+// into it, so that pledge starts without training: the domain model
+// (-o: trained on data/labelled.tsv with jieba and the default options,
+// calibrated by cross-validation on the same data) and the linker (-link:
+// word weights from the same commitments, and a logistic model fitted on
+// the labelled pairs of -pairs, link/testdata/dev, and of the seed
+// statements, -seeds and -seedpairs). go generate ./data
+// runs it; tests in packages segment and link check that the files equal
+// what it makes now.
 package main
 
 import (
@@ -10,34 +14,68 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"pledge/classify"
 	"pledge/data"
+	"pledge/link"
 	"pledge/segment"
 )
 
 func main() {
-	out := flag.String("o", "model.json", "where to write the model")
+	out := flag.String("o", "", "where to write the domain model")
+	linker := flag.String("link", "", "where to write the linker")
+	pairs := flag.String("pairs", "", "the folder of labelled pairs to fit the linker on")
+	seeds := flag.String("seeds", "", "the folder of the seed statements, whose pairs the linker learns from too")
+	seedLabels := flag.String("seedpairs", "", "the labels of the seed statements' pairs")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	if err := run(*out, *linker, *pairs, *seeds, *seedLabels); err != nil {
 		fmt.Fprintln(os.Stderr, "genmodel:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string) error {
+func run(out, linker, pairs, seeds, seedLabels string) error {
 	seg, err := segment.NewJieba(data.Lines(data.UserDict()))
 	if err != nil {
 		return err
 	}
 	defer seg.Close()
-	m, err := classify.TrainDefault(seg)
-	if err != nil {
-		return err
+	if out != "" {
+		m, err := classify.TrainDefault(seg)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := m.Save(&b); err != nil {
+			return err
+		}
+		if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+			return err
+		}
 	}
-	var b bytes.Buffer
-	if err := m.Save(&b); err != nil {
-		return err
+	if linker != "" {
+		c, err := classify.Default(seg)
+		if err != nil {
+			return err
+		}
+		src := link.Sources{Classifier: c, Pairs: os.DirFS(pairs), SeedLabels: seedLabels}
+		if seeds != "" {
+			if src.Seeds, err = filepath.Glob(filepath.Join(seeds, "*.txt")); err != nil || len(src.Seeds) == 0 {
+				return fmt.Errorf("no seed statements in %s", seeds)
+			}
+		}
+		m, err := link.FitDefault(src)
+		if err != nil {
+			return err
+		}
+		b, err := m.JSON()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(linker, b, 0o644); err != nil {
+			return err
+		}
 	}
-	return os.WriteFile(out, b.Bytes(), 0o644)
+	return nil
 }

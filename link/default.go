@@ -1,0 +1,142 @@
+package link
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"pledge/classify"
+	"pledge/data"
+	"pledge/decode"
+	"pledge/extract"
+)
+
+// Fitting the default linker: the choices below were made by
+// cross-validation, partner by partner and statement by statement.
+const defaultL2 = 0.001 // the penalty on the coefficients
+
+// thresholds are the chances the default threshold is chosen among, by
+// the F1 of cross-validation.
+var thresholds = []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}
+
+// Sources are what pledge's default linker is made from.
+type Sources struct {
+	// Classifier cuts texts into words and labels their domains.
+	Classifier *classify.Classifier
+	// Pairs is a folder of labelled follow-up statements (ReadPairs):
+	// link/testdata/dev.
+	Pairs fs.FS
+	// Seeds are real statements, and SeedLabels the file that labels which
+	// of their commitments repeat which (KeyedPairs): the seed statements
+	// and track/testdata/recurrence.tsv. Without them the linker learns
+	// from Pairs alone.
+	Seeds      []string
+	SeedLabels string
+}
+
+// FitDefault makes pledge's default linker: word weights from the
+// commitments the domain model learns from (data/labelled.tsv, cut as the
+// classifier cuts them), classed by jieba's dictionary; and coefficients
+// fitted on the labelled pairs of the sources, with the threshold at which
+// cross-validation finds the worse of them best.
+func FitDefault(src Sources) (*Model, error) {
+	c := src.Classifier
+	rows, err := classify.ReadLabelled([]byte(data.Labelled()))
+	if err != nil {
+		return nil, err
+	}
+	texts := make([][]string, len(rows))
+	for i, r := range rows {
+		texts[i] = c.Tokenizer.Tokens(r.Text)
+	}
+	m := &Model{Threshold: 0.5}
+	m.Words, m.Unknown = Reference(texts, wordClass)
+	domain := func(ws []string) string { return c.Model.Predict(ws)[0].Label }
+	dev, err := ReadPairs(src.Pairs, ".", c.Tokenizer.Tokens, domain)
+	if err != nil {
+		return nil, err
+	}
+	sets := []*PairSet{dev}
+	if len(src.Seeds) > 0 {
+		seeds, err := SeedPairs(src.Seeds, src.SeedLabels, c.Tokenizer.Tokens, domain)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, seeds)
+	}
+	ps := Merge(sets...)
+	// The threshold at which the worse of the sets does best: invented
+	// follow-ups and real statements both.
+	best := -1.0
+	for _, th := range thresholds {
+		worst := 1.0
+		for k := range sets {
+			worst = min(worst, f1(m.crossValidate(ps, defaultL2, th, ps.foldsOf(k))))
+		}
+		if worst > best {
+			best, m.Threshold = worst, th
+		}
+	}
+	m.Fit(ps, defaultL2)
+	if len(m.Coef) != nFeatures {
+		return nil, fmt.Errorf("fitting the linker: no labelled pairs")
+	}
+	return m, nil
+}
+
+// SeedPairs reads the statements of the files (decoded and extracted as
+// pledge reads them, each statement once) and the labels of KeyedPairs in
+// the file labels.
+func SeedPairs(files []string, labels string, tokens Tokens, domain Domain) (*PairSet, error) {
+	var sts []extract.Statement
+	var seen extract.Seen
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		t, err := decode.Bytes(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		found := extract.Parse(t.Text)
+		for i := range found {
+			if _, dup := seen.Add(f, i+1, &found[i]); !dup {
+				sts = append(sts, found[i])
+			}
+		}
+	}
+	l, err := os.Open(labels)
+	if err != nil {
+		return nil, err
+	}
+	defer l.Close()
+	ps, err := KeyedPairs(sts, l, tokens, domain)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", labels, err)
+	}
+	return ps, nil
+}
+
+func f1(s Score) float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// wordClass is a word's class by jieba's dictionary: n for nouns, names
+// and terms (and a word the dictionary lacks, which is most often one), v
+// for verbs, o for the rest.
+func wordClass(w string) byte {
+	x, ok := classify.LookupWord(w)
+	switch {
+	case !ok, strings.HasPrefix(x.Tag, "n"), x.Tag == "vn", x.Tag == "l", x.Tag == "j":
+		return 'n'
+	case x.Tag == "v" || x.Tag == "vd":
+		return 'v'
+	}
+	return 'o'
+}

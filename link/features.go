@@ -1,0 +1,295 @@
+package link
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"pledge/data"
+)
+
+// The features of a pair of commitments, later a and earlier b, that the
+// model weighs. They ask, each in its way, whether a and b do the same
+// thing to the same object: how much of their words, nouns and characters
+// they share; whether what each holds and the other lacks is a key noun
+// (another object: 铁路 for 航空) or a verb or a stage of the undertaking
+// (another action: 谈判 after 可行性研究); and how a compares with the
+// other earlier commitments like it.
+var featureNames = [nFeatures]string{
+	"cosine", "first-sentence", "nouns", "verbs-shared", "same-domain",
+	"a-uncovered", "b-uncovered", "length-ratio", "characters", "verbs-differ", "stages-differ",
+	"a-nouns-uncovered", "b-nouns-uncovered", "keys-covered-min", "keys-covered-max",
+	"uncovered-min", "uncovered-max", "nouns-uncovered-min", "nouns-uncovered-max", "contained",
+	"contained-keys-max", "contained-keys-min", "contained-stages", "contained-verbs",
+	"gap-to-best", "close-ones", "rank",
+}
+
+const nFeatures = 27
+
+// closeCosine is the cosine from which an earlier commitment counts as a
+// close one, and maxClose caps their count.
+const (
+	closeCosine = 0.3
+	maxClose    = 5
+)
+
+// linkLists are the lists of data/link.txt.
+type linkLists struct {
+	stop, stockVerbs map[string]bool
+	stages           []string
+	charStop         string
+}
+
+var lists = sync.OnceValue(func() linkLists {
+	s := data.Sections(data.LinkWords())
+	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, stages: s["stages"], charStop: strings.Join(s["char-stop"], "")}
+	for _, w := range s["stop"] {
+		l.stop[w] = true
+	}
+	for _, w := range s["stock-verbs"] {
+		l.stockVerbs[w] = true
+	}
+	for _, line := range data.Lines(data.States()) {
+		fs := strings.Split(line, "\t")
+		for _, n := range fs[:min(2, len(fs))] {
+			l.stop[n] = true
+		}
+		if len(fs) > 1 {
+			l.stop[fs[1]+"方"] = true
+		}
+		if len(fs) > 2 {
+			for _, n := range strings.Split(fs[2], ",") {
+				l.stop[n] = true
+			}
+		}
+	}
+	return l
+})
+
+// linkWord reports whether a word counts for linking: it has two
+// characters or more (年, 月, 日 of a date do not) and is not a stop word.
+func linkWord(w string) bool { return utf8.RuneCountInString(w) >= 2 && !lists().stop[w] }
+
+// StopWord reports whether w is left out of linking: a state's name, or a
+// word of citing a document.
+func StopWord(w string) bool { return lists().stop[w] }
+
+// prepared is what the features need of one commitment, made once.
+type prepared struct {
+	whole, first, nouns vector
+	sentences           []vector
+	verbs               []int32 // verbs other than stock ones
+	chars               []rune  // sorted, once each, the frame's left out
+	joined              string  // the words run together, to find a word inside another
+	keys                []string
+	stages              uint64 // which stages of data/link.txt it names
+	length              int    // characters of its words
+}
+
+// prepare makes the prepared form of the sentences' words, ids from the
+// corpus's vocabulary.
+func (c *corpus) prepare(sentences [][]string) prepared {
+	var p prepared
+	var all []string
+	for _, s := range sentences {
+		all = append(all, s...)
+	}
+	p.whole = c.vector(all, 0)
+	if len(sentences) > 0 {
+		p.first = c.vector(sentences[0], 0)
+	}
+	for _, s := range sentences {
+		if v := c.vector(s, 0); len(v) > 0 {
+			p.sentences = append(p.sentences, v)
+		}
+	}
+	p.nouns = c.vector(all, 'n')
+	var keys []weighted
+	for _, w := range all {
+		if !linkWord(w) {
+			continue
+		}
+		x := c.model.word(w)
+		switch {
+		case x.Class == 'v' && !lists().stockVerbs[w]:
+			p.verbs = append(p.verbs, c.id(w))
+		case x.Class == 'n':
+			keys = append(keys, weighted{c.id(w), x.Weight})
+		}
+	}
+	slices.Sort(p.verbs)
+	p.verbs = slices.Compact(p.verbs)
+	slices.SortStableFunc(keys, func(a, b weighted) int { return cmp.Compare(b.weight, a.weight) })
+	for _, k := range keys {
+		if w := c.words[k.word]; !slices.Contains(p.keys, w) && len(p.keys) < 2 {
+			p.keys = append(p.keys, w)
+		}
+	}
+	joined := strings.Join(all, "")
+	p.joined = joined
+	p.length = utf8.RuneCountInString(joined)
+	stop := lists().charStop
+	for _, r := range joined {
+		if r >= 0x4e00 && !strings.ContainsRune(stop, r) {
+			p.chars = append(p.chars, r)
+		}
+	}
+	slices.Sort(p.chars)
+	p.chars = slices.Compact(p.chars)
+	spaced := strings.Join(all, " ")
+	for k, s := range lists().stages {
+		if k < 64 && strings.Contains(spaced, s) {
+			p.stages |= 1 << k
+		}
+	}
+	return p
+}
+
+// vector is the normalised vector of the words that count, each once, by
+// the model's weight; of nouns only when class is 'n'.
+func (c *corpus) vector(words []string, class byte) vector {
+	var v vector
+	for _, w := range words {
+		if !linkWord(w) {
+			continue
+		}
+		x := c.model.word(w)
+		if class != 0 && x.Class != class {
+			continue
+		}
+		v = append(v, weighted{c.id(w), x.Weight})
+	}
+	slices.SortFunc(v, func(a, b weighted) int { return cmp.Compare(a.word, b.word) })
+	v = slices.CompactFunc(v, func(a, b weighted) bool { return a.word == b.word })
+	var norm float64
+	for _, x := range v {
+		norm += x.weight * x.weight
+	}
+	for k := range v {
+		v[k].weight /= math.Sqrt(norm)
+	}
+	return v
+}
+
+// features fills x with the features of a (later) and b (earlier), whose
+// cosine is cos; rank is b's place among a's candidates by cosine, best
+// the cosine of the first, close how many reach closeCosine.
+func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank int, best float64, close int) {
+	a, b := &c.prep[i], &c.prep[j]
+	bestSentence := 0.0
+	for _, s := range b.sentences {
+		bestSentence = max(bestSentence, dot(a.first, s))
+	}
+	verbsShared := 0.5
+	if len(a.verbs) > 0 && len(b.verbs) > 0 {
+		verbsShared = float64(intersect(a.verbs, b.verbs)) / float64(min(len(a.verbs), len(b.verbs)))
+	}
+	verbsDiffer := 0.0
+	if onlyIn(a.verbs, b.verbs, b.joined, c) && onlyIn(b.verbs, a.verbs, a.joined, c) {
+		verbsDiffer = 1
+	}
+	stagesDiffer := 0.0
+	if a.stages != 0 && b.stages != 0 && a.stages&b.stages == 0 {
+		stagesDiffer = 1
+	}
+	sameDomain := 0.0
+	if c.items[i].Domain == c.items[j].Domain {
+		sameDomain = 1
+	}
+	uA, uB := uncovered(a.whole, b.whole), uncovered(b.whole, a.whole)
+	nA, nB := uncovered(a.nouns, b.nouns), uncovered(b.nouns, a.nouns)
+	kA, kB := keysCovered(a.keys, b.joined), keysCovered(b.keys, a.joined)
+	shared := intersect(a.chars, b.chars)
+	charCos, contained := 0.0, 0.0
+	if len(a.chars) > 0 && len(b.chars) > 0 {
+		charCos = float64(shared) / math.Sqrt(float64(len(a.chars)*len(b.chars)))
+		contained = float64(shared) / float64(min(len(a.chars), len(b.chars)))
+	}
+	*x = [nFeatures]float64{
+		cos, bestSentence, dot(a.nouns, b.nouns), verbsShared, sameDomain,
+		uA, uB, float64(min(a.length, b.length)) / float64(max(1, a.length, b.length)), charCos, verbsDiffer, stagesDiffer,
+		nA, nB, min(kA, kB), max(kA, kB),
+		min(uA, uB), max(uA, uB), min(nA, nB), max(nA, nB), contained,
+		contained * (1 - max(kA, kB)), contained * (1 - min(kA, kB)), contained * stagesDiffer, contained * verbsDiffer,
+		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
+	}
+}
+
+// intersect counts the elements two sorted slices share.
+func intersect[T cmp.Ordered](a, b []T) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// onlyIn reports whether a verb of vs is neither among others nor, by most
+// of its characters, in the words of the other (开通 in 增开 is the same
+// act).
+func onlyIn(vs, others []int32, otherWords string, c *corpus) bool {
+	for _, v := range vs {
+		if _, ok := slices.BinarySearch(others, v); !ok && !mostlyIn(c.words[v], otherWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyIn reports whether most characters of w occur in s.
+func mostlyIn(w, s string) bool {
+	n, in := 0, 0
+	for _, r := range w {
+		n++
+		if strings.ContainsRune(s, r) {
+			in++
+		}
+	}
+	return in*2 > n
+}
+
+// keysCovered is the share of keys (a commitment's weightiest nouns) the
+// other's words hold, whole or by most of their characters; 0.5 when
+// there are none.
+func keysCovered(keys []string, other string) float64 {
+	if len(keys) == 0 {
+		return 0.5
+	}
+	n := 0
+	for _, k := range keys {
+		if strings.Contains(other, k) || mostlyIn(k, other) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(keys))
+}
+
+// uncovered is the share of a's weight in words b lacks; 1 when a has none.
+func uncovered(a, b vector) float64 {
+	var all, out float64
+	for i, j := 0, 0; i < len(a); i++ {
+		for j < len(b) && b[j].word < a[i].word {
+			j++
+		}
+		all += a[i].weight * a[i].weight
+		if j == len(b) || b[j].word != a[i].word {
+			out += a[i].weight * a[i].weight
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return out / all
+}
