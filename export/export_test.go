@@ -42,7 +42,7 @@ func trickyStore(t *testing.T) *track.Store {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Relink(ctx, track.DefaultThreshold()); err != nil {
+	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -32,8 +32,6 @@ type Ingester struct {
 	// Workers is how many files are read and labelled at once: 0 for one
 	// per core.
 	Workers int
-	// Threshold is the similarity at which a commitment recurs.
-	Threshold float64
 }
 
 // New returns an Ingester into store that labels with c, whose model it
@@ -51,7 +49,7 @@ func Lazy(ctx context.Context, store *track.Store, model *classify.Model, classi
 	if err != nil {
 		return nil, fmt.Errorf("recording the model: %w", err)
 	}
-	return &Ingester{store: store, classifier: sync.OnceValues(classifier), modelID: id, Threshold: track.DefaultThreshold()}, nil
+	return &Ingester{store: store, classifier: sync.OnceValues(classifier), modelID: id}, nil
 }
 
 // Input is one file to ingest: its name and how to read its bytes.
@@ -173,7 +171,7 @@ func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) 
 	stop()
 	// Link even after an interruption: what was stored is whole, and its
 	// links should be too.
-	if _, err := in.store.LinkPending(context.WithoutCancel(ctx), in.Threshold); err != nil {
+	if _, err := in.store.LinkPending(context.WithoutCancel(ctx)); err != nil {
 		return done, fmt.Errorf("linking commitments: %w", err)
 	}
 	return done, ctx.Err()

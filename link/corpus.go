@@ -34,17 +34,23 @@ func (m *Model) newCorpus(items []Item) *corpus {
 	items = slices.Clone(items)
 	slices.SortFunc(items, func(a, b Item) int { return cmp.Compare(a.Order, b.Order) })
 	c := &corpus{model: m, items: items, ids: map[string]int32{}}
-	// Words get ids in the order of the sorted items, so that the corpus is
-	// the same whatever order the items came in.
+	// Words get ids in the order of the words themselves, so that sums
+	// over the words two commitments share run in the same order whatever
+	// else the corpus holds: a pair's chance is the same to the last bit in
+	// a group linked afresh and in one updated.
 	for _, it := range items {
 		for _, s := range it.Sentences {
 			for _, w := range s {
 				if _, ok := c.ids[w]; !ok && linkWord(w) {
-					c.ids[w] = int32(len(c.words))
+					c.ids[w] = 0
 					c.words = append(c.words, w)
 				}
 			}
 		}
+	}
+	slices.Sort(c.words)
+	for i, w := range c.words {
+		c.ids[w] = int32(i)
 	}
 	c.prep = make([]prepared, len(items))
 	c.postings = make([][]posting, len(c.words))

@@ -192,47 +192,138 @@ func (c *corpus) starts() []int32 {
 }
 
 func (m *Model) linkWithin(items []Item, threshold float64, lim limits) map[int64]Link {
+	return m.update(items, nil, nil, threshold, lim)
+}
+
+// Update links a group's items as All does, given the links stored for
+// them, which All made before the items seeds were added, relabelled or
+// decided by a person: it weighs again only the seeds and the commitments
+// whose candidates they can change, and keeps the stored links of the
+// rest, so that adding a statement costs what the statement touches, not
+// what the group holds. The years threads began are followed again for
+// all. The result is what All gives on the items now (go test ./link -run
+// Update checks it): the chance of a pair depends on the pair and the
+// later one's candidates alone, and only a seed can enter a commitment's
+// candidates (see affected).
+func (m *Model) Update(items []Item, stored map[int64]Link, seeds []int64, threshold float64) map[int64]Link {
+	return m.update(items, stored, seeds, threshold, defaultLimits)
+}
+
+func (m *Model) update(items []Item, stored map[int64]Link, seeds []int64, threshold float64, lim limits) map[int64]Link {
 	c := m.newCorpus(items)
 	items = c.items
 	start := c.starts()
+	index := make(map[int64]int32, len(items))
+	for i, it := range items {
+		index[it.ID] = int32(i)
+	}
+	var todo []int32 // the items to weigh again
+	if stored == nil {
+		todo = make([]int32, len(items))
+		for i := range todo {
+			todo[i] = int32(i)
+		}
+	} else {
+		var from []int32
+		for _, id := range seeds {
+			if i, ok := index[id]; ok {
+				from = append(from, i)
+			}
+		}
+		todo = c.affected(from, start, lim)
+	}
 	best := make([]int32, len(items))
 	chance := make([]float64, len(items))
-	c.each(func(i int, sc *scratch) {
-		best[i] = -1
-		if items[i].Date != "" {
-			best[i], chance[i] = c.best(int32(i), start[i], c.dated, lim, sc)
+	weigh := make([]bool, len(items))
+	for _, i := range todo {
+		weigh[i] = true
+	}
+	parallel((len(todo)+chunk-1)/chunk, func(next func() (int, bool)) {
+		sc := c.newScratch()
+		for {
+			k, ok := next()
+			if !ok {
+				return
+			}
+			for _, i := range todo[k*chunk : min(len(todo), (k+1)*chunk)] {
+				best[i] = -1
+				if items[i].Date != "" {
+					best[i], chance[i] = c.best(i, start[i], c.dated, lim, sc)
+				}
+			}
 		}
 	})
 	// Threads follow matches back in time, so this pass goes in order.
 	out := make(map[int64]Link, len(items))
 	firstYear := make([]int, len(items))
-	index := map[int64]int32{}
-	for i, it := range items {
-		index[it.ID] = int32(i)
-	}
 	sc := c.newScratch()
 	for i, it := range items {
 		if it.Date == "" {
 			out[it.ID] = Link{}
 			continue
 		}
-		l := Link{FirstYear: it.Year}
-		if b := best[i]; b >= 0 {
-			l.Previous, l.Similarity = items[b].ID, chance[i]
-			if chance[i] >= threshold {
-				l.Recurring, l.FirstYear = true, firstYear[b]
+		var l Link
+		switch {
+		case !weigh[i]:
+			l = stored[it.ID]
+			l.FirstYear = 0
+		case best[i] >= 0:
+			l = Link{Previous: items[best[i]].ID, Similarity: chance[i], Recurring: chance[i] >= threshold}
+		}
+		if d := it.Decision; d != nil && weigh[i] {
+			// A person's decision stands over the model's, where it can:
+			// one for a commitment the group does not hold now, or not
+			// earlier (the parties or the dates changed since), is kept
+			// aside, and the model decides meanwhile.
+			if d.Previous == 0 {
+				l = Link{Person: true}
+			} else if b, ok := index[d.Previous]; ok && b < start[i] && items[b].Date != "" {
+				l = Link{Previous: d.Previous, Similarity: c.chanceOf(int32(i), b, start[i], c.dated, lim, sc), Recurring: true, Person: true}
 			}
 		}
-		if d := it.Decision; d != nil {
-			l = Link{FirstYear: it.Year, Person: true}
-			// A decision for a commitment the group does not hold, or not
-			// earlier, is one the data has outgrown: it counts as new.
-			if b, ok := index[d.Previous]; ok && b < start[i] && items[b].Date != "" {
-				l.Previous, l.Similarity, l.Recurring, l.FirstYear = d.Previous, c.chanceOf(int32(i), b, start[i], c.dated, lim, sc), true, firstYear[b]
+		l.FirstYear = it.Year
+		if l.Recurring {
+			if b, ok := index[l.Previous]; ok && b < int32(i) {
+				l.FirstYear = firstYear[b]
 			}
 		}
 		firstYear[i] = l.FirstYear
 		out[it.ID] = l
+	}
+	return out
+}
+
+// affected returns, in order, the items whose links the items from may
+// change: themselves, and each later item that holds a word of one of
+// them and would find it among the most recent earlier holders of that
+// word it looks through (see candidates). Nothing else can enter a
+// commitment's candidates, or change how a candidate weighs.
+func (c *corpus) affected(from, start []int32, lim limits) []int32 {
+	mark := make([]bool, len(c.items))
+	for _, n := range from {
+		mark[n] = true
+		for _, w := range c.prep[n].whole {
+			p := c.postings[w.word]
+			k, _ := slices.BinarySearchFunc(p, n, func(e posting, t int32) int { return cmp.Compare(e.item, t) })
+			for _, e := range p[k+1:] {
+				a := e.item
+				if start[a] <= n {
+					continue // the same date as n: n is not earlier
+				}
+				// The holders of the word before a's date, after n.
+				before, _ := slices.BinarySearchFunc(p, start[a], func(e posting, t int32) int { return cmp.Compare(e.item, t) })
+				if before-k-1 >= lim.postingsPerWord {
+					break // n has left the window of a, and of every later one
+				}
+				mark[a] = true
+			}
+		}
+	}
+	var out []int32
+	for i, m := range mark {
+		if m {
+			out = append(out, int32(i))
+		}
 	}
 	return out
 }

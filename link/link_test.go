@@ -157,7 +157,7 @@ func BenchmarkLinkScaling(b *testing.B) {
 // the linker would take is new when a person says so, a commitment with
 // no match recurs from the one a person names, and threads follow the
 // person's links. A decision the data no longer allows (a link to a later
-// or an unknown commitment) leaves the commitment new.
+// or an unknown commitment) is set aside: the model decides.
 func TestDecisions(t *testing.T) {
 	decide := func(it Item, previous int64) Item {
 		it.Decision = &Decision{Previous: previous}
@@ -182,8 +182,6 @@ func TestDecisions(t *testing.T) {
 		{4, 0, false, 2021, true},
 		{5, 2, true, 2019, true},
 		{6, 5, true, 2019, false},
-		{7, 0, false, 2021, true},
-		{8, 0, false, 2021, true},
 	} {
 		l := got[want.id]
 		if l.Previous != want.previous || l.Recurring != want.recurring || l.FirstYear != want.firstYear || l.Person != want.person {
@@ -193,6 +191,14 @@ func TestDecisions(t *testing.T) {
 	}
 	if l := got[5]; !(l.Similarity >= 0) {
 		t.Errorf("a person's link has similarity %v", l.Similarity)
+	}
+	// A decision the group makes impossible (a later commitment, one it
+	// does not hold) is set aside, never turned into "new": the model
+	// decides meanwhile, and the decision stays for when it can apply.
+	for _, id := range []int64{7, 8} {
+		if l := got[id]; l.Person || l.Previous == 6 || l.Previous == 99 {
+			t.Errorf("commitment %d, decided impossibly: %+v; want the model's link", id, l)
+		}
 	}
 }
 
@@ -223,5 +229,54 @@ func TestNearest(t *testing.T) {
 	}
 	if got := Nearest(items, 1, 5); len(got) != 0 {
 		t.Errorf("the first commitment has candidates %v", got)
+	}
+}
+
+// TestUpdate checks that linking a group again from its stored links,
+// weighing only what the new, relabelled or decided commitments touch,
+// gives what linking it all gives: statements added in batches, in any
+// order, a label changed, a decision made.
+func TestUpdate(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := synthetic(t, 3000, 7)
+	for i := range items {
+		items[i].Group = ""
+	}
+	rng := rand.New(rand.NewPCG(3, 5))
+	order := rng.Perm(len(items))
+	var have []Item
+	var stored map[int64]Link
+	for start := 0; start < len(order); {
+		n := 1 + rng.IntN(400)
+		var seeds []int64
+		for _, k := range order[start:min(len(order), start+n)] {
+			have = append(have, items[k])
+			seeds = append(seeds, items[k].ID)
+		}
+		start += n
+		if stored == nil {
+			stored = m.All(have, 0.35)
+			continue
+		}
+		stored = m.Update(have, stored, seeds, 0.35)
+	}
+	// A label changed and a decision made, then updated.
+	have[10].Domain = "culture"
+	have[20].Decision = &Decision{}
+	stored = m.Update(have, stored, []int64{have[10].ID, have[20].ID}, 0.35)
+	want := m.All(have, 0.35)
+	differ := 0
+	for id, l := range want {
+		if stored[id] != l {
+			if differ++; differ <= 3 {
+				t.Errorf("commitment %d: updated %+v, linked afresh %+v", id, stored[id], l)
+			}
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d of %d links differ from linking afresh", differ, len(want))
 	}
 }

@@ -70,7 +70,7 @@ func storeOf(t *testing.T, names []string, read func(string) ([]byte, error)) *t
 			}
 		}
 	}
-	if _, err := s.LinkPending(ctx, track.DefaultThreshold()); err != nil {
+	if _, err := s.LinkPending(ctx); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -189,7 +189,7 @@ func TestEscaping(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Relink(ctx, track.DefaultThreshold()); err != nil {
+	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Label(ctx, 1, `"><svg onload=alert(1)>`); err != nil {

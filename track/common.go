@@ -66,7 +66,7 @@ func factsOf(c Commitment) figures.Facts {
 func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, error) {
 	var edges [][2]int64
 	if s.readOnly {
-		items, err := linkItems(ctx, s.db, false, nil, true)
+		items, err := linkItems(ctx, s.db, false, "", true)
 		if err != nil {
 			return nil, err
 		}
@@ -109,7 +109,7 @@ func (s *Store) commonMatches(ctx context.Context) error {
 		if err != nil || done == strconv.FormatInt(gen, 10) {
 			return err
 		}
-		items, err := linkItems(ctx, tx, false, nil, true)
+		items, err := linkItems(ctx, tx, false, "", true)
 		if err != nil {
 			return err
 		}

@@ -40,7 +40,7 @@ func Example() {
 			panic(err)
 		}
 	}
-	s.LinkPending(ctx, track.DefaultThreshold())
+	s.LinkPending(ctx)
 	show := func() {
 		cs, _ := s.Commitments(ctx, track.Filter{Year: 2021})
 		c := cs[0]
@@ -50,7 +50,7 @@ func Example() {
 	cs, _ := s.Commitments(ctx, track.Filter{Year: 2021})
 	s.Label(ctx, cs[0].ID, "economy")
 	s.DecideLink(ctx, cs[0].ID, 0) // new, not a repetition
-	s.LinkPending(ctx, track.DefaultThreshold())
+	s.LinkPending(ctx)
 	show()
 	// Output:
 	// finance by model, recurring by model

@@ -52,9 +52,6 @@ func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source S
 			if err := setParties(ctx, tx, id, st.Parties); err != nil {
 				return err
 			}
-			if err := markPending(ctx, tx, PartyKey(st.Parties)); err != nil {
-				return err
-			}
 		case err != nil:
 			return err
 		default:
@@ -158,11 +155,22 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs [
 		return 0, err
 	}
 	defer ins.Close()
+	ids := make([]int64, 0, len(cs))
 	for _, c := range cs {
-		if _, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, joinSentences(c.Sentences), strings.Join(c.Terms, " "),
-			c.Domain, c.Probability, modelID); err != nil {
+		res, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, joinSentences(c.Sentences), strings.Join(c.Terms, " "),
+			c.Domain, c.Probability, modelID)
+		if err != nil {
 			return 0, err
 		}
+		cid, err := res.LastInsertId()
+		if err != nil {
+			return 0, err
+		}
+		ids = append(ids, cid)
+	}
+	// Its commitments wait to be linked, with what they touch.
+	if err := markItems(ctx, tx, PartyKey(st.Parties), ids...); err != nil {
+		return 0, err
 	}
 	return id, bump(ctx, tx)
 }

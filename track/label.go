@@ -71,14 +71,14 @@ func (s *Store) Unlabel(ctx context.Context, id int64) error {
 // pledge kept the model's label beside it.
 var ErrNoModelLabel = errors.New("no model's label is recorded to go back to (pledge reclassify records one)")
 
-// changed marks the group of commitment id's statement for linking, and
+// changed marks commitment id for linking, with what it touches, and
 // counts a change: after its label or its link decision changed.
 func changed(ctx context.Context, tx *sql.Tx, id int64) error {
 	var group string
 	if err := tx.QueryRowContext(ctx, `SELECT s.party_key FROM statements s JOIN commitments c ON c.statement_id = s.id WHERE c.id = ?`, id).Scan(&group); err != nil {
 		return err
 	}
-	if err := markPending(ctx, tx, group); err != nil {
+	if err := markItems(ctx, tx, group, id); err != nil {
 		return err
 	}
 	return bump(ctx, tx)

@@ -83,7 +83,7 @@ func TestLinkWithinParties(t *testing.T) {
 	if err := s.SetAcrossParties(ctx, true); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Relink(ctx, DefaultThreshold()); err != nil {
+	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
 	kz, err = s.Commitments(ctx, Filter{With: []string{"哈萨克斯坦"}})
@@ -112,7 +112,7 @@ func TestLinkWithinParties(t *testing.T) {
 	if err := s.SetAcrossParties(ctx, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Relink(ctx, DefaultThreshold()); err != nil {
+	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := s.Tally(ctx, "俄罗斯"); err != nil || !reflect.DeepEqual(got, want) {

@@ -116,7 +116,7 @@ func TestSeedRecurrence(t *testing.T) {
 func TestLinkBoundedSearch(t *testing.T) {
 	s := testStore(t)
 	ingest(t, s, seedPaths(t)...)
-	items, err := linkItems(context.Background(), s.db, false, nil, true)
+	items, err := linkItems(context.Background(), s.db, false, "", true)
 	if err != nil {
 		t.Fatal(err)
 	}

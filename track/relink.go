@@ -23,7 +23,9 @@ const allGroups = "*"
 const (
 	settingAcrossParties = "link_across_parties"
 	settingThreshold     = "link_threshold"
-	settingGeneration    = "generation"
+	// settingLinker is the version of the linker the links were made with.
+	settingLinker     = "linker"
+	settingGeneration = "generation"
 	// settingCommonGeneration is the generation common_matches were
 	// computed for.
 	settingCommonGeneration = "common_generation"
@@ -40,11 +42,27 @@ func PartyKey(parties []string) string {
 	return strings.Join(s, "|")
 }
 
-// markPending records, in the transaction that changes them, that the
-// commitments of a group must be linked again.
+// markPending records, in the transaction that changes them, that every
+// link of a group must be made afresh.
 func markPending(ctx context.Context, tx *sql.Tx, group string) error {
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO pending_links (party_key) VALUES (?)`, group)
+	_, err := tx.ExecContext(ctx, `INSERT INTO pending_links (party_key, full) VALUES (?, 1)
+		ON CONFLICT (party_key) DO UPDATE SET full = 1`, group)
 	return err
+}
+
+// markItems records, in the transaction that stores, relabels or decides
+// them, that commitments of a group wait to be linked, with what they
+// touch (see link's Update).
+func markItems(ctx context.Context, tx *sql.Tx, group string, ids ...int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO pending_links (party_key, full) VALUES (?, 0)`, group); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO pending_items (commitment_id, party_key) VALUES (?, ?)`, id, group); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // bump counts a change to the statements, commitments or their labels, so
@@ -117,97 +135,233 @@ func (s *Store) Pending(ctx context.Context) (bool, error) {
 	return n > 0, err
 }
 
-// Relink computes every commitment's link to earlier commitments again; see
-// LinkPending.
-func (s *Store) Relink(ctx context.Context, threshold float64) error {
+// Relink makes every commitment's link afresh; see LinkPending.
+func (s *Store) Relink(ctx context.Context) (Linked, error) {
 	if err := s.tx(ctx, func(tx *sql.Tx) error { return markPending(ctx, tx, allGroups) }); err != nil {
-		return err
+		return Linked{}, err
 	}
-	_, err := s.LinkPending(ctx, threshold)
-	return err
+	return s.LinkPending(ctx)
 }
 
-// LinkPending computes again the links of the commitments of every group of
-// parties that changed since the last time (see package link): each one's
-// best earlier match, whether it recurs, and the year its thread began.
-// Only statements between the same parties count as earlier, unless
-// SetAcrossParties turned that off; a group's links depend on its own
-// commitments alone, so linking the groups that changed gives what linking
-// all would, whatever order statements arrived in. A threshold other than
-// the one the links were made with links every group. It reads the groups
-// and writes their links, where they changed, in one transaction, so that
-// a second process's statement cannot slip in between, and returns how
-// many commitments it linked.
-func (s *Store) LinkPending(ctx context.Context, threshold float64) (linked int, err error) {
-	across, err := s.AcrossParties(ctx)
-	if err != nil {
-		return 0, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		groups, all, err := pendingGroups(ctx, tx, threshold)
-		if err != nil || len(groups) == 0 && !all {
+// SetThreshold makes t the chance at which commitments recur, in this
+// database from now on: the next LinkPending links every group again with
+// it, and later ones keep it.
+func (s *Store) SetThreshold(ctx context.Context, t float64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		was, err := setting(ctx, tx, settingThreshold)
+		if err != nil || was == formatThreshold(t) {
 			return err
 		}
-		items, err := linkItems(ctx, tx, across, groups, all || across)
+		if err := setSetting(ctx, tx, settingThreshold, formatThreshold(t)); err != nil {
+			return err
+		}
+		return markPending(ctx, tx, allGroups)
+	})
+}
+
+func formatThreshold(t float64) string { return strconv.FormatFloat(t, 'g', -1, 64) }
+
+// Linked is what LinkPending did.
+type Linked struct {
+	// Commitments counts the commitments of the groups linked; Weighed
+	// those whose links were weighed again, and Written those whose
+	// stored links changed.
+	Commitments, Weighed, Written int
+	// Outdated says the links had been made by another version of the
+	// linker, and every one was made afresh; ThresholdReset that the
+	// threshold set for the old one was dropped for the new one's.
+	Outdated, ThresholdReset bool
+}
+
+// LinkPending links the commitments that wait to be linked (see package
+// link): each one's likeliest earlier match, whether it recurs at the
+// database's threshold (LinkThreshold), and the year its thread began. Only
+// statements between the same parties count as earlier, unless
+// SetAcrossParties turned that off. A group is linked afresh when asked
+// (Relink, a threshold set, commitments gone) or when the links were made
+// by another linker; else only what its new, relabelled or decided
+// commitments touch is weighed again (link's Update), which gives what
+// linking afresh would, whatever order statements arrived in. Groups are
+// read and written one at a time, each link only where it changed, in one
+// transaction, so that a second process's statement cannot slip in
+// between.
+func (s *Store) LinkPending(ctx context.Context) (Linked, error) {
+	var done Linked
+	m, err := link.DefaultModel()
+	if err != nil {
+		return done, err
+	}
+	across, err := s.AcrossParties(ctx)
+	if err != nil {
+		return done, err
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		done = Linked{}
+		version, err := setting(ctx, tx, settingLinker)
 		if err != nil {
 			return err
 		}
-		links := link.All(items, threshold)
-		if err := writeLinks(ctx, tx, items, links); err != nil {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM commitments`).Scan(&n); err != nil {
 			return err
 		}
-		linked = len(items)
-		if _, err := tx.ExecContext(ctx, `DELETE FROM pending_links`); err != nil {
+		if version != m.Version() {
+			// Links made by another linker, or none yet: all afresh, and a
+			// threshold set for another linker is no chance of this one's.
+			if version != "" && n > 0 {
+				done.Outdated = true
+				if th, err := setting(ctx, tx, settingThreshold); err != nil {
+					return err
+				} else if th != "" {
+					done.ThresholdReset = true
+					if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, settingThreshold); err != nil {
+						return err
+					}
+				}
+			}
+			if err := markPending(ctx, tx, allGroups); err != nil {
+				return err
+			}
+		}
+		threshold, err := linkThreshold(ctx, tx)
+		if err != nil {
 			return err
 		}
-		return setSetting(ctx, tx, settingThreshold, strconv.FormatFloat(threshold, 'g', -1, 64))
+		groups, err := pendingGroups(ctx, tx, across)
+		if err != nil {
+			return err
+		}
+		for _, g := range groups {
+			d, err := linkGroup(ctx, tx, m, g, across, threshold)
+			if err != nil {
+				return err
+			}
+			done.Commitments += d.Commitments
+			done.Weighed += d.Weighed
+			done.Written += d.Written
+		}
+		for _, q := range []string{`DELETE FROM pending_links`, `DELETE FROM pending_items`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return setSetting(ctx, tx, settingLinker, m.Version())
 	})
-	return linked, err
+	return done, err
 }
 
-// pendingGroups returns the groups to link again, or all when every group
-// is to be linked: asked for, or the threshold is not the one the links
-// were made with.
-func pendingGroups(ctx context.Context, tx *sql.Tx, threshold float64) (groups []string, all bool, err error) {
-	was, err := setting(ctx, tx, settingThreshold)
+// pendingGroup is a group to link: all of it afresh (full), or what the
+// seeds touch.
+type pendingGroup struct {
+	key   string
+	full  bool
+	seeds []int64
+}
+
+// pendingGroups returns the groups to link. Across parties, every
+// commitment is in one group, "", linked afresh when anything changed.
+func pendingGroups(ctx context.Context, tx *sql.Tx, across bool) ([]pendingGroup, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT party_key, full FROM pending_links ORDER BY party_key`)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT party_key FROM pending_links ORDER BY party_key`)
-	if err != nil {
-		return nil, false, err
-	}
-	defer rows.Close()
+	var out []pendingGroup
+	all := false
 	for rows.Next() {
-		var g string
-		if err := rows.Scan(&g); err != nil {
-			return nil, false, err
+		var g pendingGroup
+		if err := rows.Scan(&g.key, &g.full); err != nil {
+			rows.Close()
+			return nil, err
 		}
-		all = all || g == allGroups
-		groups = append(groups, g)
+		all = all || g.key == allGroups
+		out = append(out, g)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	if was != "" && was != strconv.FormatFloat(threshold, 'g', -1, 64) {
-		all = true
+	switch {
+	case len(out) == 0:
+		return nil, nil
+	case across:
+		return []pendingGroup{{key: "", full: true}}, nil
+	case all:
+		// Every group afresh: the groups of every statement.
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT party_key FROM statements ORDER BY party_key`)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		out = out[:0]
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				return nil, err
+			}
+			out = append(out, pendingGroup{key: k, full: true})
+		}
+		return out, rows.Err()
 	}
-	return groups, all, nil
+	for i := range out {
+		if out[i].full {
+			continue
+		}
+		r, err := tx.QueryContext(ctx, `SELECT commitment_id FROM pending_items WHERE party_key = ? ORDER BY commitment_id`, out[i].key)
+		if err != nil {
+			return nil, err
+		}
+		for r.Next() {
+			var id int64
+			if err := r.Scan(&id); err != nil {
+				r.Close()
+				return nil, err
+			}
+			out[i].seeds = append(out[i].seeds, id)
+		}
+		r.Close()
+		if err := r.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
-// linkItems reads the commitments of the groups (or all of them) as the
-// linker sees them. Unless across, each one's group is its statement's
-// parties; across, they are one group.
-func linkItems(ctx context.Context, q querier, across bool, groups []string, all bool) ([]link.Item, error) {
+// linkGroup links one group and writes the links that changed.
+func linkGroup(ctx context.Context, tx *sql.Tx, m *link.Model, g pendingGroup, across bool, threshold float64) (Linked, error) {
+	items, err := linkItems(ctx, tx, across, g.key, across)
+	if err != nil {
+		return Linked{}, err
+	}
+	stored, err := storedLinks(ctx, tx, across, g.key)
+	if err != nil {
+		return Linked{}, err
+	}
+	var links map[int64]link.Link
+	weighed := len(items)
+	if g.full {
+		links = m.All(items, threshold)
+	} else {
+		known := make(map[int64]link.Link, len(stored))
+		for id, r := range stored {
+			known[id] = r.link()
+		}
+		links = m.Update(items, known, g.seeds, threshold)
+		weighed = len(g.seeds) // at least: those they touch were weighed too
+	}
+	written, err := writeLinks(ctx, tx, items, links, stored)
+	return Linked{Commitments: len(items), Weighed: weighed, Written: written}, err
+}
+
+// linkItems reads the commitments of a group as the linker sees them, or
+// all of them; across parties, as one group.
+func linkItems(ctx context.Context, q querier, across bool, group string, all bool) ([]link.Item, error) {
 	query := `SELECT c.id, s.party_key, s.date, COALESCE(s.year, 0), s.fingerprint, c.ordinal, c.domain, c.tokens,
 		d.commitment_id IS NOT NULL, COALESCE(d.previous_id, 0)
 		FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN link_decisions d ON d.commitment_id = c.id`
 	var args []any
 	if !all {
-		query += ` WHERE s.party_key IN (` + strings.TrimSuffix(strings.Repeat("?,", len(groups)), ",") + `)`
-		for _, g := range groups {
-			args = append(args, g)
-		}
+		query += ` WHERE s.party_key = ?`
+		args = append(args, group)
 	}
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -237,79 +391,93 @@ func linkItems(ctx context.Context, q querier, across bool, groups []string, all
 	return items, rows.Err()
 }
 
-// writeLinks stores the links of the items, writing only those that
-// changed: linking a group again mostly confirms what is stored.
-func writeLinks(ctx context.Context, tx *sql.Tx, items []link.Item, links map[int64]link.Link) error {
-	type row struct {
-		prev, first    sql.NullInt64
-		sim            sql.NullFloat64
-		status, source string
+// linkRow is a commitment's link as stored.
+type linkRow struct {
+	prev, first    sql.NullInt64
+	sim            sql.NullFloat64
+	status, source string
+}
+
+func rowOf(l link.Link) linkRow {
+	r := linkRow{status: "new", source: "model"}
+	if l.Person {
+		r.source = "person"
 	}
-	want := func(l link.Link) row {
-		r := row{status: "new", source: "model"}
-		if l.Person {
-			r.source = "person"
-		}
-		if l.Previous != 0 {
-			r.prev = sql.NullInt64{Int64: l.Previous, Valid: true}
-			r.sim = sql.NullFloat64{Float64: l.Similarity, Valid: true}
-		}
-		if l.FirstYear != 0 {
-			r.first = sql.NullInt64{Int64: int64(l.FirstYear), Valid: true}
-		}
-		if l.Recurring {
-			r.status = "recurring"
-		}
-		return r
+	if l.Previous != 0 {
+		r.prev = sql.NullInt64{Int64: l.Previous, Valid: true}
+		r.sim = sql.NullFloat64{Float64: l.Similarity, Valid: true}
 	}
-	stored := make(map[int64]row, len(items))
-	ids := make(map[int64]bool, len(items))
-	for _, it := range items {
-		ids[it.ID] = true
+	if l.FirstYear != 0 {
+		r.first = sql.NullInt64{Int64: int64(l.FirstYear), Valid: true}
 	}
-	// One pass over the stored links beats asking for them by id.
-	rows, err := tx.QueryContext(ctx, `SELECT commitment_id, previous_id, similarity, status, first_year, link_source FROM links`)
+	if l.Recurring {
+		r.status = "recurring"
+	}
+	return r
+}
+
+func (r linkRow) link() link.Link {
+	return link.Link{Previous: r.prev.Int64, Similarity: r.sim.Float64, Recurring: r.status == "recurring",
+		FirstYear: int(r.first.Int64), Person: r.source == "person"}
+}
+
+// storedLinks reads the stored links of a group's commitments (or,
+// across parties, of all).
+func storedLinks(ctx context.Context, q querier, across bool, group string) (map[int64]linkRow, error) {
+	query := `SELECT l.commitment_id, l.previous_id, l.similarity, l.status, l.first_year, l.link_source
+		FROM links l JOIN commitments c ON c.id = l.commitment_id JOIN statements s ON s.id = c.statement_id`
+	var args []any
+	if !across {
+		query += ` WHERE s.party_key = ?`
+		args = append(args, group)
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	defer rows.Close()
+	out := map[int64]linkRow{}
 	for rows.Next() {
 		var id int64
-		var r row
+		var r linkRow
 		if err := rows.Scan(&id, &r.prev, &r.sim, &r.status, &r.first, &r.source); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
-		if ids[id] {
-			stored[id] = r
-		}
+		out[id] = r
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	return out, rows.Err()
+}
+
+// writeLinks stores the links of the items where they differ from what is
+// stored, and returns how many it wrote.
+func writeLinks(ctx context.Context, tx *sql.Tx, items []link.Item, links map[int64]link.Link, stored map[int64]linkRow) (int, error) {
 	up, err := tx.PrepareContext(ctx, `INSERT INTO links (commitment_id, previous_id, similarity, status, first_year, link_source) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (commitment_id) DO UPDATE SET previous_id = excluded.previous_id, similarity = excluded.similarity,
 		status = excluded.status, first_year = excluded.first_year, link_source = excluded.link_source`)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer up.Close()
+	written := 0
 	for _, it := range items {
-		r := want(links[it.ID])
+		r := rowOf(links[it.ID])
 		if old, ok := stored[it.ID]; ok && old == r {
 			continue
 		}
 		if _, err := up.ExecContext(ctx, it.ID, r.prev, r.sim, r.status, r.first, r.source); err != nil {
-			return err
+			return written, err
 		}
+		written++
 	}
-	return nil
+	return written, nil
 }
 
-// LinkThreshold is the threshold the stored links were made with, or
-// DefaultThreshold() before any were made.
-func (s *Store) LinkThreshold(ctx context.Context) (float64, error) {
-	v, err := setting(ctx, s.db, settingThreshold)
+// LinkThreshold is the chance at which commitments recur in this
+// database: the one SetThreshold set, else DefaultThreshold.
+func (s *Store) LinkThreshold(ctx context.Context) (float64, error) { return linkThreshold(ctx, s.db) }
+
+func linkThreshold(ctx context.Context, q querier) (float64, error) {
+	v, err := setting(ctx, q, settingThreshold)
 	if err != nil || v == "" {
 		return DefaultThreshold(), err
 	}

@@ -52,17 +52,24 @@ func TestLinkSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("across parties, not linked again yet", true, true, DefaultThreshold())
-	if _, err := s.LinkPending(ctx, 0.3); err != nil {
+	if _, err := s.LinkPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetThreshold(ctx, 0.3); err != nil {
+		t.Fatal(err)
+	}
+	check("threshold 0.3 set, not linked yet", true, true, 0.3)
+	if _, err := s.LinkPending(ctx); err != nil {
 		t.Fatal(err)
 	}
 	check("linked with 0.3", false, true, 0.3)
 	if err := s.SetAcrossParties(ctx, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Relink(ctx, DefaultThreshold()); err != nil {
+	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
-	check("within parties again", false, false, DefaultThreshold())
+	check("within parties again: the threshold stays", false, false, 0.3)
 
 	r, ids := reviewStore(t)
 	if p, err := r.Pending(ctx); err != nil || p {

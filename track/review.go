@@ -109,7 +109,7 @@ func (s *Store) Candidates(ctx context.Context, id int64, k int) ([]Candidate, e
 	if err != nil {
 		return nil, err
 	}
-	items, err := linkItems(ctx, s.db, across, []string{group}, across)
+	items, err := linkItems(ctx, s.db, across, group, across)
 	if err != nil {
 		return nil, err
 	}

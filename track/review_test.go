@@ -56,7 +56,7 @@ func reviewStore(t *testing.T) (*Store, map[string]int64) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.LinkPending(ctx, DefaultThreshold()); err != nil {
+	if _, err := s.LinkPending(ctx); err != nil {
 		t.Fatal(err)
 	}
 	ids := map[string]int64{}
@@ -94,7 +94,7 @@ func TestDecideLink(t *testing.T) {
 		if err := s.DecideLink(ctx, id, previous); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.LinkPending(ctx, DefaultThreshold()); err != nil {
+		if _, err := s.LinkPending(ctx); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -112,13 +112,16 @@ func TestDecideLink(t *testing.T) {
 		t.Errorf("linked by hand: %+v", c)
 	}
 	// Relinking with another threshold, and labelling again, keep both.
-	if err := s.Relink(ctx, 0.9); err != nil {
+	if err := s.SetThreshold(ctx, 0.9); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Reclassify(ctx, &classify.Classifier{Model: mustModel(t, s)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.LinkPending(ctx, 0.9); err != nil {
+	if _, err := s.LinkPending(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if c := mustCommitment(t, s, nuclear); c.Previous != pipes || c.LinkSource != "person" {
@@ -130,11 +133,22 @@ func TestDecideLink(t *testing.T) {
 	if err := s.UndecideLink(ctx, share); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.LinkPending(ctx, DefaultThreshold()); err != nil {
+	if _, err := s.LinkPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// The database keeps the threshold of 0.9, which the model's chance
+	// does not reach; back at the default it does.
+	if c := mustCommitment(t, s, share); c.Status != "new" || c.Previous != scale || c.LinkSource != "model" {
+		t.Errorf("taken back at threshold 0.9: %+v", c)
+	}
+	if err := s.SetThreshold(ctx, DefaultThreshold()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if c := mustCommitment(t, s, share); c.Status != "recurring" || c.Previous != scale || c.LinkSource != "model" {
-		t.Errorf("taken back: %+v", c)
+		t.Errorf("taken back at the default threshold: %+v", c)
 	}
 }
 

@@ -68,7 +68,7 @@ func ingest(t testing.TB, s *Store, paths ...string) {
 			}
 		}
 	}
-	if _, err := s.LinkPending(ctx, DefaultThreshold()); err != nil {
+	if _, err := s.LinkPending(ctx); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -261,14 +261,9 @@ func (s *Server) checkPatch(r *http.Request, p patch) string {
 	return ""
 }
 
-// linkPending links what a correction changed, with the threshold of the
-// database's links.
+// linkPending links what a correction changed.
 func (s *Server) linkPending(r *http.Request) error {
-	th, err := s.store.LinkThreshold(r.Context())
-	if err != nil {
-		return err
-	}
-	_, err = s.store.LinkPending(r.Context(), th)
+	_, err := s.store.LinkPending(r.Context())
 	return err
 }
 

@@ -39,7 +39,7 @@ func Example() {
 	c := []label.Commitment{{Commitment: extract.Commitment{Ordinal: 1, Text: "双方将深化油气合作。"},
 		Sentences: [][]string{{"深化", "油气", "合作"}}, Domain: "energy", Probability: 0.9}}
 	store.AddStatement(ctx, st, track.Source{Path: "2024.txt"}, c, model)
-	store.LinkPending(ctx, track.DefaultThreshold())
+	store.LinkPending(ctx)
 
 	srv, err := web.New(store, web.Options{})
 	if err != nil {

@@ -82,7 +82,7 @@ func newFixture(t *testing.T, opt Options) *fixture {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.LinkPending(ctx, track.DefaultThreshold()); err != nil {
+	if _, err := s.LinkPending(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if opt.ReadOnly {
@@ -482,7 +482,7 @@ func TestConcurrent(t *testing.T) {
 			t.Error(err)
 			return
 		}
-		if _, err := other.LinkPending(ctx, track.DefaultThreshold()); err != nil {
+		if _, err := other.LinkPending(ctx); err != nil {
 			t.Error(err)
 		}
 	})

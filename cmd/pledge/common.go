@@ -19,7 +19,9 @@ what it promises one partner.
 
 Flags:
 ` + dbFlagUsage + `  --min-partners N  at least N different partners (default 2)
-  --threshold T     similarity at which two commitments are alike (default 0.15)
+  --threshold T     chance at or above which two commitments are the same
+                    promise (default: the database's, which pledge stats
+                    shows)
 
 Example:
   pledge common --min-partners 3
@@ -29,12 +31,13 @@ func runCommon(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("common", flag.ContinueOnError)
 	db := dbFlag(fl)
 	minPartners := fl.Int("min-partners", 2, "at least N partners")
-	threshold := fl.Float64("threshold", track.DefaultThreshold(), "similarity at which commitments are alike")
+	threshold := thresholdFlag(fl)
 	rest, err := parseFlags(fl, commonUsage, args, std.Stdout)
 	if err != nil {
 		return err
 	}
-	if err := checkThreshold("common", *threshold); err != nil {
+	given, err := givenThreshold("common", fl, *threshold)
+	if err != nil {
 		return err
 	}
 	if err := noArgs("common", rest); err != nil {
@@ -48,6 +51,11 @@ func runCommon(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
+	if !given {
+		if *threshold, err = store.LinkThreshold(ctx); err != nil {
+			return err
+		}
+	}
 	groups, err := store.Common(ctx, *minPartners, *threshold)
 	if err != nil {
 		return err

@@ -103,11 +103,7 @@ func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Sto
 // linkPending links the groups of commitments that changed, with the
 // threshold the database's links were made with.
 func linkPending(ctx context.Context, s *track.Store) error {
-	th, err := s.LinkThreshold(ctx)
-	if err != nil {
-		return err
-	}
-	if _, err := s.LinkPending(ctx, th); err != nil {
+	if _, err := s.LinkPending(ctx); err != nil {
 		return fmt.Errorf("linking commitments: %w", err)
 	}
 	return nil
@@ -146,10 +142,29 @@ const withFlagUsage = `  --with NAME    keep only statements whose parties inclu
                  俄罗斯, 俄罗斯联邦, 俄, …); given more than once, all of them
 `
 
-// checkThreshold refuses a --threshold that is no similarity.
-func checkThreshold(command string, t float64) error {
-	if !(t > 0 && t <= 1) {
-		return usageError{fmt.Sprintf("%s: --threshold %v: want a similarity above 0 and at most 1", command, t)}
+// thresholdFlag registers --threshold on fl: the chance at or above which
+// a commitment recurs. Its value is 0 unless given.
+func thresholdFlag(fl *flag.FlagSet) *float64 {
+	return fl.Float64("threshold", 0, "chance at or above which a commitment recurs")
+}
+
+// thresholdUsage describes thresholdFlag.
+const thresholdUsage = `  --threshold T  chance (0 to 1) at or above which a commitment recurs
+                 from an earlier one; the database keeps it for the runs
+                 after (default: the one set before, else the linker's
+                 own; pledge stats shows it)
+`
+
+// givenThreshold returns the --threshold given on fl, checked, and whether
+// one was given.
+func givenThreshold(command string, fl *flag.FlagSet, t float64) (bool, error) {
+	given := false
+	fl.Visit(func(f *flag.Flag) { given = given || f.Name == "threshold" })
+	if !given {
+		return false, nil
 	}
-	return nil
+	if !(t > 0 && t <= 1) {
+		return false, usageError{fmt.Sprintf("%s: --threshold %v: want a chance above 0 and at most 1", command, t)}
+	}
+	return true, nil
 }

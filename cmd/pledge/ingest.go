@@ -36,8 +36,7 @@ Flags:
                  model the database was last labelled with by pledge
                  reclassify or a retraining in pledge serve, else the
                  built-in model)
-  --threshold T  similarity at which a commitment recurs (default 0.15)
-  --across-parties
+` + thresholdUsage + `  --across-parties
                  link commitments across statements between different
                  parties (by default only within the same parties; see
                  pledge relink)
@@ -52,7 +51,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	fl := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	db := dbFlag(fl)
 	model := fl.String("model", "", "a model saved by pledge train")
-	threshold := fl.Float64("threshold", track.DefaultThreshold(), "similarity at which a commitment recurs")
+	threshold := thresholdFlag(fl)
 	maxSize := maxSizeFlag(fl)
 	across := fl.Bool("across-parties", false, "link across statements between different parties")
 	verbose := fl.Bool("verbose", false, "print what became of each file's statements")
@@ -64,7 +63,8 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	if len(paths) == 0 {
 		return usageError{"ingest: no files or folders given (pledge ingest --help shows how)"}
 	}
-	if err := checkThreshold("ingest", *threshold); err != nil {
+	setThreshold, err := givenThreshold("ingest", fl, *threshold)
+	if err != nil {
 		return err
 	}
 	limit, err := sizeLimit("ingest", *maxSize)
@@ -97,7 +97,11 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
-	in.Threshold = *threshold
+	if setThreshold {
+		if err := store.SetThreshold(ctx, *threshold); err != nil {
+			return err
+		}
+	}
 	if *across {
 		if err := store.SetAcrossParties(ctx, true); err != nil {
 			return err

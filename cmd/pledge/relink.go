@@ -4,8 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-
-	"pledge/track"
 )
 
 const relinkUsage = `Usage: pledge relink [--db FILE] [--across-parties | --within-parties] [--threshold T]
@@ -19,8 +17,7 @@ reclassify link the same way after) until --within-parties.
 Flags:
 ` + dbFlagUsage + `  --across-parties  link across statements between different parties
   --within-parties  link only within the same parties (the default)
-  --threshold T     similarity at which a commitment recurs (default 0.15)
-
+` + thresholdUsage + `
 Example:
   pledge relink --across-parties
 `
@@ -30,12 +27,13 @@ func runRelink(ctx context.Context, args []string, std IO) error {
 	db := dbFlag(fl)
 	across := fl.Bool("across-parties", false, "link across statements between different parties")
 	within := fl.Bool("within-parties", false, "link only within the same parties")
-	threshold := fl.Float64("threshold", track.DefaultThreshold(), "similarity at which a commitment recurs")
+	threshold := thresholdFlag(fl)
 	rest, err := parseFlags(fl, relinkUsage, args, std.Stdout)
 	if err != nil {
 		return err
 	}
-	if err := checkThreshold("relink", *threshold); err != nil {
+	setThreshold, err := givenThreshold("relink", fl, *threshold)
+	if err != nil {
 		return err
 	}
 	if err := noArgs("relink", rest); err != nil {
@@ -54,9 +52,14 @@ func runRelink(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 	}
+	if setThreshold {
+		if err := store.SetThreshold(ctx, *threshold); err != nil {
+			return err
+		}
+	}
 	bar := newProgress(std.Stderr, "relink", 2)
 	bar.set(1)
-	err = store.Relink(ctx, *threshold)
+	_, err = store.Relink(ctx)
 	bar.clear()
 	if err != nil {
 		return err
@@ -70,6 +73,10 @@ func runRelink(ctx context.Context, args []string, std IO) error {
 	if on, _ := store.AcrossParties(ctx); on {
 		mode = "across parties"
 	}
-	fmt.Fprintf(std.Stdout, "linked %s: %d new, %d recurring\n", mode, total.New, total.Recurring)
+	th, err := store.LinkThreshold(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(std.Stdout, "linked %s: %d new, %d recurring (recurring at a chance of %g or more)\n", mode, total.New, total.Recurring, th)
 	return nil
 }

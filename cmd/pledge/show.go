@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"pledge/track"
 )
 
 const showUsage = `Usage: pledge show [--db FILE] ID
@@ -72,8 +70,12 @@ func runShow(ctx context.Context, args []string, std IO) error {
 		if err != nil {
 			return err
 		}
+		th, err := store.LinkThreshold(ctx)
+		if err != nil {
+			return err
+		}
 		w.printf("\nlikeliest earlier commitment (chance %.2f, below %.2f):\n  %d  commitment %d  %s\n  %s\n",
-			c.Similarity, track.DefaultThreshold(), closest.Year, closest.ID, closest.Statement, closest.Text)
+			c.Similarity, th, closest.Year, closest.ID, closest.Statement, closest.Text)
 	}
 	return w.err
 }
