@@ -79,6 +79,9 @@ type Found struct {
 	Commitments int
 	Added       bool     // false when the statement was stored already
 	Problems    []string // see extract.Statement.Problems
+	// Changes says where this reading and the stored statement disagree,
+	// and which was kept (see track.Stored).
+	Changes []string
 }
 
 // Result is what ingesting did with one file.
@@ -90,7 +93,14 @@ type Result struct {
 	// Copy says the file is a copy, under another name, of one read before:
 	// its statements were stored already and it was recorded as theirs.
 	Copy bool
-	Err  error
+	// Edited says the file was read before with other content: what it
+	// holds now replaced what it held then (see track.ReplaceFile), and
+	// Removed, Moved and SetAside say how.
+	Edited   bool
+	Removed  []track.Removed
+	Moved    int
+	SetAside []track.Decision
+	Err      error
 }
 
 // prepared is a file as a worker leaves it for the writer.
@@ -199,12 +209,15 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 	}
 	sum := sha256.Sum256(data)
 	p.source = track.Source{Path: input.Name, Size: int64(len(data)), Hash: hex.EncodeToString(sum[:])}
-	if f := byPath[input.Name]; f != nil && f.Size == p.source.Size && f.Hash == p.source.Hash && input.Date.IsZero() {
+	f := byPath[input.Name]
+	switch {
+	case f != nil && f.Size == p.source.Size && f.Hash == p.source.Hash && input.Date.IsZero():
 		p.Unchanged = true
 		return p
-	}
-	if paths := byHash[p.source.Hash]; len(paths) > 0 {
-		p.Copy, p.copyOf = true, byPath[paths[0]].Statements
+	case f != nil && f.Hash != p.source.Hash:
+		p.Edited = true
+	case f == nil && len(byHash[p.source.Hash]) > 0:
+		p.Copy, p.copyOf = true, byPath[byHash[p.source.Hash][0]].Statements
 		return p
 	}
 	sts, err := Read(ctx, data, Hint(input.Name, input.Date))
@@ -212,17 +225,20 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 		p.Err = err
 		return p
 	}
-	if len(sts) == 0 {
+	if len(sts) == 0 && !p.Edited {
+		// An edited file that holds none now still replaces what it held.
 		p.Err = extract.ErrNoStatement
 		return p
 	}
 	p.statements = sts
 	p.labelled = make([][]label.Commitment, len(sts))
 	for i, st := range sts {
-		if _, stored, err := in.store.StatementID(ctx, st.Fingerprint); err != nil {
+		// A statement stored already is labelled only if this reading has
+		// more commitments, which then replace the stored ones.
+		if _, n, stored, err := in.store.StatementID(ctx, st.Fingerprint); err != nil {
 			p.Err = err
 			return p
-		} else if !stored {
+		} else if !stored || len(st.Commitments) > n {
 			c, err := in.classifier()
 			if err != nil {
 				p.Err = err
@@ -251,18 +267,35 @@ func (in *Ingester) store1(ctx context.Context, p *prepared) (partial bool, err 
 		}
 		return false, err
 	}
+	if p.Edited {
+		// Whole or not at all: what the file held and holds are one change.
+		r, err := in.store.ReplaceFile(ctx, p.source, p.statements, p.labelled, in.modelID)
+		if err != nil {
+			return false, err
+		}
+		for i, st := range p.statements {
+			p.Found = append(p.Found, found(st, r.Statements[i]))
+		}
+		p.Removed, p.Moved, p.SetAside = r.Removed, r.Moved, r.SetAside
+		return true, nil
+	}
 	for i, st := range p.statements {
 		if err := ctx.Err(); err != nil {
 			return len(p.Found) > 0, err
 		}
-		f := Found{Title: st.Title, Date: st.Date, Commitments: len(st.Commitments), Problems: st.Problems}
-		f.ID, f.Added, err = in.store.AddStatement(ctx, st, p.source, p.labelled[i], in.modelID)
+		r, err := in.store.StoreStatement(ctx, st, p.source, p.labelled[i], in.modelID)
 		if err != nil {
 			return len(p.Found) > 0, fmt.Errorf("storing %q: %w", st.Title, err)
 		}
-		p.Found = append(p.Found, f)
+		p.Found = append(p.Found, found(st, r))
 	}
 	return true, nil
+}
+
+// found is what storing st did, as r says.
+func found(st extract.Statement, r track.Stored) Found {
+	return Found{ID: r.ID, Added: r.Added, Title: st.Title, Date: st.Date, Commitments: len(st.Commitments),
+		Problems: st.Problems, Changes: r.Changes}
 }
 
 func parseDate(s string) extract.Date {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 
 	"pledge/extract"
@@ -18,14 +19,24 @@ type Source struct {
 	Hash string
 }
 
-// StatementID returns the id of the stored statement with this fingerprint.
-func (s *Store) StatementID(ctx context.Context, fingerprint string) (int64, bool, error) {
-	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM statements WHERE fingerprint = ?`, fingerprint).Scan(&id)
+// StatementID returns the id of the stored statement with this
+// fingerprint, and how many commitments it holds.
+func (s *Store) StatementID(ctx context.Context, fingerprint string) (id int64, commitments int, ok bool, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT s.id, (SELECT count(*) FROM commitments c WHERE c.statement_id = s.id)
+		FROM statements s WHERE s.fingerprint = ?`, fingerprint).Scan(&id, &commitments)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
+		return 0, 0, false, nil
 	}
-	return id, err == nil, err
+	return id, commitments, err == nil, err
+}
+
+// Stored is what storing one statement of a file did.
+type Stored struct {
+	ID    int64
+	Added bool // false when it was stored already
+	// Changes says, a line each, where this reading of a statement stored
+	// already differs from what is stored, and which was kept.
+	Changes []string
 }
 
 // AddStatement stores a statement found in the file source, with its
@@ -35,33 +46,73 @@ func (s *Store) StatementID(ctx context.Context, fingerprint string) (int64, boo
 // the same fingerprint is stored already (a copy from another file, or
 // another process that got there first), the copy only adds its source,
 // and what it has that the stored statement lacks (section numerals a
-// reprint dropped, a title); added is false, and cs may be nil.
+// reprint dropped, a title, a date, parties); added is false, and cs may
+// be nil. See StoreStatement for what it says of a copy that disagrees.
 func (s *Store) AddStatement(ctx context.Context, st extract.Statement, source Source, cs []label.Commitment, modelID int64) (id int64, added bool, err error) {
+	r, err := s.StoreStatement(ctx, st, source, cs, modelID)
+	return r.ID, r.Added, err
+}
+
+// StoreStatement is AddStatement, saying where a statement stored already
+// and this reading of it disagree: on the date or the parties (the stored
+// ones are kept), or on the commitments, where the more complete reading
+// is kept: given cs for more commitments than are stored, they replace the
+// stored ones, and people's decisions move to the commitments of the same
+// text (the others are set aside, see SetAside).
+func (s *Store) StoreStatement(ctx context.Context, st extract.Statement, source Source, cs []label.Commitment, modelID int64) (Stored, error) {
+	var r Stored
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		r, err = addStatement(ctx, tx, st, source, cs, modelID, nil)
+		return err
+	})
+	return r, err
+}
+
+// addStatement stores st from source in tx. A statement stored already
+// takes what st has and it lacks; one that edited holds (the file source
+// held it before it was edited) takes st's date and parties over the
+// stored ones.
+func addStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, source Source, cs []label.Commitment, modelID int64, edited map[int64]bool) (Stored, error) {
 	var title any
 	if !st.Untitled {
 		title = st.Title
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT id FROM statements WHERE fingerprint = ?`, st.Fingerprint).Scan(&id)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			added = true
-			if id, err = insertStatement(ctx, tx, st, cs, modelID); err != nil {
-				return err
-			}
-			if err := setParties(ctx, tx, id, st.Parties); err != nil {
-				return err
-			}
-		case err != nil:
-			return err
-		default:
-			if err := fillGaps(ctx, tx, id, st); err != nil {
-				return err
-			}
+	var r Stored
+	var before string
+	err := tx.QueryRowContext(ctx, `SELECT id, title FROM statements WHERE fingerprint = ?`, st.Fingerprint).Scan(&r.ID, &before)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		r.Added = true
+		if r.ID, err = insertStatement(ctx, tx, st, cs, modelID); err != nil {
+			return r, err
 		}
-		return addSource(ctx, tx, id, source, title)
-	})
-	return id, added, err
+		if err := setParties(ctx, tx, r.ID, st.Parties); err != nil {
+			return r, err
+		}
+		return r, addSource(ctx, tx, r.ID, source, title)
+	case err != nil:
+		return r, err
+	}
+	if r.Changes, err = merge(ctx, tx, r.ID, st, edited[r.ID]); err != nil {
+		return r, err
+	}
+	reread, err := reread(ctx, tx, r.ID, st, cs, modelID, source.Path)
+	if err != nil {
+		return r, err
+	}
+	if err := addSource(ctx, tx, r.ID, source, title); err != nil {
+		return r, err
+	}
+	var after string
+	if err := tx.QueryRowContext(ctx, `SELECT title FROM statements WHERE id = ?`, r.ID).Scan(&after); err != nil {
+		return r, err
+	}
+	if after != before {
+		r.Changes = append(r.Changes, fmt.Sprintf("title %q → %q", before, after))
+	}
+	r.Changes = append(r.Changes, reread...)
+	return r, nil
 }
 
 // AddSource records that the file source holds the stored statements ids:
@@ -89,10 +140,15 @@ func addSource(ctx context.Context, tx *sql.Tx, id int64, source Source, title a
 		size, hash = source.Size, source.Hash
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (statement_id, path, title, size, hash) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (statement_id, path) DO UPDATE SET size = excluded.size, hash = excluded.hash`, id, source.Path, title, size, hash); err != nil {
+		ON CONFLICT (statement_id, path) DO UPDATE SET size = excluded.size, hash = excluded.hash, title = excluded.title`, id, source.Path, title, size, hash); err != nil {
 		return err
 	}
-	// The title of the first source by path that has one.
+	return retitle(ctx, tx, id)
+}
+
+// retitle gives statement id the title of its first source by path that
+// has one.
+func retitle(ctx context.Context, tx *sql.Tx, id int64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE statements SET title = COALESCE(
 		(SELECT title FROM sources WHERE statement_id = ?1 AND title IS NOT NULL ORDER BY path LIMIT 1), title)
 		WHERE id = ?1`, id)
@@ -111,7 +167,9 @@ type File struct {
 // and the paths of the files with each hash, for ingest to skip what it
 // has read before.
 func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[string][]string, err error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT path, size, hash, statement_id FROM sources WHERE hash IS NOT NULL ORDER BY path, statement_id`)
+	// A file read before sizes and hashes were recorded has neither: it is
+	// read again as edited, once.
+	rows, err := s.db.QueryContext(ctx, `SELECT path, COALESCE(size, -1), COALESCE(hash, ''), statement_id FROM sources ORDER BY path, statement_id`)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -127,7 +185,9 @@ func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[
 		if f == nil {
 			f = &File{Size: size, Hash: hash}
 			byPath[path] = f
-			byHash[hash] = append(byHash[hash], path)
+			if hash != "" {
+				byHash[hash] = append(byHash[hash], path)
+			}
 		}
 		f.Statements = append(f.Statements, id)
 	}
@@ -148,11 +208,20 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs [
 	if err != nil {
 		return 0, err
 	}
+	if err := insertCommitments(ctx, tx, id, PartyKey(st.Parties), cs, modelID); err != nil {
+		return 0, err
+	}
+	return id, bump(ctx, tx)
+}
+
+// insertCommitments stores the commitments of statement id, of the group
+// of parties group, and marks them for linking with what they touch.
+func insertCommitments(ctx context.Context, tx *sql.Tx, id int64, group string, cs []label.Commitment, modelID int64) error {
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO commitments
 		(statement_id, ordinal, section, text, tokens, terms, domain, probability, label_source, model_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'model', ?)`)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	defer ins.Close()
 	ids := make([]int64, 0, len(cs))
@@ -160,73 +229,14 @@ func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs [
 		res, err := ins.ExecContext(ctx, id, c.Ordinal, c.Section, c.Text, joinSentences(c.Sentences), strings.Join(c.Terms, " "),
 			c.Domain, c.Probability, modelID)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		cid, err := res.LastInsertId()
 		if err != nil {
-			return 0, err
+			return err
 		}
 		ids = append(ids, cid)
 	}
-	// Its commitments wait to be linked, with what they touch.
-	if err := markItems(ctx, tx, PartyKey(st.Parties), ids...); err != nil {
-		return 0, err
-	}
-	return id, bump(ctx, tx)
+	return markItems(ctx, tx, group, ids...)
 }
 
-// fillGaps gives the stored statement id what its copy st has and it lacks:
-// a date, parties, and the sections of commitments. Filling only gaps keeps
-// the result the same whichever copy came first. A date or parties change
-// how the statement's commitments link, so their groups are marked.
-func fillGaps(ctx context.Context, tx *sql.Tx, id int64, st extract.Statement) error {
-	var known int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM statement_parties WHERE statement_id = ?`, id).Scan(&known); err != nil {
-		return err
-	}
-	changed := false
-	if known == 0 && len(st.Parties) > 0 {
-		if err := setParties(ctx, tx, id, st.Parties); err != nil {
-			return err
-		}
-		// The commitments leave the group of unknown parties for theirs.
-		if err := markPending(ctx, tx, ""); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE statements SET party_key = ? WHERE id = ?`, PartyKey(st.Parties), id); err != nil {
-			return err
-		}
-		changed = true
-	}
-	if !st.Date.IsZero() {
-		res, err := tx.ExecContext(ctx, `UPDATE statements SET date = ?, year = ? WHERE id = ? AND date = ''`,
-			st.Date.String(), st.Date.Year, id)
-		if err != nil {
-			return err
-		}
-		n, _ := res.RowsAffected()
-		changed = changed || n > 0
-	}
-	if changed {
-		var key string
-		if err := tx.QueryRowContext(ctx, `SELECT party_key FROM statements WHERE id = ?`, id).Scan(&key); err != nil {
-			return err
-		}
-		if err := markPending(ctx, tx, key); err != nil {
-			return err
-		}
-		if err := bump(ctx, tx); err != nil {
-			return err
-		}
-	}
-	for _, c := range st.Commitments {
-		if c.Section == "" {
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE commitments SET section = ? WHERE statement_id = ? AND ordinal = ? AND section = ''`,
-			c.Section, id, c.Ordinal); err != nil {
-			return err
-		}
-	}
-	return nil
-}

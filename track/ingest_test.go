@@ -19,11 +19,11 @@ func TestStatementID(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, st := range sts {
-		if id, ok, err := s.StatementID(ctx, st.Fingerprint); err != nil || !ok || id != st.ID {
-			t.Errorf("StatementID(%s) = %d, %v, %v; want %d", st.Fingerprint, id, ok, err, st.ID)
+		if id, n, ok, err := s.StatementID(ctx, st.Fingerprint); err != nil || !ok || id != st.ID || n != st.Commitments {
+			t.Errorf("StatementID(%s) = %d, %d, %v, %v; want %d, %d", st.Fingerprint, id, n, ok, err, st.ID, st.Commitments)
 		}
 	}
-	if id, ok, err := s.StatementID(ctx, fmt.Sprintf("%032d", 99)); err != nil || ok || id != 0 {
+	if id, _, ok, err := s.StatementID(ctx, fmt.Sprintf("%032d", 99)); err != nil || ok || id != 0 {
 		t.Errorf("StatementID of no statement = %d, %v, %v; want 0, false, nil", id, ok, err)
 	}
 }
@@ -67,6 +67,7 @@ func TestFiles(t *testing.T) {
 		"b.txt":         {20, "h2", []int64{b}},
 		"both.txt":      {30, "h3", []int64{a, b}},
 		"copy of b.txt": {20, "h2", []int64{b}},
+		"unhashed.txt":  {-1, "", []int64{3}}, // read again as edited
 	}
 	wantHash := map[string][]string{"h1": {"a.txt"}, "h2": {"b.txt", "copy of b.txt"}, "h3": {"both.txt"}}
 	if !reflect.DeepEqual(byPath, wantPath) || !reflect.DeepEqual(byHash, wantHash) {

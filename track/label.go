@@ -26,20 +26,30 @@ func (s *Store) Label(ctx context.Context, id int64, domain string) error {
 		return fmt.Errorf("domain %q holds a control character (a line break, a tab)", domain)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		// The model's label is kept beside the person's, for Unlabel.
-		res, err := tx.ExecContext(ctx, `UPDATE commitments SET
-			model_domain = CASE label_source WHEN 'model' THEN domain ELSE model_domain END,
-			model_probability = CASE label_source WHEN 'model' THEN probability ELSE model_probability END,
-			domain = ?, probability = 1, label_source = 'person' WHERE id = ?`, domain, id)
-		if err != nil {
+		if ok, err := personLabel(ctx, tx, id, domain, true); err != nil || !ok {
+			if err == nil {
+				err = fmt.Errorf("%w: %d", ErrNotFound, id)
+			}
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: %d", ErrNotFound, id)
 		}
 		// A domain changes how the commitment matches others.
 		return changed(ctx, tx, id)
 	})
+}
+
+// personLabel gives commitment id the person's label domain, keeping the
+// model's beside it for Unlabel; over a person's label given before only
+// when replace is true. It reports whether it changed the commitment.
+func personLabel(ctx context.Context, tx *sql.Tx, id int64, domain string, replace bool) (bool, error) {
+	res, err := tx.ExecContext(ctx, `UPDATE commitments SET
+		model_domain = CASE label_source WHEN 'model' THEN domain ELSE model_domain END,
+		model_probability = CASE label_source WHEN 'model' THEN probability ELSE model_probability END,
+		domain = ?, probability = 1, label_source = 'person' WHERE id = ? AND (? OR label_source = 'model')`, domain, id, replace)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 // Unlabel takes back a person's label of commitment id: the model's label

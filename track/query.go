@@ -26,6 +26,11 @@ type Commitment struct {
 	LabelSource string // "model" or "person"
 	Status      string // "new" or "recurring"
 	LinkSource  string // "model", or "person" when a person decided the link
+	// DecisionAside says a person decided the link in a way linking now
+	// cannot apply (to a commitment of other parties, linking within
+	// parties; to one no longer earlier): the decision is kept, and the
+	// model decides meanwhile.
+	DecisionAside bool
 	FirstYear   int    // the year its thread began, 0 when unknown
 	// Previous is its best match in an earlier statement (0 when none), and
 	// Similarity how close it is; the commitment recurs from it when Status
@@ -69,7 +74,8 @@ func withParties(where []string, args []any, with []string) ([]string, []any) {
 
 const commitmentColumns = `c.id, s.id, s.title, s.fingerprint, s.date, COALESCE(s.year, 0), c.ordinal, c.section, c.text,
 	c.domain, c.probability, c.label_source, COALESCE(l.status, 'new'), COALESCE(l.first_year, 0),
-	COALESCE(l.previous_id, 0), COALESCE(l.similarity, 0), COALESCE(l.link_source, 'model')`
+	COALESCE(l.previous_id, 0), COALESCE(l.similarity, 0), COALESCE(l.link_source, 'model'),
+	COALESCE(l.link_source, 'model') = 'model' AND EXISTS (SELECT 1 FROM link_decisions d WHERE d.commitment_id = c.id)`
 
 const commitmentJoins = `FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id`
 
@@ -206,7 +212,8 @@ func (s *Store) scanCommitments(ctx context.Context, parties map[int64][]string,
 	for rows.Next() {
 		var c Commitment
 		if err := rows.Scan(&c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
-			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource); err != nil {
+			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource,
+			&c.DecisionAside); err != nil {
 			return err
 		}
 		c.Parties = parties[c.StatementID]

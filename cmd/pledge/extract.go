@@ -256,6 +256,14 @@ func dateOrUnknown(d extract.Date) string {
 	return d.String()
 }
 
+// one is singular when n is 1, else plural: "is" or "are".
+func one(n int, singular, plural string) string {
+	if n == 1 {
+		return singular
+	}
+	return plural
+}
+
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun

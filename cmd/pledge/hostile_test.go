@@ -481,8 +481,8 @@ func TestHostileMessages(t *testing.T) {
 			t.Fatalf("%v\n%s", err, errOut)
 		}
 	}
-	if src := checkSources(t, db); len(src) != 1 || src[0] != "utf16.txt" {
-		t.Errorf("sources %q, want the one path utf16.txt", src)
+	if src := checkSources(t, db); len(src) != 1 || src[0] != filepath.Join(dir, "utf16.txt") {
+		t.Errorf("sources %q, want the one absolute path of utf16.txt", src)
 	}
 	if _, _, err := run(t, "label", "--db", db, "--new-label", "1", "energy\nx"); err == nil {
 		t.Error("a label with a line break was taken")

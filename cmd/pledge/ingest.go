@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"pledge/classify"
@@ -28,6 +30,13 @@ file or an earlier run) is not stored again, and a file read before and
 unchanged since is not read again. A file that cannot be read is reported
 with its reason, the others still go in, and pledge exits with status 1.
 
+The folder is the truth. An edited file replaces, in one transaction,
+what it alone held: a corrected date, title or parties is taken, and
+said; your labels and link decisions move to the commitments of the same
+text, and those that cannot are listed and set aside (pledge forget
+--undo gives them back when the text returns). Files read before from a
+folder given and gone from it now are named; --prune forgets them.
+
 On a terminal a progress bar shows how far it got; a line at the end says
 what the run did.
 
@@ -41,6 +50,8 @@ Flags:
                  parties (by default only within the same parties; see
                  pledge relink)
   --verbose      print what became of each file's statements
+  --prune        forget the files read before from a folder given that
+                 are gone from it now (see pledge forget)
 ` + dateUsage + maxSizeUsage + `
 Examples:
   pledge ingest ~/statements
@@ -55,6 +66,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	maxSize := maxSizeFlag(fl)
 	across := fl.Bool("across-parties", false, "link across statements between different parties")
 	verbose := fl.Bool("verbose", false, "print what became of each file's statements")
+	prune := fl.Bool("prune", false, "forget the files gone from the folders given")
 	date := dateFlag(fl)
 	paths, err := parseFlags(fl, ingestUsage, args, std.Stdout)
 	if err != nil {
@@ -71,9 +83,14 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
+	// Files are known by their absolute paths, whatever folder pledge runs
+	// in.
 	var inputs []input
-	for _, p := range paths {
-		inputs = append(inputs, expand(p, limit, statementFile, skipper(std.Stderr))...)
+	for i, p := range paths {
+		if paths[i], err = filepath.Abs(p); err != nil {
+			return fmt.Errorf("ingest %s: %w", p, err)
+		}
+		inputs = append(inputs, expand(paths[i], limit, statementFile, skipper(std.Stderr))...)
 	}
 	if inputs[0].date, err = givenDate("ingest", *date, inputs); err != nil {
 		return err
@@ -107,7 +124,87 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 	}
-	return ingestAll(ctx, store, in, inputs, *verbose, std)
+	if err := adoptPaths(ctx, store, inputs); err != nil {
+		return err
+	}
+	err = ingestAll(ctx, store, in, inputs, *verbose, std)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return errors.Join(err, gone(context.WithoutCancel(ctx), store, paths, inputs, *prune, std))
+}
+
+// adoptPaths records under their absolute paths the files being read that
+// an earlier version of pledge recorded by the relative path they were
+// given by, so that they are known unchanged.
+func adoptPaths(ctx context.Context, store *track.Store, inputs []input) error {
+	byPath, _, err := store.Files(ctx)
+	if err != nil {
+		return err
+	}
+	reading := map[string]bool{}
+	for _, in := range inputs {
+		reading[in.name] = true
+	}
+	renames := map[string]string{}
+	for p := range byPath {
+		if abs, err := filepath.Abs(p); err == nil && !filepath.IsAbs(p) && reading[abs] {
+			renames[p] = abs
+		}
+	}
+	return store.RenamePaths(ctx, renames)
+}
+
+// gone names the files read before from under the paths given that are
+// gone from them now (or no longer read: hidden, or of another kind), and
+// with prune forgets them.
+func gone(ctx context.Context, store *track.Store, paths []string, inputs []input, prune bool, std IO) error {
+	byPath, _, err := store.Files(ctx)
+	if err != nil {
+		return err
+	}
+	reading := map[string]bool{}
+	for _, in := range inputs {
+		reading[in.name] = true
+	}
+	var lost []string
+	for p := range byPath {
+		for _, given := range paths {
+			if p != given && !strings.HasPrefix(p, given+string(filepath.Separator)) {
+				continue
+			}
+			if _, err := os.Stat(p); err != nil || !reading[p] {
+				lost = append(lost, p)
+			}
+			break
+		}
+	}
+	if len(lost) == 0 {
+		return nil
+	}
+	slices.Sort(lost)
+	if !prune {
+		fmt.Fprintf(std.Stderr, "pledge: ingest: %s read before %s gone or no longer read: %s; pledge forget FILE… or pledge ingest --prune removes what only %s held\n",
+			plural(len(lost), "file"), one(len(lost), "is", "are"), listSome(lost, 5), one(len(lost), "it", "they"))
+		return nil
+	}
+	f, err := store.Forget(ctx, lost)
+	if err != nil {
+		return err
+	}
+	if err := linkPending(ctx, store); err != nil {
+		return err
+	}
+	printForgotten(std.Stdout, f)
+	return nil
+}
+
+// listSome lists up to n items, and how many more there are.
+func listSome(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }
 
 // statementFile reports whether a file in a folder is read by ingest.
@@ -125,7 +222,7 @@ func statementFile(name string) bool {
 // progress, which is stored whole or not at all; what was stored is
 // linked and reported.
 func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, verbose bool, std IO) error {
-	var failed, stored, known, unchanged, seen int
+	var failed, stored, known, unchanged, edited, seen int
 	bar := newProgress(std.Stderr, "ingest", len(inputs))
 	ins := make([]ingest.Input, len(inputs))
 	for i, f := range inputs {
@@ -151,6 +248,10 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 				bar.clear()
 				fmt.Fprintf(std.Stdout, "%s: unchanged since it was read\n", r.Name)
 			}
+		case r.Edited:
+			edited++
+			bar.clear()
+			printEdited(std.Stdout, r)
 		case verbose:
 			bar.clear()
 			printFound(std.Stdout, r.Name, r.Found, r.Copy)
@@ -159,6 +260,10 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 			if f.Added {
 				bar.clear()
 				printProblems(std.Stderr, "ingest", r.Name, f.Title, f.Problems)
+			}
+			if !r.Edited {
+				bar.clear()
+				printProblems(std.Stderr, "ingest", r.Name, f.Title, f.Changes)
 			}
 		}
 		bar.set(seen)
@@ -174,13 +279,28 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 		return err
 	}
 	ok := done - failed
-	extra := ""
+	var notes []string
+	if edited > 0 {
+		notes = append(notes, fmt.Sprintf("%d edited, read again", edited))
+	}
 	if unchanged > 0 {
-		extra = fmt.Sprintf(" (%d unchanged, not read again)", unchanged)
+		notes = append(notes, fmt.Sprintf("%d unchanged, not read again", unchanged))
+	}
+	extra := ""
+	if len(notes) > 0 {
+		extra = " (" + strings.Join(notes, "; ") + ")"
 	}
 	fmt.Fprintf(std.Stdout, "%s ingested%s, %d failed; %s stored, %d already there; the database %s holds %s and %s\n",
 		plural(ok, "file"), extra, failed, plural(stored, "statement"), known, store.Path(),
 		plural(sts, "statement"), plural(commitments, "commitment"))
+	if stored > 0 {
+		if n, err := store.Restorable(ctx); err != nil {
+			return err
+		} else if n > 0 {
+			fmt.Fprintf(std.Stdout, "%s set aside before can come back now: pledge forget --undo gives %s back\n",
+				yourDecisions(n), one(n, "it", "them"))
+		}
+	}
 	switch {
 	case interrupted:
 		return fmt.Errorf("interrupted after %d of %d files; what was stored is whole, and running the same command again finishes the job", done, len(inputs))
@@ -215,6 +335,68 @@ func printFound(w io.Writer, name string, found []ingest.Found, copy bool) {
 		}
 		fmt.Fprintf(w, "  %s  %s  %s (%s)\n", what, dateOrUnknown(s.Date), s.Title, plural(s.Commitments, "commitment"))
 	}
+}
+
+// printEdited prints what reading an edited file again changed: the
+// statements it replaced or removed, what changed of those it still holds,
+// and what became of people's decisions on what went.
+func printEdited(w io.Writer, r ingest.Result) {
+	fmt.Fprintf(w, "%s: edited since it was read\n", r.Name)
+	for _, s := range r.Removed {
+		if s.Became != 0 {
+			fmt.Fprintf(w, "  replaced  %s  %s: %s\n", dateOr(s.Date), s.Title, strings.Join(s.Changes, "; "))
+		} else {
+			fmt.Fprintf(w, "  removed   %s  %s (%s): no longer in the file\n", dateOr(s.Date), s.Title, plural(s.Commitments, "commitment"))
+		}
+	}
+	replaced := map[int64]bool{}
+	for _, s := range r.Removed {
+		replaced[s.Became] = true
+	}
+	for _, f := range r.Found {
+		switch {
+		case len(f.Changes) > 0:
+			fmt.Fprintf(w, "  changed   %s  %s: %s\n", dateOrUnknown(f.Date), f.Title, strings.Join(f.Changes, "; "))
+		case f.Added && !replaced[f.ID]:
+			fmt.Fprintf(w, "  stored    %s  %s (%s)\n", dateOrUnknown(f.Date), f.Title, plural(f.Commitments, "commitment"))
+		}
+	}
+	if r.Moved > 0 {
+		fmt.Fprintf(w, "  %s moved to the same text in the edited file\n", yourDecisions(r.Moved))
+	}
+	printSetAside(w, "  ", r.SetAside, "the text is no longer in the file")
+}
+
+// printSetAside lists decisions set aside, and how they come back.
+func printSetAside(w io.Writer, indent string, ds []track.Decision, why string) {
+	if len(ds) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s%s set aside, as %s (pledge forget --undo gives %s back once the text is in the database again):\n",
+		indent, yourDecisions(len(ds)), why, one(len(ds), "it", "them"))
+	for _, d := range ds {
+		fmt.Fprintf(w, "%s  %s\n", indent, decisionLine(d))
+	}
+}
+
+// yourDecisions counts a person's decisions, as the person reads them.
+func yourDecisions(n int) string {
+	if n == 1 {
+		return "your decision"
+	}
+	return fmt.Sprintf("%d of your decisions", n)
+}
+
+// decisionLine says a decision set aside in a line.
+func decisionLine(d track.Decision) string {
+	what := "labelled " + d.Domain
+	switch {
+	case d.Kind == "link" && d.Previous == "":
+		what = "judged new"
+	case d.Kind == "link":
+		what = fmt.Sprintf("repeats %q", clip(d.Previous, 30))
+	}
+	return fmt.Sprintf("%q (%s) %s", clip(d.Text, 30), d.Statement, what)
 }
 
 // ingestModel is the model ingest labels with: the one in file path, or

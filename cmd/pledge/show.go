@@ -59,6 +59,11 @@ func runShow(ctx context.Context, args []string, std IO) error {
 		w.printf(", thread since %d", c.FirstYear)
 	}
 	w.printf(" (linked by %s)", c.LinkSource)
+	if c.DecisionAside {
+		w.printf("\nwarning     your link decision is kept aside: linking as set now cannot apply it (to a commitment of\n" +
+			"            other parties, or one no longer earlier); the model's link is shown (pledge relink\n" +
+			"            --across-parties applies a link across parties; pledge link --undo takes the decision back)")
+	}
 	w.printf("\n\n  %s\n", c.Text)
 	if len(thread) > 1 {
 		w.printf("\nrecurs from:\n")
