@@ -239,4 +239,3 @@ func insertCommitments(ctx context.Context, tx *sql.Tx, id int64, group string, 
 	}
 	return markItems(ctx, tx, group, ids...)
 }
-

@@ -31,7 +31,7 @@ type Commitment struct {
 	// parties; to one no longer earlier): the decision is kept, and the
 	// model decides meanwhile.
 	DecisionAside bool
-	FirstYear   int    // the year its thread began, 0 when unknown
+	FirstYear     int // the year its thread began, 0 when unknown
 	// Previous is its best match in an earlier statement (0 when none), and
 	// Similarity how close it is; the commitment recurs from it when Status
 	// is "recurring".
