@@ -32,6 +32,8 @@ type Ingester struct {
 	// Workers is how many files are read and labelled at once: 0 for one
 	// per core.
 	Workers int
+	// Linked is what the last Run's linking did.
+	Linked track.Linked
 }
 
 // New returns an Ingester into store that labels with c, whose model it
@@ -181,7 +183,7 @@ func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) 
 	stop()
 	// Link even after an interruption: what was stored is whole, and its
 	// links should be too.
-	if _, err := in.store.LinkPending(context.WithoutCancel(ctx)); err != nil {
+	if in.Linked, err = in.store.LinkPending(context.WithoutCancel(ctx)); err != nil {
 		return done, fmt.Errorf("linking commitments: %w", err)
 	}
 	return done, ctx.Err()

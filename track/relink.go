@@ -201,14 +201,12 @@ func (s *Store) LinkPending(ctx context.Context) (Linked, error) {
 		if err != nil {
 			return err
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM commitments`).Scan(&n); err != nil {
-			return err
-		}
 		if version != m.Version() {
 			// Links made by another linker, or none yet: all afresh, and a
 			// threshold set for another linker is no chance of this one's.
-			if version != "" && n > 0 {
+			if outdated, err := linkerOutdated(ctx, tx, m); err != nil {
+				return err
+			} else if outdated {
 				done.Outdated = true
 				if th, err := setting(ctx, tx, settingThreshold); err != nil {
 					return err
@@ -248,6 +246,27 @@ func (s *Store) LinkPending(ctx context.Context) (Linked, error) {
 		return setSetting(ctx, tx, settingLinker, m.Version())
 	})
 	return done, err
+}
+
+// LinkerOutdated reports whether the stored links were made by another
+// linker than this pledge's (see link.Model.Version): the next command
+// that writes makes them all again, keeping people's decisions.
+func (s *Store) LinkerOutdated(ctx context.Context) (bool, error) {
+	m, err := link.DefaultModel()
+	if err != nil {
+		return false, err
+	}
+	return linkerOutdated(ctx, s.db, m)
+}
+
+func linkerOutdated(ctx context.Context, q querier, m *link.Model) (bool, error) {
+	version, err := setting(ctx, q, settingLinker)
+	if err != nil || version == m.Version() {
+		return false, err
+	}
+	var links bool
+	err = q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM links)`).Scan(&links)
+	return links, err
 }
 
 // pendingGroup is a group to link: all of it afresh (full), or what the

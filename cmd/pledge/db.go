@@ -61,16 +61,25 @@ func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.St
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
-	if pending, err := s.Pending(ctx); err != nil || !pending {
+	pending, err := s.Pending(ctx)
+	if err != nil {
+		return nil, err
+	}
+	outdated, err := s.LinkerOutdated(ctx)
+	if err != nil || !pending && !outdated {
 		return s, err
 	}
 	w, err := track.Open(ctx, path)
 	if err == nil {
 		defer w.Close()
-		fmt.Fprintln(stderr, "pledge: linking the commitments a stopped run stored but did not link")
-		err = linkPending(ctx, w)
+		if !outdated {
+			fmt.Fprintln(stderr, "pledge: linking the commitments a stopped run stored but did not link")
+		}
+		err = linkPending(ctx, w, stderr)
 	}
 	switch {
+	case (errors.Is(err, track.ErrReadOnly) || err != nil && w == nil) && outdated:
+		fmt.Fprintf(stderr, "pledge: the links of %s were made by another version of pledge's linker; they stay as they are until pledge relink makes them again\n", path)
 	case errors.Is(err, track.ErrReadOnly) || err != nil && w == nil:
 		fmt.Fprintf(stderr, "pledge: some commitments of %s were stored but not linked (a run was stopped); they read as new until pledge relink links them\n", path)
 	case err != nil:
@@ -93,7 +102,7 @@ func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Sto
 		return s, err
 	}
 	fmt.Fprintln(stderr, "pledge: linking the commitments a stopped run stored but did not link")
-	if err := linkPending(ctx, s); err != nil {
+	if err := linkPending(ctx, s, stderr); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -101,12 +110,25 @@ func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Sto
 }
 
 // linkPending links the groups of commitments that changed, with the
-// threshold the database's links were made with.
-func linkPending(ctx context.Context, s *track.Store) error {
-	if _, err := s.LinkPending(ctx); err != nil {
+// threshold the database's links were made with, and says on stderr when
+// it made every link again for another version of the linker.
+func linkPending(ctx context.Context, s *track.Store, stderr io.Writer) error {
+	d, err := s.LinkPending(ctx)
+	if err != nil {
 		return fmt.Errorf("linking commitments: %w", err)
 	}
+	noteLinked(stderr, d)
 	return nil
+}
+
+// noteLinked says what linking changed that a person should know.
+func noteLinked(stderr io.Writer, d track.Linked) {
+	if d.Outdated {
+		fmt.Fprintln(stderr, "pledge: the links were made by another version of the linker: every link was made again, your link decisions kept")
+	}
+	if d.ThresholdReset {
+		fmt.Fprintf(stderr, "pledge: the threshold set before was for that linker; links now recur at a chance of %g or more (--threshold sets another)\n", track.DefaultThreshold())
+	}
 }
 
 // noArgs refuses arguments a command does not take.

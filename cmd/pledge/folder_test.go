@@ -225,4 +225,22 @@ func TestThresholdKept(t *testing.T) {
 	if got := recurring(); got <= high {
 		t.Errorf("%d recurring at 0.35, %d at 0.99", got, high)
 	}
+
+	// Links of an older linker, with a threshold set for it: the first
+	// command makes them again, and says so.
+	conn, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`UPDATE settings SET value = CASE key WHEN 'linker' THEN 'tfidf-1' ELSE '0.15' END WHERE key IN ('linker', 'link_threshold')`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	_, errOut, err := run(t, "tally", "--db", db)
+	if err != nil || !strings.Contains(errOut, "another version of the linker") || !strings.Contains(errOut, "threshold set before") {
+		t.Errorf("tally on links of an older linker: %v\n%s", err, errOut)
+	}
+	if out, _, _ := run(t, "stats", "--db", db); !strings.Contains(out, "(the linker's own)") {
+		t.Errorf("stats after the linker changed:\n%s", out)
+	}
 }

@@ -78,7 +78,7 @@ func runForget(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
-	if err := linkPending(ctx, store); err != nil {
+	if err := linkPending(ctx, store, std.Stderr); err != nil {
 		return err
 	}
 	printForgotten(std.Stdout, f)
@@ -109,7 +109,7 @@ func restore(ctx context.Context, store *track.Store, std IO) error {
 	if err != nil {
 		return err
 	}
-	if err := linkPending(ctx, store); err != nil {
+	if err := linkPending(ctx, store, std.Stderr); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "gave back %s", plural(len(back), "decision"))

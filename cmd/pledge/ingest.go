@@ -192,7 +192,7 @@ func gone(ctx context.Context, store *track.Store, paths []string, inputs []inpu
 	if err != nil {
 		return err
 	}
-	if err := linkPending(ctx, store); err != nil {
+	if err := linkPending(ctx, store, std.Stderr); err != nil {
 		return err
 	}
 	printForgotten(std.Stdout, f)
@@ -269,6 +269,7 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 		bar.set(seen)
 	})
 	bar.clear()
+	noteLinked(std.Stderr, in.Linked)
 	interrupted := errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 	if err != nil && !interrupted {
 		return err

@@ -63,7 +63,7 @@ func runLabel(ctx context.Context, args []string, std IO) error {
 	if err := store.Label(ctx, id, domain); err != nil {
 		return err
 	}
-	if err := linkPending(ctx, store); err != nil {
+	if err := linkPending(ctx, store, std.Stderr); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "commitment %d labelled %s\n", id, domain)
@@ -87,7 +87,7 @@ func unlabel(ctx context.Context, db string, args []string, std IO) error {
 	if err := store.Unlabel(ctx, id); err != nil {
 		return fmt.Errorf("label %d: %w", id, err)
 	}
-	if err := linkPending(ctx, store); err != nil {
+	if err := linkPending(ctx, store, std.Stderr); err != nil {
 		return err
 	}
 	c, err := store.Commitment(ctx, id)

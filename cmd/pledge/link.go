@@ -69,7 +69,7 @@ func runLink(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return fmt.Errorf("link %d: %w", id, err)
 	}
-	if err := linkPending(ctx, store); err != nil {
+	if err := linkPending(ctx, store, std.Stderr); err != nil {
 		return err
 	}
 	c, err := store.Commitment(ctx, id)

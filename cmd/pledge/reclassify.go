@@ -45,7 +45,7 @@ func runReclassify(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
-	if err := linkPending(ctx, store); err != nil {
+	if err := linkPending(ctx, store, std.Stderr); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "labelled again with model %.12s: %s changed domain\n", c.Model.Hash, plural(changed, "commitment"))
