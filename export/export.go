@@ -7,7 +7,6 @@ package export
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -61,15 +60,12 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 			return err
 		}
 	case CSV, "":
-		if !opt.NoBOM {
-			bw.WriteString("\ufeff")
-		}
-		cw := csv.NewWriter(bw)
+		cw := newCSV(bw, opt.NoBOM)
 		row := make([]string, len(cols))
 		for i, col := range cols {
 			row[i] = col.Name
 		}
-		cw.Write(row)
+		cw.write(row)
 		err := store.EachCommitment(ctx, f, func(c track.Commitment) error {
 			for i, col := range cols {
 				v, err := cell(col, c, opt.Raw)
@@ -78,13 +74,13 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 				}
 				row[i] = v
 			}
-			return cw.Write(row)
+			cw.write(row)
+			return cw.err
 		})
 		if err != nil {
 			return err
 		}
-		cw.Flush()
-		if err := cw.Error(); err != nil {
+		if err := cw.flush(); err != nil {
 			return err
 		}
 	default:

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -59,7 +60,7 @@ func TestIngestAndReport(t *testing.T) {
 		t.Errorf("tally: %v\n%s", err, out)
 	}
 	out, _, err = run(t, "tally", "--db", db, "--csv")
-	recs, cerr := csv.NewReader(strings.NewReader(out)).ReadAll()
+	recs, cerr := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
 	if err != nil || cerr != nil || recs[0][0] != "year" || recs[len(recs)-1][0] != "total" || recs[len(recs)-1][len(recs[0])-2] != "4" {
 		t.Errorf("tally --csv: %v %v\n%s", err, cerr, out)
 	}
@@ -193,4 +194,50 @@ func TestParties(t *testing.T) {
 			t.Errorf("pledge %v accepted", args)
 		}
 	}
+}
+
+// TestSpreadsheetOutputs checks what an analyst opens in Excel: tally
+// --csv, by year and by partner, with a byte-order mark, CRLF and one
+// number a cell.
+func TestSpreadsheetOutputs(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	run(t, "ingest", "--db", db, corpus(t))
+	tests := []struct {
+		args   []string
+		header string
+		row    string
+	}{
+		{[]string{"tally", "--csv"}, "year,finance,technology,transport,total,statements\r\n", ""},
+		{[]string{"tally", "--csv", "--status"}, "year,finance_new,finance_recurring,technology_new,", "total,1,1,"},
+		{[]string{"tally", "--csv", "--status", "--by-partner"}, "partner,finance_new,finance_recurring,", "俄罗斯,1,1,"},
+	}
+	for _, tt := range tests {
+		out, _, err := run(t, append(tt.args, "--db", db)...)
+		if err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		if !strings.HasPrefix(out, "\ufeff"+tt.header) || !strings.HasSuffix(out, "\r\n") || strings.Count(out, "\n") != strings.Count(out, "\r\n") {
+			t.Errorf("pledge %v: want a byte-order mark, the header %q and CRLF line ends:\n%q", tt.args, tt.header, out)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := tt.row == ""
+		for _, r := range recs[1:] {
+			found = found || strings.HasPrefix(strings.Join(r, ",")+",", tt.row)
+			for _, c := range r[1:] {
+				if _, err := strconv.Atoi(c); err != nil {
+					t.Errorf("pledge %v: cell %q is not a number: %q", tt.args, c, r)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("pledge %v: no row %q:\n%s", tt.args, tt.row, out)
+		}
+	}
+	if out, _, err := run(t, "tally", "--csv", "--no-bom", "--db", db); err != nil || !strings.HasPrefix(out, "year,") {
+		t.Errorf("tally --csv --no-bom: %v %q", err, out)
+	}
+
 }
