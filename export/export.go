@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"pledge/track"
 )
@@ -19,6 +20,10 @@ import (
 const (
 	CSV  = "csv"
 	JSON = "json"
+	// XLSX is an Excel workbook: the commitments, the tallies per domain
+	// and year and per partner, the new areas of each year, and what each
+	// column means and how the figures were made (see Sheets).
+	XLSX = "xlsx"
 )
 
 // Options say how to export.
@@ -34,6 +39,11 @@ type Options struct {
 	// With keeps the commitments of statements whose parties include every
 	// name it holds.
 	With []string
+	// Now is when the export was made, and Version the pledge that made
+	// it, which a workbook's About sheet gives; zero Now is the time of
+	// writing.
+	Now     time.Time
+	Version string
 }
 
 // Write writes every commitment of store to w, in the order of
@@ -57,6 +67,10 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 			return bw.WriteByte('\n')
 		})
 		if err != nil {
+			return err
+		}
+	case XLSX:
+		if err := writeXLSX(ctx, bw, store, opt); err != nil {
 			return err
 		}
 	case CSV, "":
@@ -84,7 +98,7 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown export format %q (want csv or json)", opt.Format)
+		return fmt.Errorf("unknown export format %q (want csv, xlsx or json)", opt.Format)
 	}
 	return bw.Flush()
 }

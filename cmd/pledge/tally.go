@@ -27,7 +27,7 @@ Flags:
                  (politics_new, politics_recurring, …)
   --csv          print CSV for a spreadsheet instead of a table: one
                  number a cell, UTF-8 with a byte-order mark, CRLF line
-                 ends
+                 ends (pledge export --format xlsx writes a workbook)
   --no-bom       leave the byte-order mark out of the CSV
 ` + withFlagUsage + `  --by-partner   partners × domains instead of years × domains
 

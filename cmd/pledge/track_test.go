@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // corpus writes a folder of statements written for these tests, two years
@@ -198,7 +200,8 @@ func TestParties(t *testing.T) {
 
 // TestSpreadsheetOutputs checks what an analyst opens in Excel: tally
 // --csv, by year and by partner, with a byte-order mark, CRLF and one
-// number a cell.
+// number a cell, and export to a workbook, chosen by -o's extension or
+// --format, never to a terminal.
 func TestSpreadsheetOutputs(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
 	run(t, "ingest", "--db", db, corpus(t))
@@ -240,4 +243,22 @@ func TestSpreadsheetOutputs(t *testing.T) {
 		t.Errorf("tally --csv --no-bom: %v %q", err, out)
 	}
 
+	dir := t.TempDir()
+	for _, args := range [][]string{{"-o", filepath.Join(dir, "a.xlsx")}, {"--format", "xlsx", "-o", filepath.Join(dir, "b.data")}} {
+		if _, _, err := run(t, append([]string{"export", "--db", db}, args...)...); err != nil {
+			t.Fatalf("export %v: %v", args, err)
+		}
+		f, err := excelize.OpenFile(args[len(args)-1])
+		if err != nil {
+			t.Fatalf("export %v: %v", args, err)
+		}
+		rows, err := f.GetRows("Commitments")
+		f.Close()
+		if err != nil || len(rows) != 5 || rows[0][0] != "id" {
+			t.Errorf("export %v: the workbook's commitments: %v %q", args, err, rows)
+		}
+	}
+	if _, _, err := run(t, "export", "--db", db, "--format", "xlsx"); err == nil || !strings.Contains(err.Error(), "give -o FILE.xlsx") {
+		t.Errorf("export --format xlsx to standard output: %v", err)
+	}
 }
