@@ -101,9 +101,9 @@ func TestEval(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"eval"}, []string{"10-fold cross-validation", "calibrated true", "accuracy  0.", "macro-F1  0.", "ECE       0.",
+		{[]string{"eval"}, []string{"10-fold cross-validation", "(smoothing 1, words, calibrated)", "accuracy  0.", "macro-F1  0.", "ECE       0.",
 			"reliability", "probability  predicted  observed  examples", "0.9–1.0 ", "confusion", "multilateral"}},
-		{[]string{"eval", "--calibrate=false", "--folds", "5"}, []string{"5-fold cross-validation", "calibrated false", "ECE       0."}},
+		{[]string{"eval", "--calibrate=false", "--folds", "5"}, []string{"5-fold cross-validation", "uncalibrated)", "ECE       0."}},
 		{[]string{"eval", "--test", test}, []string{"measured on " + test, "examples  2\n", "ECE       0.", "temperature "}},
 		{[]string{"eval", "--heldout", held}, []string{"10-fold cross-validation", "held-out: ", "measured on " + held, "examples  3\n",
 			"summary                       examples  accuracy  macro-F1    ECE\n10-fold cross-validation          1442", "\nheld-out                             3  "}},

@@ -18,8 +18,10 @@ partners and the years. What a state promises everyone stands apart from
 what it promises one partner.
 
 Flags:
-` + dbFlagUsage + `  --min-partners N  at least N different partners (default 2)
-  --threshold T     similarity at which two commitments are alike (default 0.15)
+` + dbFlagUsage + `  --min-partners N
+                 at least N different partners (default 2)
+  --threshold T  similarity at which two commitments are alike (default
+                 0.15)
 
 Example:
   pledge common --min-partners 3

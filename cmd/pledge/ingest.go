@@ -14,7 +14,8 @@ import (
 	"pledge/track"
 )
 
-const ingestUsage = `Usage: pledge ingest [--db FILE] [--model FILE] [--date YYYY-MM-DD] [--verbose] PATH...
+const ingestUsage = `Usage: pledge ingest [--db FILE] [--model FILE] [--threshold T] [--across-parties] [--verbose]
+                    [--date YYYY-MM-DD] [--max-size MB] PATH...
 
 Reads files and folders of statements, finds the commitments in them,
 labels each with its domain and stores everything in the database, then

@@ -17,9 +17,11 @@ links across them, and the database remembers it (ingest, label and
 reclassify link the same way after) until --within-parties.
 
 Flags:
-` + dbFlagUsage + `  --across-parties  link across statements between different parties
-  --within-parties  link only within the same parties (the default)
-  --threshold T     similarity at which a commitment recurs (default 0.15)
+` + dbFlagUsage + `  --across-parties
+                 link across statements between different parties
+  --within-parties
+                 link only within the same parties (the default)
+  --threshold T  similarity at which a commitment recurs (default 0.15)
 
 Example:
   pledge relink --across-parties

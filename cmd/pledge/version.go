@@ -1,6 +1,18 @@
 package main
 
-import "runtime/debug"
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+
+	"pledge/classify"
+	"pledge/track"
+)
+
+// linkerVersion names the linker's method in pledge --version.
+// TODO(linker): replace with link.Version once package link has one.
+const linkerVersion = "tfidf-1"
 
 // releaseVersion is the version make release gives pledge, with
 // -ldflags "-X main.releaseVersion=…" (git describe: a tag, or the commit,
@@ -29,4 +41,21 @@ func version() string {
 		}
 	}
 	return v
+}
+
+// printVersion prints pledge's version and those of the built-in model and
+// of the linker, which together decide what a database holds.
+func printVersion(w io.Writer) error {
+	m, err := classify.DefaultModel()
+	if err != nil {
+		return fmt.Errorf("the built-in model: %w", err)
+	}
+	calibrated := "calibrated"
+	if m.Temperature == 0 {
+		calibrated = "uncalibrated"
+	}
+	_, err = fmt.Fprintf(w, "pledge %s (%s, %s/%s)\nmodel  %.12s  built in: %s naive Bayes, %d labels, trained on %d examples, %s\nlinker %s  threshold %g\n",
+		version(), runtime.Version(), runtime.GOOS, runtime.GOARCH,
+		m.Hash, m.Variant, len(m.Labels), m.TrainingSize(), calibrated, linkerVersion, track.DefaultThreshold)
+	return err
 }
