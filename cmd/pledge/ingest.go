@@ -22,7 +22,8 @@ labels each with its domain and stores everything in the database, then
 links each commitment to its best match in earlier statements, to tell
 recurring commitments from new ones. Folders are read with everything in
 them; of their files, those ending in .txt, .htm, .html, .pdf (read with
-poppler's pdftotext) or .docx are read and the others skipped with a note.
+poppler's pdftotext) or .docx are read, and the others (a README, images,
+hidden files) counted at the end and named with --verbose.
 Files are read on every core; each statement is stored in one
 transaction, whole or not at all; a statement stored already (from another
 file or an earlier run) is not stored again, and a file read before and
@@ -42,7 +43,8 @@ Flags:
                  link commitments across statements between different
                  parties (by default only within the same parties; see
                  pledge relink)
-  --verbose      print what became of each file's statements
+  --verbose      print what became of each file's statements, and name
+                 the files of folders that are not read
 ` + dateUsage + maxSizeUsage + `
 Examples:
   pledge ingest ~/statements
@@ -73,8 +75,9 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	var inputs []input
+	others := 0
 	for _, p := range paths {
-		inputs = append(inputs, expand(p, limit, statementFile, skipper(std.Stderr))...)
+		inputs = append(inputs, expand(p, limit, statementFile, quietSkipper(std.Stderr, *verbose, &others))...)
 	}
 	if inputs[0].date, err = givenDate("ingest", *date, inputs); err != nil {
 		return err
@@ -104,7 +107,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 	}
-	return ingestAll(ctx, store, in, inputs, *verbose, std)
+	return ingestAll(ctx, store, in, inputs, others, *verbose, std)
 }
 
 // statementFile reports whether a file in a folder is read by ingest.
@@ -118,10 +121,10 @@ func statementFile(name string) bool {
 
 // ingestAll stores the inputs, reporting the problems of each and, when
 // verbose, what became of each file's statements, and ends with a line of
-// what the run did. An interruption stops after the statement in
-// progress, which is stored whole or not at all; what was stored is
-// linked and reported.
-func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, verbose bool, std IO) error {
+// what the run did, which counts the others files of folders left out. An
+// interruption stops after the statement in progress, which is stored
+// whole or not at all; what was stored is linked and reported.
+func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, others int, verbose bool, std IO) error {
 	var failed, stored, known, unchanged, seen int
 	bar := newProgress(std.Stderr, "ingest", len(inputs))
 	ins := make([]ingest.Input, len(inputs))
@@ -175,8 +178,16 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 	if unchanged > 0 {
 		extra = fmt.Sprintf(" (%d unchanged, not read again)", unchanged)
 	}
-	fmt.Fprintf(std.Stdout, "%s ingested%s, %d failed; %s stored, %d already there; the database %s holds %s and %s\n",
-		plural(ok, "file"), extra, failed, plural(stored, "statement"), known, store.Path(),
+	if others > 0 {
+		extra += fmt.Sprintf(", %d failed, %s skipped", failed, plural(others, "other file"))
+		if !verbose {
+			extra += map[bool]string{true: " (--verbose names it)", false: " (--verbose names them)"}[others == 1]
+		}
+	} else {
+		extra += fmt.Sprintf(", %d failed", failed)
+	}
+	fmt.Fprintf(std.Stdout, "%s ingested%s; %s stored, %d already there; the database %s holds %s and %s\n",
+		plural(ok, "file"), extra, plural(stored, "statement"), known, store.Path(),
 		plural(sts, "statement"), plural(commitments, "commitment"))
 	switch {
 	case interrupted:

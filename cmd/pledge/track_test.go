@@ -262,3 +262,32 @@ func TestSpreadsheetOutputs(t *testing.T) {
 		t.Errorf("export --format xlsx to standard output: %v", err)
 	}
 }
+
+// TestIngestQuiet ingests a folder as analysts keep one, with a README, a
+// picture, a database and a hidden file beside the statements: a run says
+// nothing of them but their number, the first time and every time after,
+// and names them with --verbose.
+func TestIngestQuiet(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "2019.txt", []byte(statement("二〇一九年九月十二日", "双方将扩大本币在双边贸易结算中的使用。")))
+	others := []string{"README.md", "map.png", "old.db", ".DS_Store"}
+	for _, name := range others {
+		writeFile(t, dir, name, []byte("not a statement"))
+	}
+	db := filepath.Join(t.TempDir(), "p.db")
+	for run_ := range 2 {
+		out, errOut, err := run(t, "ingest", "--db", db, dir)
+		if err != nil || errOut != "" || !strings.Contains(out, "1 file ingested") || !strings.Contains(out, ", 0 failed, 4 other files skipped (--verbose names them); ") {
+			t.Errorf("run %d: %v\nstdout: %s\nstderr: %s", run_+1, err, out, errOut)
+		}
+	}
+	out, errOut, err := run(t, "ingest", "--verbose", "--db", db, dir)
+	if err != nil || !strings.Contains(out, ", 0 failed, 4 other files skipped; ") {
+		t.Errorf("--verbose: %v\n%s", err, out)
+	}
+	for _, name := range others {
+		if !strings.Contains(errOut, "pledge: skipped "+filepath.Join(dir, name)+": ") {
+			t.Errorf("--verbose does not name %s:\n%s", name, errOut)
+		}
+	}
+}
