@@ -51,7 +51,16 @@ type Filter struct {
 	// LinkSource keeps the commitments whose link was decided by "model"
 	// (the linker) or by "person"; "" keeps both.
 	LinkSource string
-	IDs        []int64
+	// Below keeps the commitments whose probability is under it; 0 keeps
+	// all.
+	Below float64
+	// CanRecur keeps the commitments that can recur: those of a dated
+	// statement with an earlier dated statement they may link to, between
+	// the same parties (between any, when links cross parties). A
+	// commitment of the first statement of its parties, or of an undated
+	// one, is new whatever anyone decides.
+	CanRecur bool
+	IDs      []int64
 	// With keeps the commitments of statements whose parties include every
 	// name it holds (canonical names: 俄罗斯, not 俄罗斯联邦).
 	With []string
@@ -178,6 +187,13 @@ func (f Filter) where() (string, []any) {
 	}
 	if f.LinkSource != "" {
 		where, args = append(where, "COALESCE(l.link_source, 'model') = ?"), append(args, f.LinkSource)
+	}
+	if f.Below != 0 {
+		where, args = append(where, "c.probability < ?"), append(args, f.Below)
+	}
+	if f.CanRecur {
+		where = append(where, `s.date != '' AND EXISTS (SELECT 1 FROM statements e WHERE e.date != '' AND e.date < s.date
+			AND (e.party_key = s.party_key OR (SELECT value FROM settings WHERE key = '`+settingAcrossParties+`') = 'true'))`)
 	}
 	if f.Search != "" {
 		where, args = append(where, "instr(c.text, ?) > 0"), append(args, f.Search)

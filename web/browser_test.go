@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -151,12 +152,14 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	type commitment struct {
-		ID          int64  `json:"id"`
-		Year        int    `json:"year"`
-		Domain      string `json:"domain"`
-		LabelSource string `json:"label_source"`
-		Status      string `json:"status"`
-		LinkSource  string `json:"link_source"`
+		ID          int64    `json:"id"`
+		Date        string   `json:"date"`
+		Parties     []string `json:"parties"`
+		Year        int      `json:"year"`
+		Domain      string   `json:"domain"`
+		LabelSource string   `json:"label_source"`
+		Status      string   `json:"status"`
+		LinkSource  string   `json:"link_source"`
 	}
 
 	// The overview, and a tally cell followed to its commitments.
@@ -170,9 +173,49 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the tally cell %s (%s) led to %s with %d commitments", cell[0], cell[1], path, rows)
 	}
 
-	// The review queue: a label by key, a second one, and u to undo it.
-	do("open the review queue", chromedp.Navigate(base+"/review"), chromedp.WaitVisible("article.card.current"))
-	cards := evaluate[[][2]string](t, ctx, `[...document.querySelectorAll("article.card")].slice(0, 2).map(c => [c.dataset.id, c.dataset.domain])`)
+	// The overview and the queues count the same, and the link queue
+	// offers no commitment that cannot recur.
+	reviewed, err := store.Reviewed(bg, DoubtBelow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do("reopen the overview", chromedp.Navigate(base+"/"), chromedp.WaitVisible("#wait-labels"))
+	waiting := [2]string{text("#wait-labels"), text("#wait-links")}
+	if want := [2]string{fmt.Sprintf("%d label", reviewed.DoubtfulLabels), fmt.Sprintf("%d links", reviewed.DoubtfulLinks)}; !strings.HasPrefix(waiting[0], want[0]) || waiting[1] != want[1] {
+		t.Errorf("the overview says %q wait, the database %q", waiting, want)
+	}
+	for k, by := range []string{"label", "link"} {
+		do("open the "+by+" queue", chromedp.Navigate(base+"/review?by="+by), chromedp.WaitVisible("#waiting"))
+		if got := text("#waiting strong"); got != waiting[k] {
+			t.Errorf("the %s queue says %q wait, the overview %q", by, got, waiting[k])
+		}
+	}
+	statements, err := store.Statements(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offered := evaluate[[]string](t, ctx, `[...document.querySelectorAll("article.card")].map(c => c.dataset.id)`)
+	for _, id := range offered {
+		var c commitment
+		apiGet("/api/commitments/"+id, &c)
+		earlier := slices.ContainsFunc(statements, func(st track.Statement) bool {
+			return st.Date != "" && st.Date < c.Date && slices.Equal(st.Parties, c.Parties)
+		})
+		if !earlier {
+			t.Errorf("the link queue offers commitment %s (%s, %v), which nothing earlier can be repeated by", id, c.Date, c.Parties)
+		}
+	}
+	if rule := text(".keys .rule"); !strings.Contains(rule, "moves to the next card") || !strings.Contains(rule, "only move") {
+		t.Errorf("the queue does not say how the keys move:\n%s", rule)
+	}
+
+	// The keys do as the page says: a label moves to the next card, j
+	// to the one after, k back; u undoes the last and goes back to it.
+	do("open the link queue again", chromedp.Navigate(base+"/review?by=link"), chromedp.WaitVisible("article.card.current"))
+	cards := evaluate[[][2]string](t, ctx, `[...document.querySelectorAll("article.card")].slice(0, 4).map(c => [c.dataset.id, c.dataset.domain])`)
+	if len(cards) < 4 {
+		t.Fatalf("the link queue has %d cards, want 4 or more", len(cards))
+	}
 	first, second := cards[0], cards[1]
 	key := func(domain string) (string, string) {
 		for i, d := range classify.Domains() {
@@ -182,11 +225,15 @@ func TestBrowser(t *testing.T) {
 		}
 		return "", ""
 	}
+	current := func(id string) chromedp.Action[chromedp.Void] {
+		return chromedp.WaitVisible(`article.card.current[data-id="` + id + `"]`)
+	}
 	k1, d1 := key(first[1])
 	k2, _ := key(second[1])
-	do("label with the keyboard", chromedp.KeyEvent(k1),
-		chromedp.WaitVisible(`article.card.done[data-id="`+first[0]+`"]`),
-		chromedp.WaitVisible(`article.card.current[data-id="`+second[0]+`"]`))
+	do("label with the keyboard", chromedp.KeyEvent(k1), chromedp.WaitVisible(`article.card.done[data-id="`+first[0]+`"]`), current(second[0]))
+	if pos := text("#position"); !strings.Contains(pos, "card 2 of") {
+		t.Errorf("after a label the page says %q, want card 2", pos)
+	}
 	if *screenshot != "" {
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
@@ -196,15 +243,16 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	do("label the second", chromedp.KeyEvent(k2), chromedp.WaitVisible(`article.card.done[data-id="`+second[0]+`"]`))
-	do("undo it", chromedp.KeyEvent("u"),
+	do("j moves on", chromedp.KeyEvent("j"), current(cards[2][0]))
+	do("k moves back", chromedp.KeyEvent("k"), current(second[0]))
+	do("label the second", chromedp.KeyEvent(k2), chromedp.WaitVisible(`article.card.done[data-id="`+second[0]+`"]`), current(cards[2][0]))
+	do("undo it", chromedp.KeyEvent("u"), current(second[0]),
 		chromedp.Poll[chromedp.Void](`document.querySelector('article.card[data-id="`+second[0]+`"]').dataset.labelSource === "model"`))
 
 	// The link queue: a recurring commitment marked new.
-	do("open the link queue", chromedp.Navigate(base+"/review?by=link"), chromedp.WaitVisible("article.card.current"))
-	recurring := evaluate[string](t, ctx, `document.querySelector('article.card[data-status="recurring"]').dataset.id`)
+	recurring := evaluate[string](t, ctx, `document.querySelector('article.card[data-status="recurring"]:not(.done)').dataset.id`)
 	do("mark it new", chromedp.Click(`article.card[data-id="`+recurring+`"] p.text`),
-		chromedp.WaitVisible(`article.card.current[data-id="`+recurring+`"]`), chromedp.KeyEvent("n"),
+		current(recurring), chromedp.KeyEvent("n"),
 		chromedp.WaitVisible(`article.card.done[data-id="`+recurring+`"]`))
 
 	// Reloaded, the pages show the changes, and so does the tally.
