@@ -8,36 +8,23 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"pledge/classify"
 	"pledge/data"
 	"pledge/ingest"
+	"pledge/internal/browser"
 	"pledge/segment"
 	"pledge/track"
 )
 
-var screenshot = flag.String("screenshot", "", "also save the browser test's screenshot of the review queue on the demo corpus to this file")
-
-// chromium is the browser the test drives, or a skip.
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("no Chromium to drive (.ci/run installs Debian's chromium)")
-	return ""
-}
+var screenshots = flag.String("screenshots", "", "also save the browser tests' screenshots of the pages of the demo corpus in this folder (docs/)")
 
 // jieba is the tests' one segmenter: one a process.
 var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict())) })
@@ -98,39 +85,15 @@ func demoServer(t *testing.T) (string, *track.Store) {
 // one back, marks a recurring commitment new, reloads, and finds the tally
 // and the commitments changed; the pages write nothing to the console.
 func TestBrowser(t *testing.T) {
-	browser := chromium(t)
+	browser.Chromium(t)
 	base, store := demoServer(t)
 	bg := context.Background()
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true), chromedp.WindowSize(1200, 1500), chromedp.UserDataDir(t.TempDir()))
-	actx, cancelAlloc := chromedp.NewExecAllocator(bg, opts...)
-	defer cancelAlloc()
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	defer cancelCtx()
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-
-	var mu sync.Mutex
-	var console []string
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			console = append(console, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
-			mu.Unlock()
-		}
-	}()
+	b := browser.Open(t, browser.Widths()[0], 1100)
+	b.Resize(t, browser.Widths()[0], 1100)
+	ctx := b.Ctx
 	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		defer cancel()
-		if err := chromedp.Do(sctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
+		b.Do(t, what, steps...)
 	}
 	text := func(sel string) string {
 		t.Helper()
@@ -234,14 +197,8 @@ func TestBrowser(t *testing.T) {
 	if pos := text("#position"); !strings.Contains(pos, "card 2 of") {
 		t.Errorf("after a label the page says %q, want card 2", pos)
 	}
-	if *screenshot != "" {
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(*screenshot, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if *screenshots != "" {
+		b.Screenshot(t, filepath.Join(*screenshots, "review-demo.png"))
 	}
 	do("j moves on", chromedp.KeyEvent("j"), current(cards[2][0]))
 	do("k moves back", chromedp.KeyEvent("k"), current(second[0]))
@@ -289,10 +246,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("commitment %s's page after reload does not say a person marked it new:\n%s", recurring, page)
 	}
 
-	time.Sleep(200 * time.Millisecond) // for the last messages to arrive
-	mu.Lock()
-	defer mu.Unlock()
-	for _, l := range console {
+	for _, l := range b.Console() {
 		t.Errorf("the pages wrote to the console: %s", l)
 	}
 }
@@ -305,4 +259,59 @@ func evaluate[T any](t *testing.T, ctx context.Context, script string) T {
 		t.Fatalf("%s: %v", script, err)
 	}
 	return v
+}
+
+// TestBrowserLayout looks at every page of the demo corpus in Chromium at
+// the widths of browser.Widths, as a reader would, and fails on what they
+// would trip on (see browser.Layout): the overview, the commitments, one
+// recurring commitment, both review queues, and retraining with its
+// figures. With -screenshots DIR it saves each page at the first width.
+func TestBrowserLayout(t *testing.T) {
+	browser.Chromium(t)
+	base, store := demoServer(t)
+	ctx := context.Background()
+	// Labels of a person, so that retraining has figures to show.
+	cs, err := store.Commitments(ctx, track.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recurring int64
+	for i, c := range cs {
+		if i%4 == 0 {
+			if err := store.Label(ctx, c.ID, c.Domain); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if c.Status == "recurring" && recurring == 0 {
+			recurring = c.ID
+		}
+	}
+	pages := []struct {
+		name, path, ready string
+		then              []chromedp.Action[chromedp.Void]
+	}{
+		{"overview", "/", "table.tally", nil},
+		{"commitments", "/commitments", "table.commitments", nil},
+		{"commitment", fmt.Sprintf("/commitments/%d", recurring), "table.thread", nil},
+		{"review", "/review", "#keys", nil},
+		{"review-links", "/review?by=link", "article.card.current", nil},
+		{"retrain", "/retrain", "form button", []chromedp.Action[chromedp.Void]{chromedp.Click("form button"), chromedp.WaitVisible("table.compare")}},
+	}
+	widths := browser.Widths()
+	b := browser.Open(t, widths[0], 1100)
+	for _, w := range widths {
+		b.Resize(t, w, 1100)
+		for _, p := range pages {
+			b.Do(t, "open "+p.name, append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(base + p.path), chromedp.WaitVisible(p.ready)}, p.then...)...)
+			for _, problem := range b.Layout(t) {
+				t.Errorf("%s at %d px: %s", p.name, w, problem)
+			}
+			if *screenshots != "" && w == widths[0] && p.name != "review" {
+				b.Screenshot(t, filepath.Join(*screenshots, p.name+"-demo.png"))
+			}
+		}
+	}
+	for _, l := range b.Console() {
+		t.Errorf("the pages wrote to the console: %s", l)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -90,7 +91,10 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + noun + "s"
 	},
-	"join":    strings.Join,
+	"join":  strings.Join,
+	"short": report.ShortTitle,
+	// base is a database's file name: its folder is on hover.
+	"base":    filepath.Base,
 	"strings": func(s ...string) []string { return s },
 	// key is the key that picks the i-th domain in review: 1 to 9, then 0.
 	"key": func(i int) string { return strconv.Itoa((i + 1) % 10) },
