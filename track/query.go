@@ -192,8 +192,14 @@ func (f Filter) where() (string, []any) {
 		where, args = append(where, "c.probability < ?"), append(args, f.Below)
 	}
 	if f.CanRecur {
-		where = append(where, `s.date != '' AND EXISTS (SELECT 1 FROM statements e WHERE e.date != '' AND e.date < s.date
-			AND (e.party_key = s.party_key OR (SELECT value FROM settings WHERE key = '`+settingAcrossParties+`') = 'true'))`)
+		// The first date of each group of parties is found once, for every
+		// statement, not again for each commitment: that would read the
+		// statements once a commitment.
+		across := `(SELECT value FROM settings WHERE key = '` + settingAcrossParties + `') = 'true'`
+		where = append(where, `(`+across+` AND s.date > (SELECT min(date) FROM statements WHERE date != '')
+			OR NOT COALESCE(`+across+`, 0) AND s.id IN (SELECT s2.id FROM statements s2
+				JOIN (SELECT party_key, min(date) AS first FROM statements WHERE date != '' GROUP BY party_key) g ON g.party_key = s2.party_key
+				WHERE s2.date > g.first))`)
 	}
 	if f.Search != "" {
 		where, args = append(where, "instr(c.text, ?) > 0"), append(args, f.Search)
