@@ -7,11 +7,11 @@ package export
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"pledge/track"
 )
@@ -20,6 +20,10 @@ import (
 const (
 	CSV  = "csv"
 	JSON = "json"
+	// XLSX is an Excel workbook: the commitments, the tallies per domain
+	// and year and per partner, the new areas of each year, and what each
+	// column means and how the figures were made (see Sheets).
+	XLSX = "xlsx"
 )
 
 // Options say how to export.
@@ -35,6 +39,11 @@ type Options struct {
 	// With keeps the commitments of statements whose parties include every
 	// name it holds.
 	With []string
+	// Now is when the export was made, and Version the pledge that made
+	// it, which a workbook's About sheet gives; zero Now is the time of
+	// writing.
+	Now     time.Time
+	Version string
 }
 
 // Write writes every commitment of store to w, in the order of
@@ -60,16 +69,17 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 		if err != nil {
 			return err
 		}
-	case CSV, "":
-		if !opt.NoBOM {
-			bw.WriteString("\ufeff")
+	case XLSX:
+		if err := writeXLSX(ctx, bw, store, opt); err != nil {
+			return err
 		}
-		cw := csv.NewWriter(bw)
+	case CSV, "":
+		cw := newCSV(bw, opt.NoBOM)
 		row := make([]string, len(cols))
 		for i, col := range cols {
 			row[i] = col.Name
 		}
-		cw.Write(row)
+		cw.write(row)
 		err := store.EachCommitment(ctx, f, func(c track.Commitment) error {
 			for i, col := range cols {
 				v, err := cell(col, c, opt.Raw)
@@ -78,17 +88,17 @@ func Write(ctx context.Context, w io.Writer, store *track.Store, opt Options) er
 				}
 				row[i] = v
 			}
-			return cw.Write(row)
+			cw.write(row)
+			return cw.err
 		})
 		if err != nil {
 			return err
 		}
-		cw.Flush()
-		if err := cw.Error(); err != nil {
+		if err := cw.flush(); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown export format %q (want csv or json)", opt.Format)
+		return fmt.Errorf("unknown export format %q (want csv, xlsx or json)", opt.Format)
 	}
 	return bw.Flush()
 }

@@ -57,7 +57,7 @@ func TestExportCSVRoundTrip(t *testing.T) {
 	if err := Write(context.Background(), &b, s, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeffid,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties,link_source\n")) {
+	if !bytes.HasPrefix(b.Bytes(), []byte("\ufeffid,statement,date,year,ordinal,section,domain,probability,label_source,status,first_year,previous_id,text,parties,link_source\r\n")) {
 		t.Fatalf("header: %q", strings.SplitN(b.String(), "\n", 2)[0])
 	}
 	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\ufeff")))).ReadAll()
@@ -77,6 +77,7 @@ func TestExportCSVRoundTrip(t *testing.T) {
 		}
 	}
 	check("encoding/csv", recs)
+	checkRFC4180(t, b.Bytes())
 
 	python, err := exec.LookPath("python3")
 	if err != nil {

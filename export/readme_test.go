@@ -8,18 +8,23 @@ import (
 	"testing"
 )
 
-// TestREADMEColumns checks that the README's table of the CSV (section
-// "### The CSV") names exactly the columns of Columns, in their order.
+// TestREADMEColumns checks that the README's table of the commitments'
+// columns (in section "### The CSV and the workbook", the table after
+// "The columns of the commitments") names exactly the columns of Columns,
+// in their order.
 func TestREADMEColumns(t *testing.T) {
 	b, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(b), "\n### The CSV\n")
+	_, section, ok := strings.Cut(string(b), "\n### The CSV and the workbook\n")
 	if !ok {
-		t.Fatal(`README.md has no section "### The CSV"`)
+		t.Fatal(`README.md has no section "### The CSV and the workbook"`)
 	}
 	section, _, _ = strings.Cut(section, "\n#")
+	if _, section, ok = strings.Cut(section, "The columns of the commitments"); !ok {
+		t.Fatal(`README.md's section "### The CSV and the workbook" has no "The columns of the commitments"`)
+	}
 	// The table's rows after its header and the line under it; the first
 	// cell of each names one or more columns, in backquotes.
 	name := regexp.MustCompile("`([^`]+)`")

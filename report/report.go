@@ -373,3 +373,15 @@ func (d *Data) Title() string {
 	}
 	return fmt.Sprintf("pledge report: %d statements, %d commitments, %d–%d", d.Statements, d.Commitments, d.Years[0], d.Years[len(d.Years)-1])
 }
+
+// ShortTitle is what tells a statement's title from the others' in a list
+// that shows its parties and date beside it: the title from 关于 on
+// (关于发展新时代全面战略协作伙伴关系的联合声明), without the parties and
+// occasion before it that the statements of two states share; the whole
+// title when it has no 关于 or nothing after it.
+func ShortTitle(title string) string {
+	if i := strings.Index(title, "关于"); i > 0 && len(title) > i+len("关于") {
+		return title[i:]
+	}
+	return title
+}

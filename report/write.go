@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 
 	"pledge/figures"
 )
@@ -31,6 +32,8 @@ var page = template.Must(template.New("report.html").Funcs(template.FuncMap{
 		return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
 	},
 	"threadWidth": func(n int) int { return 100 / n },
+	"short":       ShortTitle,
+	"join":        strings.Join,
 	"tallyTotal": func(t *figures.Tally) struct{ Commitments, Statements int } {
 		c, s := t.Total()
 		return struct{ Commitments, Statements int }{c.Total(), s}

@@ -1,11 +1,13 @@
 package track
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -188,17 +190,26 @@ func (s *Store) Reclassify(ctx context.Context, c *classify.Classifier) (changed
 	return changed, err
 }
 
-// WouldChange counts the commitments labelled by a model whose domain m
-// would change: what Reclassify with m would report, without changing
-// anything.
-func (s *Store) WouldChange(ctx context.Context, m *classify.Model) (int, error) {
-	n := 0
-	err := predictStored(ctx, s.db, m, func(_ int64, old string, person bool, best classify.Prediction) {
+// Relabel is a commitment whose domain a model would change.
+type Relabel struct {
+	ID       int64
+	From, To string
+	// Probability is the model's, of To.
+	Probability float64
+}
+
+// Relabels returns the commitments labelled by a model whose domain m
+// would change, in the order of their ids: what Reclassify with m would
+// change, without changing anything.
+func (s *Store) Relabels(ctx context.Context, m *classify.Model) ([]Relabel, error) {
+	var out []Relabel
+	err := predictStored(ctx, s.db, m, func(id int64, old string, person bool, best classify.Prediction) {
 		if !person && best.Label != old {
-			n++
+			out = append(out, Relabel{id, old, best.Label, best.Prob})
 		}
 	})
-	return n, err
+	slices.SortFunc(out, func(a, b Relabel) int { return cmp.Compare(a.ID, b.ID) })
+	return out, err
 }
 
 // predictStored labels every stored commitment with m, from its stored

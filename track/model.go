@@ -127,3 +127,39 @@ func (s *Store) CurrentModel(ctx context.Context) (*classify.Model, int64, error
 	}
 	return m, id, err
 }
+
+// ModelUse is a model recorded in the database, with how many stored
+// labels it gave.
+type ModelUse struct {
+	Model
+	// Labelled counts the commitments whose label the model gave and no
+	// person has changed since.
+	Labelled int
+	// Recorded is when the model was first recorded, in RFC 3339.
+	Recorded string
+}
+
+// Models returns the models whose labels the stored commitments carry, the
+// one that gave the most first, without their bodies.
+func (s *Store) Models(ctx context.Context) ([]ModelUse, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.hash, m.variant, m.labels, m.training_size, m.created_at, count(*)
+		FROM models m JOIN commitments c ON c.model_id = m.id AND c.label_source = 'model'
+		GROUP BY m.id ORDER BY count(*) DESC, m.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ModelUse
+	for rows.Next() {
+		var m ModelUse
+		var labels string
+		if err := rows.Scan(&m.Hash, &m.Variant, &labels, &m.TrainingSize, &m.Recorded, &m.Labelled); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(labels), &m.Labels); err != nil {
+			return nil, fmt.Errorf("model %.12s: its labels: %w", m.Hash, err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

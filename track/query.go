@@ -56,7 +56,16 @@ type Filter struct {
 	// LinkSource keeps the commitments whose link was decided by "model"
 	// (the linker) or by "person"; "" keeps both.
 	LinkSource string
-	IDs        []int64
+	// Below keeps the commitments whose probability is under it; 0 keeps
+	// all.
+	Below float64
+	// CanRecur keeps the commitments that can recur: those of a dated
+	// statement with an earlier dated statement they may link to, between
+	// the same parties (between any, when links cross parties). A
+	// commitment of the first statement of its parties, or of an undated
+	// one, is new whatever anyone decides.
+	CanRecur bool
+	IDs      []int64
 	// With keeps the commitments of statements whose parties include every
 	// name it holds (canonical names: 俄罗斯, not 俄罗斯联邦).
 	With []string
@@ -184,6 +193,19 @@ func (f Filter) where() (string, []any) {
 	}
 	if f.LinkSource != "" {
 		where, args = append(where, "COALESCE(l.link_source, 'model') = ?"), append(args, f.LinkSource)
+	}
+	if f.Below != 0 {
+		where, args = append(where, "c.probability < ?"), append(args, f.Below)
+	}
+	if f.CanRecur {
+		// The first date of each group of parties is found once, for every
+		// statement, not again for each commitment: that would read the
+		// statements once a commitment.
+		across := `(SELECT value FROM settings WHERE key = '` + settingAcrossParties + `') = 'true'`
+		where = append(where, `(`+across+` AND s.date > (SELECT min(date) FROM statements WHERE date != '')
+			OR NOT COALESCE(`+across+`, 0) AND s.id IN (SELECT s2.id FROM statements s2
+				JOIN (SELECT party_key, min(date) AS first FROM statements WHERE date != '' GROUP BY party_key) g ON g.party_key = s2.party_key
+				WHERE s2.date > g.first))`)
 	}
 	if f.Search != "" {
 		where, args = append(where, "instr(c.text, ?) > 0"), append(args, f.Search)

@@ -131,19 +131,41 @@ func (s *Store) Candidates(ctx context.Context, id int64, k int) ([]Candidate, e
 	return out, nil
 }
 
-// Reviewed counts what people decided: labels and links, and the labels
-// of the model under doubtBelow that wait for a person.
+// LabelQueue selects the labels that wait for a person: the model's, with
+// a probability under doubtBelow.
+func LabelQueue(doubtBelow float64) Filter { return Filter{LabelSource: "model", Below: doubtBelow} }
+
+// LinkQueue selects the links that wait for a person: the linker's, of
+// the commitments that can recur (see Filter.CanRecur). Those that cannot
+// are left out: there is nothing to decide.
+func LinkQueue() Filter { return Filter{LinkSource: "model", CanRecur: true} }
+
+// Reviewed counts what people decided, labels and links, and what waits
+// for them: the commitments of LabelQueue and LinkQueue.
 type Reviewed struct {
-	Labels, Links, DoubtfulLabels int
+	Labels, Links                 int
+	DoubtfulLabels, DoubtfulLinks int
 }
 
-// Reviewed counts the labels and links a person gave, and the model's
-// labels with a probability under doubtBelow.
+// Reviewed counts the labels and links a person gave, and the
+// commitments of LabelQueue(doubtBelow) and LinkQueue, as Page counts
+// them.
 func (s *Store) Reviewed(ctx context.Context, doubtBelow float64) (Reviewed, error) {
 	var r Reviewed
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM commitments WHERE label_source = 'person'),
-		(SELECT count(*) FROM link_decisions),
-		(SELECT count(*) FROM commitments WHERE label_source = 'model' AND probability < ?)`, doubtBelow).Scan(&r.Labels, &r.Links, &r.DoubtfulLabels)
-	return r, err
+		(SELECT count(*) FROM link_decisions)`).Scan(&r.Labels, &r.Links)
+	if err != nil {
+		return r, err
+	}
+	for _, q := range []struct {
+		f Filter
+		n *int
+	}{{LabelQueue(doubtBelow), &r.DoubtfulLabels}, {LinkQueue(), &r.DoubtfulLinks}} {
+		where, args := q.f.where()
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+commitmentJoins+where, args...).Scan(q.n); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
 }

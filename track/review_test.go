@@ -344,13 +344,18 @@ func TestCurrentModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := s.WouldChange(ctx, retrained)
+	relabels, err := s.Relabels(ctx, retrained)
 	if err != nil {
 		t.Fatal(err)
 	}
 	changed, err := s.Reclassify(ctx, &classify.Classifier{Model: retrained})
-	if err != nil || changed != n || n == 0 {
-		t.Errorf("Reclassify changed %d (%v), WouldChange said %d", changed, err, n)
+	if err != nil || changed != len(relabels) || changed == 0 {
+		t.Errorf("Reclassify changed %d (%v), Relabels said %d", changed, err, len(relabels))
+	}
+	for _, r := range relabels {
+		if c, err := s.Commitment(ctx, r.ID); err != nil || c.Domain != r.To || r.From == r.To || c.Probability != r.Probability {
+			t.Errorf("Relabels said %+v; after Reclassify: %+v (%v)", r, c, err)
+		}
 	}
 	m, _, err := s.CurrentModel(ctx)
 	if err != nil || m == nil || m.Hash != retrained.Hash {
@@ -380,8 +385,11 @@ func TestAlternatives(t *testing.T) {
 	}
 }
 
-// TestReviewed counts what a person decided, and the model's labels that
-// wait for one.
+// TestReviewed counts what a person decided, and the model's labels and
+// the linker's links that wait for one: of the links, only those of
+// commitments that can recur (2021 and 2024; not those of 2019 and 2020,
+// the first of their parties, nor the undated one), until links cross
+// parties and 2020's may recur from 2019's.
 func TestReviewed(t *testing.T) {
 	ctx := context.Background()
 	s, ids := reviewStore(t)
@@ -410,8 +418,8 @@ func TestReviewed(t *testing.T) {
 	if n := doubtful(doubt); n == 0 || n == len(cs) {
 		t.Fatalf("the model's probabilities are all alike: %d of %d under %.3f", n, len(cs), doubt)
 	}
-	check("nothing decided, every label in doubt", 2, Reviewed{DoubtfulLabels: len(cs)})
-	check("nothing decided", doubt, Reviewed{DoubtfulLabels: doubtful(doubt)})
+	check("nothing decided, every label in doubt", 2, Reviewed{DoubtfulLabels: len(cs), DoubtfulLinks: 4})
+	check("nothing decided", doubt, Reviewed{DoubtfulLabels: doubtful(doubt), DoubtfulLinks: 4})
 	if err := s.Label(ctx, ids["2019深化油气管道合作"], "security"); err != nil {
 		t.Fatal(err)
 	}
@@ -421,5 +429,22 @@ func TestReviewed(t *testing.T) {
 	if err := s.DecideLink(ctx, ids["2021推进核电项目"], ids["2019深化油气管道合作"]); err != nil {
 		t.Fatal(err)
 	}
-	check("a label and two links decided", 2, Reviewed{Labels: 1, Links: 2, DoubtfulLabels: len(cs) - 1})
+	if _, err := s.LinkPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("a label and two links decided", 2, Reviewed{Labels: 1, Links: 2, DoubtfulLabels: len(cs) - 1, DoubtfulLinks: 2})
+	if err := s.SetAcrossParties(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LinkPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("links across parties", 2, Reviewed{Labels: 1, Links: 2, DoubtfulLabels: len(cs) - 1, DoubtfulLinks: 3})
+	for _, f := range []Filter{LabelQueue(2), LinkQueue()} {
+		_, total, err := s.Page(ctx, f, ByDate, 1, 0)
+		got, _ := s.Reviewed(ctx, 2)
+		if want := map[bool]int{true: got.DoubtfulLabels, false: got.DoubtfulLinks}[f.Below != 0]; err != nil || total != want {
+			t.Errorf("Page of %+v counts %d (%v), Reviewed %d", f, total, err, want)
+		}
+	}
 }

@@ -8,35 +8,23 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"pledge/classify"
 	"pledge/data"
 	"pledge/ingest"
+	"pledge/internal/browser"
 	"pledge/segment"
 	"pledge/track"
 )
 
-var screenshot = flag.String("screenshot", "", "also save the browser test's screenshot of the review queue on the demo corpus to this file")
-
-// chromium is the browser the test drives, or a skip.
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("no Chromium to drive (.ci/run installs Debian's chromium)")
-	return ""
-}
+var screenshots = flag.String("screenshots", "", "also save the browser tests' screenshots of the pages of the demo corpus in this folder (docs/)")
 
 // jieba is the tests' one segmenter: one a process.
 var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict())) })
@@ -97,39 +85,15 @@ func demoServer(t *testing.T) (string, *track.Store) {
 // one back, marks a recurring commitment new, reloads, and finds the tally
 // and the commitments changed; the pages write nothing to the console.
 func TestBrowser(t *testing.T) {
-	browser := chromium(t)
+	browser.Chromium(t)
 	base, store := demoServer(t)
 	bg := context.Background()
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true), chromedp.WindowSize(1200, 1500), chromedp.UserDataDir(t.TempDir()))
-	actx, cancelAlloc := chromedp.NewExecAllocator(bg, opts...)
-	defer cancelAlloc()
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	defer cancelCtx()
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-
-	var mu sync.Mutex
-	var console []string
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			console = append(console, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
-			mu.Unlock()
-		}
-	}()
+	b := browser.Open(t, browser.Widths()[0], 1100)
+	b.Resize(t, browser.Widths()[0], 1100)
+	ctx := b.Ctx
 	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		defer cancel()
-		if err := chromedp.Do(sctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
+		b.Do(t, what, steps...)
 	}
 	text := func(sel string) string {
 		t.Helper()
@@ -151,12 +115,14 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	type commitment struct {
-		ID          int64  `json:"id"`
-		Year        int    `json:"year"`
-		Domain      string `json:"domain"`
-		LabelSource string `json:"label_source"`
-		Status      string `json:"status"`
-		LinkSource  string `json:"link_source"`
+		ID          int64    `json:"id"`
+		Date        string   `json:"date"`
+		Parties     []string `json:"parties"`
+		Year        int      `json:"year"`
+		Domain      string   `json:"domain"`
+		LabelSource string   `json:"label_source"`
+		Status      string   `json:"status"`
+		LinkSource  string   `json:"link_source"`
 	}
 
 	// The overview, and a tally cell followed to its commitments.
@@ -170,9 +136,49 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the tally cell %s (%s) led to %s with %d commitments", cell[0], cell[1], path, rows)
 	}
 
-	// The review queue: a label by key, a second one, and u to undo it.
-	do("open the review queue", chromedp.Navigate(base+"/review"), chromedp.WaitVisible("article.card.current"))
-	cards := evaluate[[][2]string](t, ctx, `[...document.querySelectorAll("article.card")].slice(0, 2).map(c => [c.dataset.id, c.dataset.domain])`)
+	// The overview and the queues count the same, and the link queue
+	// offers no commitment that cannot recur.
+	reviewed, err := store.Reviewed(bg, DoubtBelow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do("reopen the overview", chromedp.Navigate(base+"/"), chromedp.WaitVisible("#wait-labels"))
+	waiting := [2]string{text("#wait-labels"), text("#wait-links")}
+	if want := [2]string{fmt.Sprintf("%d label", reviewed.DoubtfulLabels), fmt.Sprintf("%d links", reviewed.DoubtfulLinks)}; !strings.HasPrefix(waiting[0], want[0]) || waiting[1] != want[1] {
+		t.Errorf("the overview says %q wait, the database %q", waiting, want)
+	}
+	for k, by := range []string{"label", "link"} {
+		do("open the "+by+" queue", chromedp.Navigate(base+"/review?by="+by), chromedp.WaitVisible("#waiting"))
+		if got := text("#waiting strong"); got != waiting[k] {
+			t.Errorf("the %s queue says %q wait, the overview %q", by, got, waiting[k])
+		}
+	}
+	statements, err := store.Statements(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offered := evaluate[[]string](t, ctx, `[...document.querySelectorAll("article.card")].map(c => c.dataset.id)`)
+	for _, id := range offered {
+		var c commitment
+		apiGet("/api/commitments/"+id, &c)
+		earlier := slices.ContainsFunc(statements, func(st track.Statement) bool {
+			return st.Date != "" && st.Date < c.Date && slices.Equal(st.Parties, c.Parties)
+		})
+		if !earlier {
+			t.Errorf("the link queue offers commitment %s (%s, %v), which nothing earlier can be repeated by", id, c.Date, c.Parties)
+		}
+	}
+	if rule := text(".keys .rule"); !strings.Contains(rule, "moves to the next card") || !strings.Contains(rule, "only move") {
+		t.Errorf("the queue does not say how the keys move:\n%s", rule)
+	}
+
+	// The keys do as the page says: a label moves to the next card, j
+	// to the one after, k back; u undoes the last and goes back to it.
+	do("open the link queue again", chromedp.Navigate(base+"/review?by=link"), chromedp.WaitVisible("article.card.current"))
+	cards := evaluate[[][2]string](t, ctx, `[...document.querySelectorAll("article.card")].slice(0, 4).map(c => [c.dataset.id, c.dataset.domain])`)
+	if len(cards) < 4 {
+		t.Fatalf("the link queue has %d cards, want 4 or more", len(cards))
+	}
 	first, second := cards[0], cards[1]
 	key := func(domain string) (string, string) {
 		for i, d := range classify.Domains() {
@@ -182,29 +188,28 @@ func TestBrowser(t *testing.T) {
 		}
 		return "", ""
 	}
+	current := func(id string) chromedp.Action[chromedp.Void] {
+		return chromedp.WaitVisible(`article.card.current[data-id="` + id + `"]`)
+	}
 	k1, d1 := key(first[1])
 	k2, _ := key(second[1])
-	do("label with the keyboard", chromedp.KeyEvent(k1),
-		chromedp.WaitVisible(`article.card.done[data-id="`+first[0]+`"]`),
-		chromedp.WaitVisible(`article.card.current[data-id="`+second[0]+`"]`))
-	if *screenshot != "" {
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(*screenshot, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	do("label with the keyboard", chromedp.KeyEvent(k1), chromedp.WaitVisible(`article.card.done[data-id="`+first[0]+`"]`), current(second[0]))
+	if pos := text("#position"); !strings.Contains(pos, "card 2 of") {
+		t.Errorf("after a label the page says %q, want card 2", pos)
 	}
-	do("label the second", chromedp.KeyEvent(k2), chromedp.WaitVisible(`article.card.done[data-id="`+second[0]+`"]`))
-	do("undo it", chromedp.KeyEvent("u"),
+	if *screenshots != "" {
+		b.Screenshot(t, filepath.Join(*screenshots, "review-demo.png"))
+	}
+	do("j moves on", chromedp.KeyEvent("j"), current(cards[2][0]))
+	do("k moves back", chromedp.KeyEvent("k"), current(second[0]))
+	do("label the second", chromedp.KeyEvent(k2), chromedp.WaitVisible(`article.card.done[data-id="`+second[0]+`"]`), current(cards[2][0]))
+	do("undo it", chromedp.KeyEvent("u"), current(second[0]),
 		chromedp.Poll[chromedp.Void](`document.querySelector('article.card[data-id="`+second[0]+`"]').dataset.labelSource === "model"`))
 
 	// The link queue: a recurring commitment marked new.
-	do("open the link queue", chromedp.Navigate(base+"/review?by=link"), chromedp.WaitVisible("article.card.current"))
-	recurring := evaluate[string](t, ctx, `document.querySelector('article.card[data-status="recurring"]').dataset.id`)
+	recurring := evaluate[string](t, ctx, `document.querySelector('article.card[data-status="recurring"]:not(.done)').dataset.id`)
 	do("mark it new", chromedp.Click(`article.card[data-id="`+recurring+`"] p.text`),
-		chromedp.WaitVisible(`article.card.current[data-id="`+recurring+`"]`), chromedp.KeyEvent("n"),
+		current(recurring), chromedp.KeyEvent("n"),
 		chromedp.WaitVisible(`article.card.done[data-id="`+recurring+`"]`))
 
 	// Reloaded, the pages show the changes, and so does the tally.
@@ -241,10 +246,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("commitment %s's page after reload does not say a person marked it new:\n%s", recurring, page)
 	}
 
-	time.Sleep(200 * time.Millisecond) // for the last messages to arrive
-	mu.Lock()
-	defer mu.Unlock()
-	for _, l := range console {
+	for _, l := range b.Console() {
 		t.Errorf("the pages wrote to the console: %s", l)
 	}
 }
@@ -257,4 +259,59 @@ func evaluate[T any](t *testing.T, ctx context.Context, script string) T {
 		t.Fatalf("%s: %v", script, err)
 	}
 	return v
+}
+
+// TestBrowserLayout looks at every page of the demo corpus in Chromium at
+// the widths of browser.Widths, as a reader would, and fails on what they
+// would trip on (see browser.Layout): the overview, the commitments, one
+// recurring commitment, both review queues, and retraining with its
+// figures. With -screenshots DIR it saves each page at the first width.
+func TestBrowserLayout(t *testing.T) {
+	browser.Chromium(t)
+	base, store := demoServer(t)
+	ctx := context.Background()
+	// Labels of a person, so that retraining has figures to show.
+	cs, err := store.Commitments(ctx, track.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recurring int64
+	for i, c := range cs {
+		if i%4 == 0 {
+			if err := store.Label(ctx, c.ID, c.Domain); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if c.Status == "recurring" && recurring == 0 {
+			recurring = c.ID
+		}
+	}
+	pages := []struct {
+		name, path, ready string
+		then              []chromedp.Action[chromedp.Void]
+	}{
+		{"overview", "/", "table.tally", nil},
+		{"commitments", "/commitments", "table.commitments", nil},
+		{"commitment", fmt.Sprintf("/commitments/%d", recurring), "table.thread", nil},
+		{"review", "/review", "#keys", nil},
+		{"review-links", "/review?by=link", "article.card.current", nil},
+		{"retrain", "/retrain", "form button", []chromedp.Action[chromedp.Void]{chromedp.Click("form button"), chromedp.WaitVisible("table.compare")}},
+	}
+	widths := browser.Widths()
+	b := browser.Open(t, widths[0], 1100)
+	for _, w := range widths {
+		b.Resize(t, w, 1100)
+		for _, p := range pages {
+			b.Do(t, "open "+p.name, append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(base + p.path), chromedp.WaitVisible(p.ready)}, p.then...)...)
+			for _, problem := range b.Layout(t) {
+				t.Errorf("%s at %d px: %s", p.name, w, problem)
+			}
+			if *screenshots != "" && w == widths[0] && p.name != "review" {
+				b.Screenshot(t, filepath.Join(*screenshots, p.name+"-demo.png"))
+			}
+		}
+	}
+	for _, l := range b.Console() {
+		t.Errorf("the pages wrote to the console: %s", l)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +28,13 @@ var funcs = template.FuncMap{
 	"add":    func(a, b float64) float64 { return a + b },
 	"center": func(b report.Bar) float64 { return b.X + b.Width/2 },
 	"pct":    func(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) },
+	// right says how many of an evaluation's examples were labelled
+	// right: 1 of 3, which a percentage alone hides.
+	"right": func(e *classify.Evaluation) string {
+		return fmt.Sprintf("%.0f of %d", e.Accuracy()*float64(e.Total()), e.Total())
+	},
+	// share is a of b in percent.
+	"share": func(a, b int) float64 { return 100 * float64(a) / float64(max(1, b)) },
 	"percent": func(a, b int) string {
 		if b == 0 {
 			return "–"
@@ -83,7 +91,10 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + noun + "s"
 	},
-	"join":    strings.Join,
+	"join":  strings.Join,
+	"short": report.ShortTitle,
+	// base is a database's file name: its folder is on hover.
+	"base":    filepath.Base,
 	"strings": func(s ...string) []string { return s },
 	// key is the key that picks the i-th domain in review: 1 to 9, then 0.
 	"key": func(i int) string { return strconv.Itoa((i + 1) % 10) },
@@ -334,13 +345,14 @@ const reviewSize = 20
 func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	by := r.URL.Query().Get("by")
-	f := track.Filter{LabelSource: "model"}
-	order := track.ByLabelDoubt
+	// The queues are those the overview counts (track.Reviewed), so that
+	// the two say the same.
+	f, order := track.LabelQueue(DoubtBelow), track.ByLabelDoubt
 	switch by {
 	case "", "label":
 		by = "label"
 	case "link":
-		f, order = track.Filter{LinkSource: "model"}, track.ByLinkDoubt
+		f, order = track.LinkQueue(), track.ByLinkDoubt
 	default:
 		http.Error(w, fmt.Sprintf("by=%q: want label or link", by), http.StatusBadRequest)
 		return
@@ -384,10 +396,11 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, "review", http.StatusOK, struct {
 		base
-		By        string
-		Total     int
-		Threshold float64
-		Keys      []classify.Domain
-		Cards     []card
-	}{s.base("Review", "review"), by, total, th, classify.Domains(), cards})
+		By         string
+		Total      int
+		Threshold  float64
+		DoubtBelow float64
+		Keys       []classify.Domain
+		Cards      []card
+	}{s.base("Review", "review"), by, total, th, DoubtBelow, classify.Domains(), cards})
 }

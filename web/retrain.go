@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 
 	"pledge/classify"
 	"pledge/data"
@@ -12,11 +14,36 @@ import (
 
 // retrainResult is what retraining measured, for a person to decide on.
 type retrainResult struct {
-	Hash                       string
-	Comparison                 *classify.Comparison
-	Base, Added                int
-	WouldChange, ModelLabelled int
+	Hash        string
+	Comparison  *classify.Comparison
+	Base, Added int
+	// Few says the person's labels are too few for their figures to mean
+	// much: fewer than FewLabels.
+	Few           bool
+	FewLabels     int
+	ModelLabelled int
+	// Changes are the commitments the retrained model would label
+	// otherwise, the first shownChanges of them; WouldChange counts them
+	// all, and AllChanges lists them on the commitments page when there
+	// are few enough.
+	Changes     []change
+	WouldChange int
+	AllChanges  string
 }
+
+// change is a commitment the retrained model would label otherwise.
+type change struct {
+	track.Relabel
+	Text string
+}
+
+// fewLabels is how many labels a person gives before accuracy on them
+// means much: with 30, one label more or less right moves it by 3 points;
+// with 3, by 33.
+const fewLabels = 30
+
+// shownChanges bounds the changes the page lists.
+const shownChanges = 100
 
 // retrainData is the retrain page's.
 type retrainData struct {
@@ -111,7 +138,7 @@ func (s *Server) train(r *http.Request) (*retrainResult, *classify.Model, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	change, err := s.store.WouldChange(ctx, m)
+	relabels, err := s.store.Relabels(ctx, m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -119,7 +146,32 @@ func (s *Server) train(r *http.Request) (*retrainResult, *classify.Model, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	return &retrainResult{Hash: m.Hash, Comparison: cmp, Base: len(base), Added: len(added), WouldChange: change, ModelLabelled: byModel}, m, nil
+	res := &retrainResult{Hash: m.Hash, Comparison: cmp, Base: len(base), Added: len(added), Few: len(added) < fewLabels, FewLabels: fewLabels,
+		ModelLabelled: byModel, WouldChange: len(relabels)}
+	shown := relabels[:min(shownChanges, len(relabels))]
+	ids := make([]int64, len(shown))
+	for i, r := range shown {
+		ids[i] = r.ID
+	}
+	cs, err := s.store.Commitments(ctx, track.Filter{IDs: ids})
+	if err != nil {
+		return nil, nil, err
+	}
+	text := make(map[int64]string, len(cs))
+	for _, c := range cs {
+		text[c.ID] = c.Text
+	}
+	for _, r := range shown {
+		res.Changes = append(res.Changes, change{r, text[r.ID]})
+	}
+	if len(relabels) > 0 && len(relabels) <= maxLimit {
+		all := make([]string, len(relabels))
+		for i, r := range relabels {
+			all[i] = strconv.FormatInt(r.ID, 10)
+		}
+		res.AllChanges = "/commitments?ids=" + url.QueryEscape(strings.Join(all, ","))
+	}
+	return res, m, nil
 }
 
 // applyRetrained answers POST /retrain/apply: it labels the database again

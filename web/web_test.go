@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,8 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -174,8 +177,8 @@ func TestRoutes(t *testing.T) {
 		{fmt.Sprintf("/commitments/%d", share), 200, []string{"扩大本币结算份额", "three most probable", "扩大本币结算规模"}},
 		{"/commitments/99999", 404, []string{"No commitment 99999"}},
 		{"/commitments/x", 400, nil},
-		{"/review", 200, []string{"labels by the model wait", `data-key="1" data-domain="politics"`}},
-		{"/review?by=link", 200, []string{"links by the linker wait"}},
+		{"/review", 200, []string{"the model gave with a probability below 0.60", `data-key="1" data-domain="politics"`, "moves to the next card"}},
+		{"/review?by=link", 200, []string{"of the linker wait", "are left out"}},
 		{"/review?by=nothing", 400, nil},
 		{"/retrain", 200, []string{"No label was given by a person yet"}},
 		{"/static/app.js", 200, []string{"use strict"}},
@@ -505,9 +508,39 @@ func TestRetrain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The model's labels made wrong, so that retraining changes them.
+	conn, err := sql.Open("sqlite3", f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`UPDATE commitments SET domain = 'culture' WHERE label_source = 'model'`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
 	status, body := f.do(t, "POST", "/retrain", "")
 	if status != 200 || !strings.Contains(body, "your labels (3), accuracy") || !strings.Contains(body, `name="hash"`) {
 		t.Fatalf("POST /retrain: %d\n%s", status, body)
+	}
+	// Three labels are too few to judge by, and the page says so; each
+	// figure on them says how many of how many.
+	if !strings.Contains(body, `id="few"`) || !strings.Contains(body, "Only 3 labels of yours") || !strings.Contains(body, "by 33 points") ||
+		!regexp.MustCompile(`% <span class="meta">\([0-3] of 3\)</span>`).MatchString(body) {
+		t.Errorf("POST /retrain with 3 labels: no warning, or no counts beside the percentages:\n%s", body)
+	}
+	// Every commitment the retrained model would label otherwise is named,
+	// with a link to it.
+	m := retrainedModel(t, f, body)
+	relabels, err := f.store.Relabels(ctx, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(relabels) == 0 || !strings.Contains(body, fmt.Sprintf("<strong>%d commitment", len(relabels))) {
+		t.Errorf("the page does not count %d changes:\n%s", len(relabels), body)
+	}
+	for _, r := range relabels {
+		if !strings.Contains(body, fmt.Sprintf(`<a href="/commitments/%d">%d</a>`, r.ID, r.ID)) {
+			t.Errorf("the page does not name commitment %d, which would become %s", r.ID, r.To)
+		}
 	}
 	start := strings.Index(body, `name="hash" value="`) + len(`name="hash" value="`)
 	hash := body[start : start+64]
@@ -515,11 +548,66 @@ func TestRetrain(t *testing.T) {
 	if status != http.StatusSeeOther {
 		t.Fatalf("POST /retrain/apply: %d", status)
 	}
-	m, _, err := f.store.CurrentModel(ctx)
-	if err != nil || m == nil || m.Hash != hash {
-		t.Errorf("the database's model after applying: %v, %v", m, err)
+	current, _, err := f.store.CurrentModel(ctx)
+	if err != nil || current == nil || current.Hash != hash {
+		t.Errorf("the database's model after applying: %v, %v", current, err)
 	}
 	if status, _ := f.do(t, "POST", "/retrain/apply", "hash=0000", "Content-Type", "application/x-www-form-urlencoded"); status != 400 {
 		t.Errorf("applying no model: %d, want 400", status)
+	}
+}
+
+// retrainedModel is the model POST /retrain answered with body.
+func retrainedModel(t *testing.T, f *fixture, body string) *classify.Model {
+	t.Helper()
+	start := strings.Index(body, `name="hash" value="`)
+	if start < 0 {
+		t.Fatalf("no retrained model:\n%s", body)
+	}
+	hash := body[start+len(`name="hash" value="`):][:64]
+	f.srv.mu.Lock()
+	defer f.srv.mu.Unlock()
+	m := f.srv.retrained[hash]
+	if m == nil {
+		t.Fatalf("no retrained model %s", hash)
+	}
+	return m
+}
+
+// TestQueuesAgree checks that the overview counts what the review queues
+// offer, and that the link queue leaves out the commitments that cannot
+// recur: those of 2019 and 2020 (the first statements of 甲国 with 乙国 and
+// with 丙国) and the undated one.
+func TestQueuesAgree(t *testing.T) {
+	f := newFixture(t, Options{})
+	_, overview := f.do(t, "GET", "/", "")
+	count := regexp.MustCompile(`id="wait-(labels|links)">(\d+) `)
+	counts := map[string]string{}
+	for _, m := range count.FindAllStringSubmatch(overview, -1) {
+		counts[m[1]] = m[2]
+	}
+	for by, key := range map[string]string{"label": "labels", "link": "links"} {
+		_, page := f.do(t, "GET", "/review?by="+by, "")
+		m := regexp.MustCompile(`id="waiting"><strong>(\d+) `).FindStringSubmatch(page)
+		if m == nil || counts[key] == "" || m[1] != counts[key] {
+			t.Errorf("the %s queue says %v wait, the overview %q", by, m, counts[key])
+		}
+		if by != "link" {
+			continue
+		}
+		ids := regexp.MustCompile(`<article class="card" tabindex="-1" data-id="(\d+)"`).FindAllStringSubmatch(page, -1)
+		var got []string
+		for _, id := range ids {
+			got = append(got, id[1])
+		}
+		var want []string
+		for _, text := range []string{"扩大本币结算份额", "推进核电项目", "提升本币结算份额", "加强电网互联"} {
+			want = append(want, fmt.Sprint(f.id(t, text)))
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("the link queue offers %v, want the commitments of 2021 and 2024, %v", got, want)
+		}
 	}
 }

@@ -18,10 +18,11 @@ partners and the years. What a state promises everyone stands apart from
 what it promises one partner.
 
 Flags:
-` + dbFlagUsage + `  --min-partners N  at least N different partners (default 2)
-  --threshold T     chance at or above which two commitments are the same
-                    promise (default: the database's, which pledge stats
-                    shows)
+` + dbFlagUsage + `  --min-partners N
+                 at least N different partners (default 2)
+  --threshold T  chance at or above which two commitments are the same
+                 promise (default: the database's, which pledge stats
+                 shows)
 
 Example:
   pledge common --min-partners 3

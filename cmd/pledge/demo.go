@@ -76,7 +76,7 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "pledge demo: ingesting %d files of invented statements, built into pledge\n\n", len(inputs))
-	if err := ingestAll(ctx, store, in, inputs, true, std); err != nil {
+	if err := ingestAll(ctx, store, in, inputs, 0, true, std); err != nil {
 		return err
 	}
 	t, err := store.Tally(ctx)
@@ -84,7 +84,7 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	fmt.Fprintln(std.Stdout)
-	if err := writeTally(std.Stdout, t, true, false); err != nil {
+	if err := writeTally(std.Stdout, t, true); err != nil {
 		return err
 	}
 	pt, err := store.PartnerTally(ctx)
@@ -92,7 +92,7 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	fmt.Fprintln(std.Stdout)
-	if err := writePartnerTally(std.Stdout, pt, false, false); err != nil {
+	if err := writePartnerTally(std.Stdout, pt, false); err != nil {
 		return err
 	}
 	year, err := latestYear(ctx, store)

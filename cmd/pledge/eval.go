@@ -86,7 +86,7 @@ func runEval(ctx context.Context, args []string, std IO) error {
 	}
 	tok := classify.DefaultTokenizer(seg)
 	examples := classify.Examples(rows, tok)
-	model := fmt.Sprintf("%s naive Bayes (alpha %g, bigrams %v, calibrated %v)", opt.Variant, opt.Alpha, opt.Bigrams, opt.Calibrate)
+	model := describeOptions(opt)
 	train := func() (*classify.Model, error) {
 		m, err := classify.Train(examples, opt)
 		if err != nil {
@@ -154,4 +154,17 @@ func readHeldOut(path string) ([]classify.Labelled, error) {
 		return nil, fmt.Errorf("%s: no labelled rows", path)
 	}
 	return rows, nil
+}
+
+// describeOptions says in words how a model is trained: "complement naive
+// Bayes (smoothing 1, words, calibrated)".
+func describeOptions(opt classify.Options) string {
+	features, calibrated := "words", "calibrated"
+	if opt.Bigrams {
+		features = "words and pairs of words"
+	}
+	if !opt.Calibrate {
+		calibrated = "uncalibrated"
+	}
+	return fmt.Sprintf("%s naive Bayes (smoothing %g, %s, %s)", opt.Variant, opt.Alpha, features, calibrated)
 }

@@ -14,7 +14,7 @@ import (
 	"pledge/ingest"
 )
 
-const extractUsage = `Usage: pledge extract [--json | --explain] [--date YYYY-MM-DD] FILE|FOLDER...
+const extractUsage = `Usage: pledge extract [--json | --explain] [--date YYYY-MM-DD] [--max-size MB] FILE|FOLDER...
 
 Reads each file, finds every joint statement in it with its date and its
 commitments, and prints, per file, the statements found and then their
@@ -33,13 +33,14 @@ A file that holds no statement is reported as such, and pledge then exits
 with status 1 too; --explain shows why.
 
 Flags:
-  --json     print one JSON object per commitment per line, with the keys
-             file, statement, date, year, ordinal, section, text and parties
-  --explain  show what pledge saw in each file: the role it gave each
-             paragraph and the cues for it, and every stretch of text that
-             could be a statement, with its score and why it was kept or
-             dropped
-` + dateUsage + `
+  --json         print one JSON object per commitment per line, with the
+                 keys file, statement, date, year, ordinal, section, text
+                 and parties
+  --explain      show what pledge saw in each file: the role it gave each
+                 paragraph and the cues for it, and every stretch of text
+                 that could be a statement, with its score and why it was
+                 kept or dropped
+` + dateUsage + maxSizeUsage + `
 Examples:
   pledge extract 2021-treaty.txt
   pledge extract ~/statements

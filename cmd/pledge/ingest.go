@@ -16,14 +16,16 @@ import (
 	"pledge/track"
 )
 
-const ingestUsage = `Usage: pledge ingest [--db FILE] [--model FILE] [--date YYYY-MM-DD] [--verbose] PATH...
+const ingestUsage = `Usage: pledge ingest [--db FILE] [--model FILE] [--threshold T] [--across-parties] [--verbose]
+                    [--prune] [--date YYYY-MM-DD] [--max-size MB] PATH...
 
 Reads files and folders of statements, finds the commitments in them,
 labels each with its domain and stores everything in the database, then
 links each commitment to its best match in earlier statements, to tell
 recurring commitments from new ones. Folders are read with everything in
 them; of their files, those ending in .txt, .htm, .html, .pdf (read with
-poppler's pdftotext) or .docx are read and the others skipped with a note.
+poppler's pdftotext) or .docx are read, and the others (a README, images,
+hidden files) counted at the end and named with --verbose.
 Files are read on every core; each statement is stored in one
 transaction, whole or not at all; a statement stored already (from another
 file or an earlier run) is not stored again, and a file read before and
@@ -49,7 +51,8 @@ Flags:
                  link commitments across statements between different
                  parties (by default only within the same parties; see
                  pledge relink)
-  --verbose      print what became of each file's statements
+  --verbose      print what became of each file's statements, and name
+                 the files of folders that are not read
   --prune        forget the files read before from a folder given that
                  are gone from it now (see pledge forget)
 ` + dateUsage + maxSizeUsage + `
@@ -86,11 +89,12 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	// Files are known by their absolute paths, whatever folder pledge runs
 	// in.
 	var inputs []input
+	others := 0
 	for i, p := range paths {
 		if paths[i], err = filepath.Abs(p); err != nil {
 			return fmt.Errorf("ingest %s: %w", p, err)
 		}
-		inputs = append(inputs, expand(paths[i], limit, statementFile, skipper(std.Stderr))...)
+		inputs = append(inputs, expand(paths[i], limit, statementFile, quietSkipper(std.Stderr, *verbose, &others))...)
 	}
 	if inputs[0].date, err = givenDate("ingest", *date, inputs); err != nil {
 		return err
@@ -127,7 +131,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	if err := adoptPaths(ctx, store, inputs); err != nil {
 		return err
 	}
-	err = ingestAll(ctx, store, in, inputs, *verbose, std)
+	err = ingestAll(ctx, store, in, inputs, others, *verbose, std)
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
@@ -218,10 +222,10 @@ func statementFile(name string) bool {
 
 // ingestAll stores the inputs, reporting the problems of each and, when
 // verbose, what became of each file's statements, and ends with a line of
-// what the run did. An interruption stops after the statement in
-// progress, which is stored whole or not at all; what was stored is
-// linked and reported.
-func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, verbose bool, std IO) error {
+// what the run did, which counts the others files of folders left out. An
+// interruption stops after the statement in progress, which is stored
+// whole or not at all; what was stored is linked and reported.
+func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, others int, verbose bool, std IO) error {
 	var failed, stored, known, unchanged, edited, seen int
 	bar := newProgress(std.Stderr, "ingest", len(inputs))
 	ins := make([]ingest.Input, len(inputs))
@@ -291,8 +295,16 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 	if len(notes) > 0 {
 		extra = " (" + strings.Join(notes, "; ") + ")"
 	}
-	fmt.Fprintf(std.Stdout, "%s ingested%s, %d failed; %s stored, %d already there; the database %s holds %s and %s\n",
-		plural(ok, "file"), extra, failed, plural(stored, "statement"), known, store.Path(),
+	if others > 0 {
+		extra += fmt.Sprintf(", %d failed, %s skipped", failed, plural(others, "other file"))
+		if !verbose {
+			extra += " (--verbose names " + one(others, "it", "them") + ")"
+		}
+	} else {
+		extra += fmt.Sprintf(", %d failed", failed)
+	}
+	fmt.Fprintf(std.Stdout, "%s ingested%s; %s stored, %d already there; the database %s holds %s and %s\n",
+		plural(ok, "file"), extra, plural(stored, "statement"), known, store.Path(),
 		plural(sts, "statement"), plural(commitments, "commitment"))
 	if stored > 0 {
 		if n, err := store.Restorable(ctx); err != nil {

@@ -41,11 +41,13 @@ var errNotRegular = errors.New("not a regular file (a pipe, a device or a socket
 // or the files under a folder that accept takes (every file when accept is
 // nil), in name order. Symbolic links are followed, each file and folder
 // read once; a link that loops back is reported. skip is told of each
-// entry of a folder left out, and why: hidden ones, those accept refused,
-// those already read through another link, those that are no files. A
-// path that cannot be listed becomes an input that fails when read, so it
-// is reported with the others.
-func expand(path string, limit int64, accept func(name string) bool, skip func(path, why string)) []input {
+// entry of a folder left out, and why: hidden ones and those accept
+// refused, which are plainly not statements (a README, an image, a
+// database), and those already read through another link and those that
+// are no files, which are worth a word. A path that cannot be listed
+// becomes an input that fails when read, so it is reported with the
+// others.
+func expand(path string, limit int64, accept func(name string) bool, skip func(s skipped)) []input {
 	path = filepath.Clean(path)
 	info, err := os.Stat(path)
 	switch {
@@ -68,7 +70,7 @@ func expand(path string, limit int64, accept func(name string) bool, skip func(p
 type walker struct {
 	limit  int64
 	accept func(name string) bool
-	skip   func(path, why string)
+	skip   func(s skipped)
 	// seen maps the real path of each file and folder read to the path it
 	// was read by.
 	seen map[string]string
@@ -95,21 +97,21 @@ func (w *walker) walk(dir string) {
 	for _, e := range entries {
 		p := filepath.Join(dir, e.Name())
 		if strings.HasPrefix(e.Name(), ".") {
-			w.skipped(p, "hidden")
+			w.skipped(skipped{p, "hidden", true})
 			continue
 		}
 		info, err := os.Stat(p) // follows links
 		switch {
 		case err != nil && e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist):
-			w.skipped(p, "a link to nothing")
+			w.skipped(skipped{p, "a link to nothing", false})
 		case err != nil:
 			w.out = append(w.out, failedInput(p, err))
 		case info.IsDir():
 			w.walk(p)
 		case !info.Mode().IsRegular():
-			w.skipped(p, "not a regular file (a pipe, a device or a socket)")
+			w.skipped(skipped{p, "not a regular file (a pipe, a device or a socket)", false})
 		case w.accept != nil && !w.accept(e.Name()):
-			w.skipped(p, "not a .txt, .html, .pdf or .docx file")
+			w.skipped(skipped{p, "not a .txt, .html, .pdf or .docx file", true})
 		default:
 			real, err := filepath.EvalSymlinks(p)
 			if err != nil {
@@ -117,7 +119,7 @@ func (w *walker) walk(dir string) {
 				continue
 			}
 			if first, ok := w.seen[real]; ok {
-				w.skipped(p, "the same file as "+first+", read already")
+				w.skipped(skipped{p, "the same file as " + first + ", read already", false})
 				continue
 			}
 			w.seen[real] = p
@@ -126,15 +128,40 @@ func (w *walker) walk(dir string) {
 	}
 }
 
-func (w *walker) skipped(path, why string) {
+func (w *walker) skipped(s skipped) {
 	if w.skip != nil {
-		w.skip(path, why)
+		w.skip(s)
 	}
 }
 
+// skipped is an entry of a folder left out, and why. Plain is true when it
+// is plainly not a statement: a hidden file, or one whose name ends in
+// neither .txt, .html, .pdf nor .docx.
+type skipped struct {
+	path, why string
+	plain     bool
+}
+
 // skipper reports each file a folder's listing leaves out on its own line.
-func skipper(stderr io.Writer) func(path, why string) {
-	return func(path, why string) { fmt.Fprintf(stderr, "pledge: skipped %s: %s\n", path, why) }
+func skipper(stderr io.Writer) func(s skipped) {
+	return func(s skipped) { fmt.Fprintf(stderr, "pledge: skipped %s: %s\n", s.path, s.why) }
+}
+
+// quietSkipper reports on its own line each file a folder's listing leaves
+// out that is worth a word, and the files plainly not statements only when
+// verbose; it counts those in others, for the line at the end of the run:
+// a README or a picture in the folder is no news on every run.
+func quietSkipper(stderr io.Writer, verbose bool, others *int) func(s skipped) {
+	loud := skipper(stderr)
+	return func(s skipped) {
+		if s.plain {
+			*others++
+			if !verbose {
+				return
+			}
+		}
+		loud(s)
+	}
 }
 
 // defaultMaxSize bounds the files pledge reads: reading takes about six

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 const labelUsage = `Usage: pledge label [--db FILE] [--new-label] ID DOMAIN
@@ -58,7 +59,7 @@ func runLabel(ctx context.Context, args []string, std IO) error {
 		for d := range known {
 			ds = append(ds, d)
 		}
-		return fmt.Errorf("label: unknown domain %q (known: %v; --new-label accepts a new one)", domain, orderedDomains(ds))
+		return fmt.Errorf("label: unknown domain %q: give one of %s, or --new-label to add it", domain, strings.Join(orderedDomains(ds), ", "))
 	}
 	if err := store.Label(ctx, id, domain); err != nil {
 		return err

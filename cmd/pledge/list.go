@@ -16,11 +16,11 @@ Lists the commitments that match every filter given, in date order:
 id, date, domain, probability, new or recurring, and text.
 
 Flags:
-` + dbFlagUsage + `  --year Y        commitments of statements of year Y
-  --domain D      commitments labelled D (economy, energy, …)
-  --status S      new or recurring commitments
-  --search TERM   commitments whose text holds TERM
-
+` + dbFlagUsage + `  --year Y       commitments of statements of year Y
+  --domain D     commitments labelled D (economy, energy, …)
+  --status S     new or recurring commitments
+  --search TERM  commitments whose text holds TERM
+` + withFlagUsage + `
 Examples:
   pledge list --year 2024 --domain energy
   pledge list --search 人工智能

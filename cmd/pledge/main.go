@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -105,7 +106,8 @@ Usage:
 
 Commands:
 %s
-Run 'pledge <command> --help' for a command's flags and examples.
+Run 'pledge <command> --help' for a command's flags and examples, and
+'pledge --version' for the versions of pledge, its model and its linker.
 
 Examples:
   pledge ingest ~/statements      # store them in pledge.db
@@ -123,6 +125,9 @@ func Run(ctx context.Context, args []string, std IO) error {
 	if len(args) == 0 || isHelp(args[0]) || args[0] == "help" && len(args) == 1 {
 		printUsage(std.Stdout)
 		return nil
+	}
+	if args[0] == "--version" || args[0] == "-version" || args[0] == "version" {
+		return printVersion(std.Stdout)
 	}
 	name := args[0]
 	if name == "help" {
@@ -175,7 +180,7 @@ func parseFlags(fs *flag.FlagSet, usage string, args []string, stdout io.Writer)
 				fmt.Fprint(stdout, usage)
 				return nil, err
 			}
-			return nil, usageError{fmt.Sprintf("%s: %v (pledge %[1]s --help shows the flags)", fs.Name(), err)}
+			return nil, usageError{fmt.Sprintf("%s: %s (pledge %[1]s --help lists the flags)", fs.Name(), flagError(fs, err))}
 		}
 		if fs.NArg() == 0 {
 			return append(rest, after...), nil
@@ -183,4 +188,123 @@ func parseFlags(fs *flag.FlagSet, usage string, args []string, stdout io.Writer)
 		rest = append(rest, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// flagError says what was wrong with a flag as a user reads it: the flag
+// as they type it (--status, -o), what it wants, and for one that does
+// not exist the flag they likely meant, instead of package flag's words
+// (flag provided but not defined: -statuz).
+func flagError(fs *flag.FlagSet, err error) string {
+	msg := err.Error()
+	// The messages of package flag, whose words are stable: it has no
+	// error types to tell them apart.
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		name = strings.TrimLeft(name, "-")
+		s := "unknown flag " + dashed(name)
+		if near := nearestFlag(fs, name); near != "" {
+			s += "; did you mean " + dashed(near) + "?"
+		}
+		return s
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		name = strings.TrimLeft(name, "-")
+		if w := wants(fs.Lookup(name)); w != "" {
+			return dashed(name) + " needs a value: " + w
+		}
+		return dashed(name) + " needs a value"
+	}
+	for _, prefix := range []string{"invalid boolean value ", "invalid value "} {
+		rest, ok := strings.CutPrefix(msg, prefix)
+		if !ok {
+			continue
+		}
+		value, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			break
+		}
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest[len(value):], " for flag "), " for ")
+		name, why, _ := strings.Cut(strings.TrimLeft(rest, "-"), ": ")
+		if w := wants(fs.Lookup(name)); w != "" && (why == "parse error" || why == "value out of range" || prefix == "invalid boolean value ") {
+			why = "want " + w
+		}
+		sep := " "
+		if prefix == "invalid boolean value " {
+			sep = "=" // --csv maybe would be --csv and an argument
+		}
+		if unquoted, _ := strconv.Unquote(value); unquoted != "" && !strings.ContainsAny(unquoted, " \t\"") {
+			value = unquoted
+		}
+		return dashed(name) + sep + value + ": " + why
+	}
+	if arg, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return fmt.Sprintf("%q is not a flag: flags are --name or --name=value", arg)
+	}
+	return msg
+}
+
+// dashed is a flag as it is written: -o, --status.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// wants says what value a flag takes, or "" when its usage says better.
+func wants(f *flag.Flag) string {
+	if f == nil {
+		return ""
+	}
+	if g, ok := f.Value.(flag.Getter); ok {
+		switch g.Get().(type) {
+		case bool:
+			return "true or false"
+		case int, int64:
+			return "a whole number"
+		case uint, uint64:
+			return "a whole number, 0 or more"
+		case float64:
+			return "a number"
+		}
+	}
+	return ""
+}
+
+// nearestFlag is the flag of fs whose name is nearest to name, within two
+// edits (or, for a short name, one), or whose name starts with it; "" when
+// none is near.
+func nearestFlag(fs *flag.FlagSet, name string) string {
+	best, bestDist := "", 0
+	fs.VisitAll(func(f *flag.Flag) {
+		d := editDistance(name, f.Name)
+		if strings.HasPrefix(f.Name, name) && len(name) >= 2 {
+			d = min(d, 1)
+		}
+		if d <= min(2, max(1, len(name)/3)) && (best == "" || d < bestDist) {
+			best, bestDist = f.Name, d
+		}
+	})
+	return best
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes: flag
+// names are ASCII.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

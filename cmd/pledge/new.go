@@ -18,9 +18,9 @@ then the year's new commitments, grouped by domain. With --with, only the
 statements with that partner count: the areas new with that partner.
 
 Flags:
-` + dbFlagUsage + `  --year Y        the year (default: the latest)
-  --top N         show at most N areas (default 20, 0 for all)
-
+` + dbFlagUsage + `  --year Y       the year (default: the latest)
+  --top N        show at most N areas (default 20, 0 for all)
+` + withFlagUsage + `
 Example:
   pledge new --year 2024
 `

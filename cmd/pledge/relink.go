@@ -15,8 +15,10 @@ links across them, and the database remembers it (ingest, label and
 reclassify link the same way after) until --within-parties.
 
 Flags:
-` + dbFlagUsage + `  --across-parties  link across statements between different parties
-  --within-parties  link only within the same parties (the default)
+` + dbFlagUsage + `  --across-parties
+                 link across statements between different parties
+  --within-parties
+                 link only within the same parties (the default)
 ` + thresholdUsage + `
 Example:
   pledge relink --across-parties

@@ -25,7 +25,8 @@ latest years (some 3,000) and those the areas and threads name; --all lists
 every one, and pledge export writes them all as CSV.
 
 Flags:
-` + dbFlagUsage + `  -o FILE        where to write it (default report.html; - for standard output)
+` + dbFlagUsage + `  -o FILE        where to write it (default report.html; - for standard
+                 output)
   --all          list every commitment, however many
 ` + withFlagUsage + `
 Example:

@@ -28,8 +28,9 @@ pledge ingest may add statements meanwhile: reload a page to see them.
 Ctrl-C stops it, after the requests in progress.
 
 Flags:
-` + dbFlagUsage + `  --addr A       where to listen (default 127.0.0.1:8080, this machine only;
-                 port 0 picks a free one)
+` + dbFlagUsage + `  --addr HOST:PORT
+                 where to listen (default 127.0.0.1:8080, this machine
+                 only; port 0 picks a free one)
   --read-only    refuse every change
 
 Examples:

@@ -2,17 +2,17 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"pledge/export"
 	"pledge/figures"
 )
 
-const tallyUsage = `Usage: pledge tally [--db FILE] [--status] [--csv] [--with NAME]... [--by-partner]
+const tallyUsage = `Usage: pledge tally [--db FILE] [--status] [--csv] [--no-bom] [--with NAME]... [--by-partner]
 
 Prints how many commitments fall in each domain in each year, with the
 totals of each row and column and the number of statements of each year.
@@ -22,9 +22,13 @@ China's statements); a statement between three states counts for each of
 its two partners.
 
 Flags:
-` + dbFlagUsage + `  --status       split each count into new and recurring commitments,
-                 written new/recurring
-  --csv          print CSV for a spreadsheet instead of a table
+` + dbFlagUsage + `  --status       split each count into new and recurring commitments:
+                 new/recurring in the table, two columns in CSV
+                 (politics_new, politics_recurring, …)
+  --csv          print CSV for a spreadsheet instead of a table: one
+                 number a cell, UTF-8 with a byte-order mark, CRLF line
+                 ends (pledge export --format xlsx writes a workbook)
+  --no-bom       leave the byte-order mark out of the CSV
 ` + withFlagUsage + `  --by-partner   partners × domains instead of years × domains
 
 Examples:
@@ -39,6 +43,7 @@ func runTally(ctx context.Context, args []string, std IO) error {
 	db := dbFlag(fl)
 	status := fl.Bool("status", false, "split counts into new and recurring")
 	asCSV := fl.Bool("csv", false, "print CSV")
+	noBOM := fl.Bool("no-bom", false, "leave out the byte-order mark")
 	with := withFlag(fl)
 	byPartner := fl.Bool("by-partner", false, "partners × domains")
 	rest, err := parseFlags(fl, tallyUsage, args, std.Stdout)
@@ -61,17 +66,23 @@ func runTally(ctx context.Context, args []string, std IO) error {
 		if err != nil {
 			return err
 		}
-		return writePartnerTally(std.Stdout, pt, *status, *asCSV)
+		if *asCSV {
+			return export.WriteCSV(std.Stdout, export.PartnerTable(pt, *status), *noBOM)
+		}
+		return writePartnerTally(std.Stdout, pt, *status)
 	}
 	t, err := store.Tally(ctx, *with...)
 	if err != nil {
 		return err
 	}
-	return writeTally(std.Stdout, t, *status, *asCSV)
+	if *asCSV {
+		return export.WriteCSV(std.Stdout, export.TallyTable(t, *status), *noBOM)
+	}
+	return writeTally(std.Stdout, t, *status)
 }
 
-// writePartnerTally prints partners × domains as a table or as CSV.
-func writePartnerTally(w io.Writer, t *figures.PartnerTally, status, asCSV bool) error {
+// writePartnerTally prints partners × domains as a table.
+func writePartnerTally(w io.Writer, t *figures.PartnerTally, status bool) error {
 	header := append(append([]string{"partner"}, t.Domains...), "total", "statements")
 	var rows [][]string
 	for _, r := range t.Rows {
@@ -81,17 +92,12 @@ func writePartnerTally(w io.Writer, t *figures.PartnerTally, status, asCSV bool)
 		}
 		rows = append(rows, append(row, formatCell(r.Total(), status), strconv.Itoa(r.Statements)))
 	}
-	if asCSV {
-		cw := csv.NewWriter(w)
-		cw.Write(header)
-		cw.WriteAll(rows)
-		return cw.Error()
-	}
 	fmt.Fprintf(w, "Commitments per domain and partner of %s:\n", t.Home)
 	return writeTable(w, header, rows)
 }
 
-// formatCell writes a count, or new/recurring.
+// formatCell writes a count, or new/recurring: for a terminal, not a
+// spreadsheet, which would read 2/9 as a date.
 func formatCell(c figures.Cell, status bool) string {
 	if status {
 		return fmt.Sprintf("%d/%d", c.New, c.Recurring)
@@ -99,15 +105,15 @@ func formatCell(c figures.Cell, status bool) string {
 	return strconv.Itoa(c.Total())
 }
 
-// writeTally prints t as an aligned table or as CSV.
-func writeTally(w io.Writer, t *figures.Tally, status, asCSV bool) error {
+// writeTally prints t as an aligned table.
+func writeTally(w io.Writer, t *figures.Tally, status bool) error {
 	cell := func(c figures.Cell) string { return formatCell(c, status) }
 	header := append(append([]string{"year"}, t.Domains...), "total", "statements")
 	var rows [][]string
 	for _, r := range t.Rows {
 		year := strconv.Itoa(r.Year)
 		if r.Year == 0 {
-			year = "no date"
+			year = export.NoDate
 		}
 		row := []string{year}
 		for _, d := range t.Domains {
@@ -116,17 +122,11 @@ func writeTally(w io.Writer, t *figures.Tally, status, asCSV bool) error {
 		rows = append(rows, append(row, cell(r.Total()), strconv.Itoa(r.Statements)))
 	}
 	total, statements := t.Total()
-	last := []string{"total"}
+	last := []string{export.TotalRow}
 	for _, d := range t.Domains {
 		last = append(last, cell(t.Column(d)))
 	}
 	rows = append(rows, append(last, cell(total), strconv.Itoa(statements)))
-	if asCSV {
-		cw := csv.NewWriter(w)
-		cw.Write(header)
-		cw.WriteAll(rows)
-		return cw.Error()
-	}
 	if status {
 		fmt.Fprintln(w, "Commitments per domain and year, new/recurring:")
 	} else {

@@ -4,8 +4,11 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // corpus writes a folder of statements written for these tests, two years
@@ -59,7 +62,7 @@ func TestIngestAndReport(t *testing.T) {
 		t.Errorf("tally: %v\n%s", err, out)
 	}
 	out, _, err = run(t, "tally", "--db", db, "--csv")
-	recs, cerr := csv.NewReader(strings.NewReader(out)).ReadAll()
+	recs, cerr := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
 	if err != nil || cerr != nil || recs[0][0] != "year" || recs[len(recs)-1][0] != "total" || recs[len(recs)-1][len(recs[0])-2] != "4" {
 		t.Errorf("tally --csv: %v %v\n%s", err, cerr, out)
 	}
@@ -191,6 +194,100 @@ func TestParties(t *testing.T) {
 	} {
 		if _, _, err := run(t, append(args, "--db", db)...); err == nil {
 			t.Errorf("pledge %v accepted", args)
+		}
+	}
+}
+
+// TestSpreadsheetOutputs checks what an analyst opens in Excel: tally
+// --csv, by year and by partner, with a byte-order mark, CRLF and one
+// number a cell, and export to a workbook, chosen by -o's extension or
+// --format, never to a terminal.
+func TestSpreadsheetOutputs(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	run(t, "ingest", "--db", db, corpus(t))
+	tests := []struct {
+		args   []string
+		header string
+		row    string
+	}{
+		{[]string{"tally", "--csv"}, "year,finance,technology,transport,total,statements\r\n", ""},
+		{[]string{"tally", "--csv", "--status"}, "year,finance_new,finance_recurring,technology_new,", "total,1,1,"},
+		{[]string{"tally", "--csv", "--status", "--by-partner"}, "partner,finance_new,finance_recurring,", "俄罗斯,1,1,"},
+	}
+	for _, tt := range tests {
+		out, _, err := run(t, append(tt.args, "--db", db)...)
+		if err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		if !strings.HasPrefix(out, "\ufeff"+tt.header) || !strings.HasSuffix(out, "\r\n") || strings.Count(out, "\n") != strings.Count(out, "\r\n") {
+			t.Errorf("pledge %v: want a byte-order mark, the header %q and CRLF line ends:\n%q", tt.args, tt.header, out)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := tt.row == ""
+		for _, r := range recs[1:] {
+			found = found || strings.HasPrefix(strings.Join(r, ",")+",", tt.row)
+			for _, c := range r[1:] {
+				if _, err := strconv.Atoi(c); err != nil {
+					t.Errorf("pledge %v: cell %q is not a number: %q", tt.args, c, r)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("pledge %v: no row %q:\n%s", tt.args, tt.row, out)
+		}
+	}
+	if out, _, err := run(t, "tally", "--csv", "--no-bom", "--db", db); err != nil || !strings.HasPrefix(out, "year,") {
+		t.Errorf("tally --csv --no-bom: %v %q", err, out)
+	}
+
+	dir := t.TempDir()
+	for _, args := range [][]string{{"-o", filepath.Join(dir, "a.xlsx")}, {"--format", "xlsx", "-o", filepath.Join(dir, "b.data")}} {
+		if _, _, err := run(t, append([]string{"export", "--db", db}, args...)...); err != nil {
+			t.Fatalf("export %v: %v", args, err)
+		}
+		f, err := excelize.OpenFile(args[len(args)-1])
+		if err != nil {
+			t.Fatalf("export %v: %v", args, err)
+		}
+		rows, err := f.GetRows("Commitments")
+		f.Close()
+		if err != nil || len(rows) != 5 || rows[0][0] != "id" {
+			t.Errorf("export %v: the workbook's commitments: %v %q", args, err, rows)
+		}
+	}
+	if _, _, err := run(t, "export", "--db", db, "--format", "xlsx"); err == nil || !strings.Contains(err.Error(), "give -o FILE.xlsx") {
+		t.Errorf("export --format xlsx to standard output: %v", err)
+	}
+}
+
+// TestIngestQuiet ingests a folder as analysts keep one, with a README, a
+// picture, a database and a hidden file beside the statements: a run says
+// nothing of them but their number, the first time and every time after,
+// and names them with --verbose.
+func TestIngestQuiet(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "2019.txt", []byte(statement("二〇一九年九月十二日", "双方将扩大本币在双边贸易结算中的使用。")))
+	others := []string{"README.md", "map.png", "old.db", ".DS_Store"}
+	for _, name := range others {
+		writeFile(t, dir, name, []byte("not a statement"))
+	}
+	db := filepath.Join(t.TempDir(), "p.db")
+	for run_ := range 2 {
+		out, errOut, err := run(t, "ingest", "--db", db, dir)
+		if err != nil || errOut != "" || !strings.Contains(out, "1 file ingested") || !strings.Contains(out, ", 0 failed, 4 other files skipped (--verbose names them); ") {
+			t.Errorf("run %d: %v\nstdout: %s\nstderr: %s", run_+1, err, out, errOut)
+		}
+	}
+	out, errOut, err := run(t, "ingest", "--verbose", "--db", db, dir)
+	if err != nil || !strings.Contains(out, ", 0 failed, 4 other files skipped; ") {
+		t.Errorf("--verbose: %v\n%s", err, out)
+	}
+	for _, name := range others {
+		if !strings.Contains(errOut, "pledge: skipped "+filepath.Join(dir, name)+": ") {
+			t.Errorf("--verbose does not name %s:\n%s", name, errOut)
 		}
 	}
 }

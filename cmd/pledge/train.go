@@ -12,7 +12,7 @@ import (
 	"pledge/data"
 )
 
-const trainUsage = `Usage: pledge train [--data FILE] [--from-db] -o MODEL [model flags]
+const trainUsage = `Usage: pledge train [--data FILE] [--from-db [--db FILE]] -o MODEL [model flags]
 
 Trains a naive Bayes model on a labelled file and saves it. The file holds
 label<TAB>text a line (UTF-8, UTF-16 or GB18030; # starts a comment); the

@@ -108,11 +108,17 @@
   let choosing = null; // the candidates shown after r
   const undo = [];
 
+  const position = document.getElementById("position");
+
+  // focus makes card i the current one, and says which it is.
   function focus(i) {
     current = Math.max(0, Math.min(cards.length - 1, i));
     cards.forEach((c, k) => c.classList.toggle("current", k === current));
     cards[current].focus({ preventScroll: true });
     cards[current].scrollIntoView({ block: "nearest" });
+    if (position) {
+      position.textContent = "Now on card " + (current + 1) + " of " + cards.length + " (commitment " + cards[current].dataset.id + ").";
+    }
   }
 
   // state is what a card shows of a commitment, to undo to.
@@ -154,7 +160,7 @@
   }
 
   // correct sends a correction for the current card, keeps how to undo it,
-  // and moves on.
+  // and moves on to the next card, as the page says keys do.
   function correct(body, undoBody, what) {
     if (readOnly) {
       say("The database is open read-only.", true);
@@ -165,10 +171,11 @@
     patch(id, body).then((c) => {
       undo.push({ card, body: undoBody });
       show(card, c);
-      say(what + " (u undoes)");
       if (cards[current] === card) {
         focus(current + 1);
       }
+      const next = cards[current] === card ? "; that was the last card" : "; now on commitment " + cards[current].dataset.id;
+      say(what + ": commitment " + id + next + " (u undoes)");
     }).catch((err) => say(err.message, true));
   }
 
