@@ -44,6 +44,26 @@ func TestNewAreas(t *testing.T) {
 			map[int][]string{2019: {"能源"}, 2024: {"智能", "人工智能"}},
 		},
 		{
+			"a short form is the same area: not new after its long form",
+			[]use{{2019, 1, []string{"化学武器"}}, {2021, 2, []string{"化学武器", "化武"}}, {2024, 3, []string{"化武"}}},
+			map[int][]string{2019: {"化学武器"}},
+		},
+		{
+			"a short form is known as one only beside its long form",
+			[]use{{2019, 1, []string{"化学武器"}}, {2024, 3, []string{"化武"}}},
+			map[int][]string{2019: {"化学武器"}, 2024: {"化武"}},
+		},
+		{
+			"a term with one more character is the same area",
+			[]use{{2019, 1, []string{"核电"}}, {2020, 2, []string{"核电"}}, {2024, 3, []string{"核电站"}}},
+			map[int][]string{2019: {"核电"}},
+		},
+		{
+			"a term with another word is another area",
+			[]use{{2019, 1, []string{"核能"}}, {2024, 2, []string{"民用核能"}}},
+			map[int][]string{2019: {"核能"}, 2024: {"民用核能"}},
+		},
+		{
 			"the most used first, then by term",
 			[]use{{2019, 1, []string{"能源"}}, {2024, 2, []string{"氢能", "核电", "电网"}}, {2024, 3, []string{"电网"}}},
 			map[int][]string{2019: {"能源"}, 2024: {"电网", "核电", "氢能"}},
@@ -52,7 +72,7 @@ func TestNewAreas(t *testing.T) {
 	for _, tt := range tests {
 		var a NewAreas
 		for _, u := range tt.uses {
-			a.Add(u.year, u.id, u.terms)
+			a.Add(u.year, u.id, u.id, u.terms)
 		}
 		got := map[int][]string{}
 		for y, areas := range a.ByYear() {
@@ -66,6 +86,24 @@ func TestNewAreas(t *testing.T) {
 	}
 }
 
+// TestAreaForms names an area by the form most commitments use, and lists
+// its other forms: a short form, and the term with a word that adds
+// nothing to it.
+func TestAreaForms(t *testing.T) {
+	a := NewAreas{Affix: func(w string) bool { return w == "地区" }}
+	for _, u := range []use{
+		{2019, 1, []string{"能源"}},
+		{2024, 2, []string{"亚太", "亚太地区"}}, {2024, 3, []string{"亚太"}}, {2024, 4, []string{"亚太地区"}}, {2024, 5, []string{"亚太"}},
+	} {
+		a.Add(u.year, u.id, u.id, u.terms)
+	}
+	got := a.ByYear()[2024]
+	if len(got) != 1 || got[0].Term != "亚太" || !reflect.DeepEqual(got[0].Forms, []string{"亚太地区"}) ||
+		!reflect.DeepEqual(got[0].IDs, []int64{2, 3, 4, 5}) || got[0].Statements != 4 {
+		t.Errorf("2024: %+v, want 亚太 with 亚太地区, used by 2 to 5", got)
+	}
+}
+
 // TestNewAreaScores weighs how many of a year's commitments use a term by
 // how rare it is over all of them, and lists those commitments.
 func TestNewAreaScores(t *testing.T) {
@@ -74,15 +112,15 @@ func TestNewAreaScores(t *testing.T) {
 		{2019, 1, []string{"能源"}}, {2019, 2, []string{"能源"}}, {0, 3, []string{"能源", "核电"}},
 		{2021, 4, []string{"核电"}}, {2021, 5, []string{"核电", "能源"}},
 	} {
-		a.Add(u.year, u.id, u.terms)
+		a.Add(u.year, u.id, u.id, u.terms)
 	}
 	got := a.ByYear()
 	// Of 5 commitments, 能源 is used by 4 and 核电 by 3 (the undated one
 	// too); each by 2 in the year it is new.
 	score := func(uses, df int) float64 { return float64(uses) * math.Log(1+float64(5)/float64(df)) }
 	want := map[int][]Area{
-		2019: {{"能源", score(2, 4), []int64{1, 2}}},
-		2021: {{"核电", score(2, 3), []int64{4, 5}}},
+		2019: {{Term: "能源", Score: score(2, 4), IDs: []int64{1, 2}, Statements: 2}},
+		2021: {{Term: "核电", Score: score(2, 3), IDs: []int64{4, 5}, Statements: 2}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("areas %+v, want %+v", got, want)

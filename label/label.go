@@ -38,7 +38,7 @@ func Commitments(c *classify.Classifier, cs []extract.Commitment) []Commitment {
 			}
 		}
 		best := c.Model.Predict(all)[0]
-		out[i] = Commitment{Commitment: x, Sentences: sentences, Domain: best.Label, Probability: best.Prob, Terms: Terms(all, x.Text)}
+		out[i] = Commitment{Commitment: x, Sentences: sentences, Domain: best.Label, Probability: best.Prob, Terms: Terms(x.Text)}
 	}
 	return out
 }

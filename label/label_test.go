@@ -57,8 +57,8 @@ func TestCommitments(t *testing.T) {
 			t.Errorf("%s: sentences %q, want %q", tt.name, l.Sentences, tt.sentences)
 		case l.Domain != tt.domain || l.Probability != best.Prob:
 			t.Errorf("%s: %s %.3f, want %s %.3f", tt.name, l.Domain, l.Probability, tt.domain, best.Prob)
-		case !reflect.DeepEqual(l.Terms, Terms(words, tt.text)):
-			t.Errorf("%s: terms %q, want %q", tt.name, l.Terms, Terms(words, tt.text))
+		case !reflect.DeepEqual(l.Terms, Terms(tt.text)):
+			t.Errorf("%s: terms %q, want %q", tt.name, l.Terms, Terms(tt.text))
 		}
 	}
 }

@@ -1,38 +1,40 @@
 package label
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
-	"pledge/classify"
 	"pledge/data"
+	"pledge/lexicon"
 	"pledge/link"
 	"pledge/script"
 )
 
-// areaExcluded are words that name no policy area: stop words, the
-// generic words of statements, and what linking leaves out (state names).
+// TermsVersion names the way Terms finds terms, with the word lists it
+// reads: when it changes, package track finds the terms of the
+// commitments stored before again.
+func TermsVersion() string {
+	h := sha256.New()
+	for _, list := range []string{data.StopWords(), data.Generic(), data.UserDict(), data.LinkWords()} {
+		h.Write([]byte(list))
+	}
+	return "topics-1:" + hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// areaExcluded are words that name no policy area: stop words, and the
+// generic words of statements (verbs, qualities, abstract nouns, stock
+// phrases).
 var areaExcluded = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
 	for _, list := range []string{data.StopWords(), data.Generic()} {
 		for _, w := range data.Lines(list) {
 			out[w] = true
-		}
-	}
-	return out
-})
-
-// userTerms are the user dictionary's terms, which name areas wherever a
-// commitment uses them, by their first character: every commitment is
-// searched for all of them, so a text is walked once and only the terms
-// that start where it stands are tried.
-var userTerms = sync.OnceValue(func() map[rune][]string {
-	out := map[rune][]string{}
-	for _, t := range data.Lines(data.UserDict()) {
-		if r, _ := utf8.DecodeRuneInString(t); !areaExcluded()[t] && !link.StopWord(t) {
-			out[r] = append(out[r], t)
 		}
 	}
 	return out
@@ -44,30 +46,26 @@ var userTerms = sync.OnceValue(func() map[rune][]string {
 // and 供应链 (140) below.
 const commonWord = 3000
 
-// Terms returns the terms a commitment uses that could name a policy area,
-// sorted: the user dictionary's terms in its text, and its nouns of two
-// characters or more (words is what the segmenter cut it into) that are
-// not common words. A word jieba's dictionary lacks counts as a noun:
-// jieba made it up from characters, as it does for names. Ingest stores
-// them with the commitment.
-func Terms(words []string, text string) []string {
+// phraseFreq is the frequency at or below which an entry of jieba's
+// dictionary is most often a phrase entered whole (作出贡献, 国家主权 and
+// 充分利用 have 3), tagged as a noun whatever it is: such an entry names
+// a topic only if its parts make a noun phrase.
+const phraseFreq = 5
+
+// Terms returns the terms of a commitment's text that may name a policy
+// area, sorted: the words of the text, cut by the dictionary
+// (lexicon.Cut, so that none is a piece of a longer word), that are
+// pledge's policy terms (data/userdict.txt), or nouns and noun phrases of
+// two characters or more that are neither common words of Chinese nor the
+// stock words of statements, nor qualities (-性); and acronyms in capitals
+// that do not merely repeat, in brackets, the name before them. Ingest
+// stores them with the commitment.
+func Terms(text string) []string {
+	words := lexicon.Cut(script.Simplify(text))
 	set := map[string]bool{}
-	excluded := areaExcluded()
-	for _, w := range words {
-		if utf8.RuneCountInString(w) < 2 || excluded[w] || link.StopWord(w) || partyWord(w) {
-			continue
-		}
-		if x, ok := classify.LookupWord(w); !ok || strings.HasPrefix(x.Tag, "n") && x.Freq <= commonWord {
+	for i, w := range words {
+		if topic(w) || acronym(words, i) {
 			set[w] = true
-		}
-	}
-	text = script.Simplify(text)
-	terms := userTerms()
-	for i, r := range text {
-		for _, t := range terms[r] {
-			if strings.HasPrefix(text[i:], t) {
-				set[t] = true
-			}
 		}
 	}
 	out := make([]string, 0, len(set))
@@ -76,6 +74,82 @@ func Terms(words []string, text string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Affix reports whether a word added to a term leaves the same policy
+// area: a stop word or a generic word of statements (亚太地区 is 亚太).
+func Affix(w string) bool { return areaExcluded()[w] || link.StopWord(w) }
+
+// Specific is how specific a term is: pledge's policy terms most, then
+// the rarer in general Chinese (by jieba's dictionary) the more.
+func Specific(term string) float64 {
+	if lexicon.UserTerm(term) {
+		return math.Inf(1)
+	}
+	x, ok := lexicon.Lookup(term)
+	if !ok {
+		return 0
+	}
+	return -math.Log(float64(x.Freq))
+}
+
+// topic reports whether w, a whole word of a text, may name a policy area.
+func topic(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || !hasHan(w) || areaExcluded()[w] || link.StopWord(w) || partyWord(w) {
+		return false
+	}
+	if lexicon.UserTerm(w) {
+		return true
+	}
+	x, ok := lexicon.Lookup(w)
+	switch {
+	case !ok || x.Freq > commonWord || strings.HasSuffix(w, "性"):
+		return false
+	case x.Freq <= phraseFreq || x.Tag == "l" || x.Tag == "i":
+		return nounPhrase(w)
+	}
+	return nounTag(x.Tag)
+}
+
+// nounPhrase reports whether the parts of w make a noun phrase: its last
+// part is a noun, and its first no verb, adverb or function word (国家主权,
+// 化学武器; not 作出贡献, 充分利用, 密切配合).
+func nounPhrase(w string) bool {
+	parts := lexicon.Parts(w)
+	if len(parts) < 2 {
+		return false
+	}
+	first, _ := lexicon.Lookup(parts[0])
+	last, _ := lexicon.Lookup(parts[len(parts)-1])
+	switch first.Tag {
+	case "v", "vd", "vi", "d", "ad", "p", "c", "u", "r", "m", "q":
+		return false
+	}
+	return nounTag(last.Tag)
+}
+
+// nounTag reports whether a part of speech of jieba's dictionary is a
+// noun's: n and its kinds (nz, ns, nt, nr…), verbal and adjectival nouns.
+func nounTag(tag string) bool {
+	return strings.HasPrefix(tag, "n") || tag == "vn" || tag == "an"
+}
+
+// acronym reports whether words[i] is an acronym in capitals (APEC, 5G)
+// that is not in brackets after the name it abbreviates.
+func acronym(words []string, i int) bool {
+	w := words[i]
+	if len(w) < 2 || strings.IndexFunc(w, unicode.IsUpper) < 0 || strings.IndexFunc(w, func(r rune) bool {
+		return !unicode.IsUpper(r) && !unicode.IsDigit(r)
+	}) >= 0 {
+		return false
+	}
+	bracketed := i > 0 && strings.ContainsAny(words[i-1], "（(") && i+1 < len(words) && strings.ContainsAny(words[i+1], "）)")
+	return !bracketed
+}
+
+func hasHan(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
 }
 
 // partyWord reports whether w names a party (甲方, 中方, 对方): a party

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pledge/classify"
+	"pledge/lexicon"
 	"pledge/data"
 	"pledge/decode"
 	"pledge/extract"
@@ -131,7 +132,7 @@ func f1(s Score) float64 {
 // and terms (and a word the dictionary lacks, which is most often one), v
 // for verbs, o for the rest.
 func wordClass(w string) byte {
-	x, ok := classify.LookupWord(w)
+	x, ok := lexicon.Lookup(w)
 	switch {
 	case !ok, strings.HasPrefix(x.Tag, "n"), x.Tag == "vn", x.Tag == "l", x.Tag == "j":
 		return 'n'

@@ -48,6 +48,14 @@ func (s *Jieba) Cut(text string) []string {
 	return s.j.CutForSearch(text, true)
 }
 
+// Words segments text with jieba's mixed model, each character in one
+// word: the plain cut, without the search mode's words inside words.
+func (s *Jieba) Words(text string) []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.j.Cut(text, true)
+}
+
 // Close frees jieba's memory. The Jieba must not be used after.
 func (s *Jieba) Close() {
 	s.mu.Lock()

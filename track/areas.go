@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"pledge/figures"
+	"pledge/label"
 )
 
 // NewAreas returns the policy areas that first appear in year; see
@@ -22,22 +23,22 @@ func (s *Store) NewAreas(ctx context.Context, year int, with ...string) ([]figur
 // order.
 func (s *Store) AllNewAreas(ctx context.Context, with ...string) (map[int][]figures.Area, error) {
 	where, args := withParties([]string{"1 = 1"}, nil, with)
-	rows, err := s.db.QueryContext(ctx, `SELECT COALESCE(s.year, 0), c.id, c.terms
+	rows, err := s.db.QueryContext(ctx, `SELECT COALESCE(s.year, 0), s.id, c.id, c.terms
 		FROM commitments c JOIN statements s ON s.id = c.statement_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var areas figures.NewAreas
+	areas := figures.NewAreas{Affix: label.Affix, Specific: label.Specific}
 	for rows.Next() {
 		var year int
-		var id int64
+		var st, id int64
 		var terms string
-		if err := rows.Scan(&year, &id, &terms); err != nil {
+		if err := rows.Scan(&year, &st, &id, &terms); err != nil {
 			return nil, err
 		}
-		areas.Add(year, id, strings.Fields(terms))
+		areas.Add(year, st, id, strings.Fields(terms))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

@@ -53,7 +53,8 @@ func TestAllNewAreas(t *testing.T) {
 		// 氢能 first: one commitment of four uses it, two use 核电.
 		{"every statement", nil, map[int][]string{2019: {"能源"}, 2020: {"氢能", "核电"}}},
 		{"with 乙国", []string{"乙国"}, map[int][]string{2019: {"能源"}, 2021: {"核电"}}},
-		{"with 丙国", []string{"丙国"}, map[int][]string{2020: {"核电", "氢能"}}},
+		// Used alike, the more specific first: 氢能 is the rarer in Chinese.
+		{"with 丙国", []string{"丙国"}, map[int][]string{2020: {"氢能", "核电"}}},
 	}
 	for _, tt := range tests {
 		all, err := s.AllNewAreas(ctx, tt.with...)

@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"slices"
-	"strings"
 
 	"pledge/extract"
-	"pledge/label"
 )
 
 // setParties records a statement's parties.
@@ -93,8 +91,7 @@ func (st Statement) Has(names ...string) bool {
 }
 
 // backfillGroups gives the statements stored before schema version 3 their
-// party keys, and their commitments their terms (see label.Terms). It runs
-// once, in the transaction of migration 3.
+// party keys. It runs once, in the transaction of migration 3.
 func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 	parties, err := partiesOf(ctx, tx)
 	if err != nil {
@@ -102,29 +99,6 @@ func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 	}
 	for id, ps := range parties {
 		if _, err := tx.ExecContext(ctx, `UPDATE statements SET party_key = ? WHERE id = ?`, PartyKey(ps), id); err != nil {
-			return err
-		}
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, text, tokens FROM commitments`)
-	if err != nil {
-		return err
-	}
-	terms := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var text, tokens string
-		if err := rows.Scan(&id, &text, &tokens); err != nil {
-			rows.Close()
-			return err
-		}
-		terms[id] = strings.Join(label.Terms(storedWords(tokens), text), " ")
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for id, t := range terms {
-		if _, err := tx.ExecContext(ctx, `UPDATE commitments SET terms = ? WHERE id = ?`, t, id); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package track
 
 import (
+	"cmp"
 	"bytes"
 	"context"
 	"database/sql"
@@ -219,6 +220,9 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	case have < len(ms):
 		return ErrOutdated
 	}
+	if stale, err := staleTerms(ctx, s.db); err != nil || stale {
+		return cmp.Or(err, ErrOutdated)
+	}
 	return nil
 }
 
@@ -306,7 +310,7 @@ func (s *Store) migrate(ctx context.Context) error {
 				return err
 			}
 		}
-		return nil
+		return refreshTerms(ctx, tx)
 	})
 }
 

@@ -13,7 +13,8 @@ const newUsage = `Usage: pledge new [--db FILE] [--year Y] [--top N] [--with NAM
 
 Prints what is new in year Y (by default the latest year in the database):
 the policy areas that first appear in it (terms no commitment of an earlier
-year used, most distinctive first, each with the commitments that use it),
+year used, in any of their forms: 化武 is 化学武器, 亚太地区 is 亚太; the most
+used and rarest first, each with the commitments that use it),
 then the year's new commitments, grouped by domain. With --with, only the
 statements with that partner count: the areas new with that partner.
 
@@ -82,7 +83,8 @@ func printNew(ctx context.Context, store *track.Store, year, top int, with []str
 	if len(with) > 0 {
 		w.printf("With %s only.\n", strings.Join(with, " and "))
 	}
-	w.printf("New policy areas in %d (terms no earlier year's commitments used), most distinctive first:\n", year)
+	w.printf("New policy areas in %d: terms no commitment of an earlier year used, in any of their forms;\n"+
+		"the most used and rarest first, each with its commitments:\n", year)
 	if len(areas) == 0 {
 		w.printf("  none\n")
 	}
@@ -95,7 +97,12 @@ func printNew(ctx context.Context, store *track.Store, year, top int, with []str
 		for _, id := range a.IDs {
 			ids = append(ids, fmt.Sprint(id))
 		}
-		w.printf("  %s%s %5.1f  commitments %s\n", a.Term, strings.Repeat(" ", max(0, 12-displayWidth(a.Term))), a.Score, strings.Join(ids, ", "))
+		name := a.Term
+		if len(a.Forms) > 0 {
+			name += " (" + strings.Join(a.Forms, ", ") + ")"
+		}
+		w.printf("  %s%s  %s of %s: %s\n", name, strings.Repeat(" ", max(0, 16-displayWidth(name))),
+			plural(len(a.IDs), "commitment"), plural(a.Statements, "statement"), strings.Join(ids, ", "))
 	}
 	w.printf("\nNew commitments in %d (no earlier statement holds one like it): %d\n", year, len(fresh))
 	byDomain := map[string][]track.Commitment{}

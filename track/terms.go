@@ -1,0 +1,65 @@
+package track
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"pledge/label"
+)
+
+// settingTerms is the label.TermsVersion() the stored terms were found by.
+const settingTerms = "terms"
+
+// staleTerms reports whether the stored commitments' terms were found
+// otherwise than label.Terms finds them now: Open finds them again.
+func staleTerms(ctx context.Context, q querier) (bool, error) {
+	v, err := setting(ctx, q, settingTerms)
+	if err != nil || v == label.TermsVersion() {
+		return false, err
+	}
+	var has bool
+	err = q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM commitments)`).Scan(&has)
+	return has, err
+}
+
+// refreshTerms finds the terms of every stored commitment again when they
+// were found otherwise than label.Terms finds them now, in the
+// transaction that brings the database up to date.
+func refreshTerms(ctx context.Context, tx *sql.Tx) error {
+	stale, err := staleTerms(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if stale {
+		rows, err := tx.QueryContext(ctx, `SELECT id, text FROM commitments`)
+		if err != nil {
+			return err
+		}
+		terms := map[int64]string{}
+		for rows.Next() {
+			var id int64
+			var text string
+			if err := rows.Scan(&id, &text); err != nil {
+				rows.Close()
+				return err
+			}
+			terms[id] = strings.Join(label.Terms(text), " ")
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		up, err := tx.PrepareContext(ctx, `UPDATE commitments SET terms = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer up.Close()
+		for id, t := range terms {
+			if _, err := up.ExecContext(ctx, t, id); err != nil {
+				return err
+			}
+		}
+	}
+	return setSetting(ctx, tx, settingTerms, label.TermsVersion())
+}
