@@ -7,10 +7,10 @@ import (
 	"strings"
 
 	"pledge/classify"
-	"pledge/lexicon"
 	"pledge/data"
 	"pledge/decode"
 	"pledge/extract"
+	"pledge/lexicon"
 )
 
 // Fitting the default linker: the choices below were made by

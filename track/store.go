@@ -1,8 +1,8 @@
 package track
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"embed"
