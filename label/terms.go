@@ -109,24 +109,41 @@ func topic(w string) bool {
 	case x.Freq <= phraseFreq || x.Tag == "l" || x.Tag == "i":
 		return nounPhrase(w)
 	}
+	if x.Tag == "ns" && !region(w) {
+		return false
+	}
 	return nounTag(x.Tag)
 }
 
+// regionEnds are the last characters of the names of regions, seas and
+// other places that can be the object of a policy (北极, 中亚, 南海, 图们江,
+// 库克群岛); a place name that ends otherwise is most often a city named
+// as a venue (昆明, 蒙特利尔), no topic.
+const regionEnds = "洲区海洋湾岛江河湖山极亚东西南北非欧美峡原域地廊"
+
+// region reports whether the place name w names a region.
+func region(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return strings.ContainsRune(regionEnds, r)
+}
+
 // nounPhrase reports whether the parts of w make a noun phrase: its last
-// part is a noun, and its first no verb, adverb or function word (国家主权,
-// 化学武器; not 作出贡献, 充分利用, 密切配合).
+// part is a noun that is no generic word, and its first no verb, adverb
+// or function word (国家主权, 化学武器; not 作出贡献, 充分利用, 重要途径).
 func nounPhrase(w string) bool {
 	parts := lexicon.Parts(w)
 	if len(parts) < 2 {
 		return false
 	}
+	head := parts[len(parts)-1]
 	first, _ := lexicon.Lookup(parts[0])
-	last, _ := lexicon.Lookup(parts[len(parts)-1])
+	last, _ := lexicon.Lookup(head)
 	switch first.Tag {
 	case "v", "vd", "vi", "d", "ad", "p", "c", "u", "r", "m", "q":
 		return false
 	}
-	return nounTag(last.Tag)
+	// A generic head (重要途径, 有关事宜) makes no topic of the phrase.
+	return nounTag(last.Tag) && !areaExcluded()[head]
 }
 
 // nounTag reports whether a part of speech of jieba's dictionary is a
