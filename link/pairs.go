@@ -148,17 +148,22 @@ func ReadPairs(fsys fs.FS, dir string, tokens Tokens, domain Domain) (*PairSet, 
 			continue
 		}
 		for _, e := range strings.Split(fs[3], " || ") {
-			var found int64
+			// Every earlier commitment of that text is one it repeats: a
+			// text said again word for word is in several statements.
+			var found []int64
 			for k, v := range byText {
 				if k.partner == fs[0] && k.date < fs[1] && k.text == e {
-					found = v
+					found = append(found, v)
 				}
 			}
-			if found == 0 {
+			if len(found) == 0 {
 				return nil, fmt.Errorf("%s/pairs.tsv:%d: no earlier commitment %q of %s", dir, n, e, fs[0])
 			}
-			ps.Gold[id] = append(ps.Gold[id], found)
+			slices.Sort(found)
+			ps.Gold[id] = append(ps.Gold[id], found...)
 		}
+		slices.Sort(ps.Gold[id])
+		ps.Gold[id] = slices.Compact(ps.Gold[id])
 	}
 	return ps, sc.Err()
 }
