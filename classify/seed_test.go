@@ -7,18 +7,16 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
 
-	"pledge/data"
 	"pledge/internal/seeds"
 	"pledge/internal/testkit"
 	"pledge/segment"
 )
 
 // jieba is one Jieba for all the tests of the package, as in the program.
-var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict())) })
+var jieba = testkit.Segmenter
 
 func testJieba(t testing.TB) *segment.Jieba {
 	t.Helper()

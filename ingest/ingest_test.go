@@ -10,16 +10,15 @@ import (
 	"testing"
 
 	"pledge/classify"
-	"pledge/data"
 	"pledge/export"
 	"pledge/ingest"
 	"pledge/internal/gencorpus"
-	"pledge/segment"
+	"pledge/internal/testkit"
 	"pledge/track"
 )
 
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict()))
+	j, err := testkit.Segmenter()
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 
 	"pledge/classify"
 	"pledge/data"
-	"pledge/segment"
+	"pledge/internal/testkit"
 )
 
 func item(id int64, date, domain string, text string) Item {
@@ -76,12 +76,7 @@ func synthetic(t testing.TB, n int, seed uint64) []Item {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seg, err := segment.NewJieba(data.Lines(data.UserDict()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer seg.Close()
-	tok := classify.DefaultTokenizer(seg)
+	tok := classify.DefaultTokenizer(testkit.Jieba(t))
 	words := map[string][]string{}
 	var domains []string
 	for _, r := range rows {

@@ -10,7 +10,7 @@ import (
 	"pledge/classify"
 	"pledge/data"
 	"pledge/internal/seeds"
-	"pledge/segment"
+	"pledge/internal/testkit"
 )
 
 // The labelled pairs: testdata/dev and testdata/test hold invented
@@ -21,7 +21,7 @@ import (
 // generate ./data); test is measured only.
 
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	seg, err := segment.NewJieba(data.Lines(data.UserDict()))
+	seg, err := testkit.Segmenter()
 	if err != nil {
 		return nil, err
 	}

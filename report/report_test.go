@@ -14,17 +14,16 @@ import (
 	"time"
 
 	"pledge/classify"
-	"pledge/data"
 	"pledge/decode"
 	"pledge/extract"
 	"pledge/internal/seeds"
+	"pledge/internal/testkit"
 	"pledge/label"
-	"pledge/segment"
 	"pledge/track"
 )
 
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict()))
+	j, err := testkit.Segmenter()
 	if err != nil {
 		return nil, err
 	}

@@ -11,16 +11,14 @@ import (
 	"testing"
 
 	"pledge/classify"
-	"pledge/data"
 	"pledge/internal/seeds"
 	"pledge/internal/testkit"
 	"pledge/label"
-	"pledge/segment"
 )
 
 // classifier is the default classifier, made once for the package's tests.
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
-	j, err := segment.NewJieba(data.Lines(data.UserDict()))
+	j, err := testkit.Segmenter()
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -20,14 +19,14 @@ import (
 	"pledge/data"
 	"pledge/ingest"
 	"pledge/internal/browser"
-	"pledge/segment"
+	"pledge/internal/testkit"
 	"pledge/track"
 )
 
 var screenshots = flag.String("screenshots", "", "also save the browser tests' screenshots of the pages of the demo corpus in this folder (docs/)")
 
 // jieba is the tests' one segmenter: one a process.
-var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict())) })
+var jieba = testkit.Segmenter
 
 // ingester ingests into store with the real segmenter and model.
 func ingester(tb testing.TB, store *track.Store) *ingest.Ingester {

@@ -1,6 +1,6 @@
 // Package testkit holds the setups that the tests of several packages
-// share: a document read as pledge reads it, and (testkit.go's siblings)
-// one segmenter and classifier per test process.
+// share: a document read as pledge reads it, and (jieba.go) the one
+// segmenter of a test process.
 package testkit
 
 import (
