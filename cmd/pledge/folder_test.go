@@ -244,3 +244,35 @@ func TestThresholdKept(t *testing.T) {
 		t.Errorf("stats after the linker changed:\n%s", out)
 	}
 }
+
+// TestDecisionKeptAside links a commitment across parties by hand, then
+// links within parties again: the decision is kept, said to be aside, and
+// applies again across parties.
+func TestDecisionKeptAside(t *testing.T) {
+	dir := corpus(t)
+	writeFile(t, dir, "2023.txt", []byte("中华人民共和国和哈萨克斯坦共和国（以下称“双方”），声明如下：\n双方将扩大本币在双边贸易结算中的使用规模。\n双方将加强渔业合作。\n二〇二三年三月三日\n"))
+	db := filepath.Join(t.TempDir(), "p.db")
+	run(t, "ingest", "--db", db, dir) // the corpus holds files it must refuse
+	first := func(args ...string) string {
+		t.Helper()
+		out, _, _ := run(t, append([]string{"list", "--db", db}, args...)...)
+		id, _, _ := strings.Cut(out, "\t")
+		return id
+	}
+	fish, earlier := first("--search", "渔业"), first("--search", "口岸")
+	for _, args := range [][]string{{"relink", "--across-parties"}, {"link", fish, "--to", earlier}, {"relink", "--within-parties"}} {
+		if _, errOut, err := run(t, append(args, "--db", db)...); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, errOut)
+		}
+	}
+	if out, _, _ := run(t, "show", "--db", db, fish); !strings.Contains(out, "kept aside") || !strings.Contains(out, "linked by model") {
+		t.Errorf("show of a decision linking within parties cannot apply:\n%s", out)
+	}
+	if out, _, _ := run(t, "stats", "--db", db); !strings.Contains(out, "1 kept aside") {
+		t.Errorf("stats:\n%s", out)
+	}
+	run(t, "relink", "--db", db, "--across-parties")
+	if out, _, _ := run(t, "show", "--db", db, fish); strings.Contains(out, "kept aside") || !strings.Contains(out, "linked by person") {
+		t.Errorf("show across parties again:\n%s", out)
+	}
+}

@@ -49,7 +49,7 @@
       const li = document.createElement("li");
       const head = document.createElement("span");
       head.className = "meta";
-      head.textContent = c.id + " · " + (c.date || "no date") + " · similarity " + c.candidate_similarity.toFixed(2) + " · ";
+      head.textContent = c.id + " · " + (c.date || "no date") + " · chance " + c.candidate_similarity.toFixed(2) + " · ";
       const text = document.createElement("span");
       text.textContent = c.text;
       const button = document.createElement("button");
@@ -146,7 +146,7 @@
       parts.push(" ", text("source source-person", "person"));
     }
     if (c.previous_id) {
-      parts.push(" from " + c.previous_id + " (similarity " + c.similarity.toFixed(2) + ")");
+      parts.push(" from " + c.previous_id + " (chance " + c.similarity.toFixed(2) + ")");
     }
     link.replaceChildren(...parts);
     card.classList.add("done");
