@@ -193,10 +193,7 @@ func unknownName(s string) int {
 		if !isHan(r) || strings.ContainsRune(partySeparators, r) {
 			break
 		}
-		if _, stop := hasPrefixAny(rest, words().nameStops); stop {
-			break
-		}
-		if _, stop := hasPrefixAny(rest, words().kinds); stop {
+		if _, stop := hasPrefixAny(rest, words().nameEnds[r]); stop {
 			break
 		}
 		n += utf8.RuneLen(r)

@@ -14,18 +14,18 @@ func isTitle(s string) bool {
 	if n < 5 || n > 120 || strings.ContainsAny(s, "，。；！？：") {
 		return false
 	}
-	loc := words().kindRe.FindStringIndex(s)
-	if loc == nil || loc[0] == 0 {
+	start, _, ok := words().kindAt(s)
+	if !ok || start == 0 {
 		return false
 	}
-	before := s[:loc[0]]
+	before := s[:start]
 	for _, v := range words().headlineVerbs {
 		if strings.HasSuffix(before, v) {
 			return false
 		}
 	}
 	parties := len(parsePartyList(before))
-	if strings.HasPrefix(s[loc[0]:], "声明") && !strings.HasPrefix(s[loc[0]:], "声明（") {
+	if strings.HasPrefix(s[start:], "声明") && !strings.HasPrefix(s[start:], "声明（") {
 		// A bare 声明 is a joint statement only when it names two parties.
 		return parties >= 2
 	}
@@ -194,8 +194,8 @@ func titleScore(title string, body []paragraph) float64 {
 	if _, n := partyPrefix(subject); n > 0 {
 		subject = subject[n:]
 	}
-	if loc := words().kindRe.FindStringIndex(subject); loc != nil {
-		subject = subject[:loc[0]]
+	if start, _, ok := words().kindAt(subject); ok {
+		subject = subject[:start]
 	}
 	rs := []rune(subject)
 	n, hit := 0, 0

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"sync"
 
 	"pledge/data"
@@ -22,9 +23,12 @@ type wordLists struct {
 	headlineVerbs, editionNotes, nameStops                         []string
 	announcements, meetings, reportedSpeech, speakers              []string
 
-	// kindRe matches a document kind at the end of a title, with the
-	// edition note or years some titles add: （全文）, （2024—2028年）.
-	kindRe *regexp.Regexp
+	// kindsLongest are the kinds, longest first (联合新闻公报 before 公报).
+	kindsLongest []string
+	// nameEnds are the name stops and the kinds by their first rune: the
+	// words at which a name the table lacks ends (see unknownName), which
+	// is tried at every character of many sentences.
+	nameEnds map[rune][]string
 	// officeRe matches an office followed by a name, as signatures write it.
 	officeRe string
 }
@@ -72,10 +76,60 @@ var words = sync.OnceValue(func() *wordLists {
 		reportedSpeech:    longestFirst(need("reported-speech")),
 		speakers:          longestFirst(need("speakers")),
 	}
-	w.kindRe = regexp.MustCompile(`(?:` + alternation(w.kinds) + `)(?:（(?:` + alternation(w.editionNotes) + `)）|（\d{4}(?:—|-|－|–|至)\d{4}年?）)?$`)
+	w.kindsLongest = longestFirst(w.kinds)
+	w.nameEnds = map[rune][]string{}
+	for _, x := range append(slices.Clone(w.nameStops), w.kinds...) {
+		r, _ := utf8.DecodeRuneInString(x)
+		w.nameEnds[r] = append(w.nameEnds[r], x)
+	}
 	w.officeRe = alternation(w.offices)
 	return w
 })
+
+// kindAt finds the document kind a title ends with, and the edition note
+// or years some titles add after it (（全文）, （2024—2028年）): the start of
+// the kind, and the end of the note (or the kind), for the longest kind
+// there. Titles are tried by the thousand, so it compares suffixes rather
+// than run a regular expression from every position.
+func (w *wordLists) kindAt(s string) (start, end int, ok bool) {
+	t := s
+	if body, found := strings.CutSuffix(t, "）"); found {
+		if i := strings.LastIndex(body, "（"); i >= 0 {
+			if note := body[i+len("（"):]; slices.Contains(w.editionNotes, note) || yearRange(note) {
+				t = body[:i]
+			}
+		}
+	}
+	for _, k := range w.kindsLongest {
+		if strings.HasSuffix(t, k) {
+			return len(t) - len(k), len(s), true
+		}
+	}
+	return 0, 0, false
+}
+
+// yearRange reports whether s is a span of years as titles give them:
+// 2024—2028年, 2021-2025, 2016至2020年.
+func yearRange(s string) bool {
+	s = strings.TrimSuffix(s, "年")
+	if len(s) < 9 || !digits(s[:4]) || !digits(s[len(s)-4:]) {
+		return false
+	}
+	switch s[4 : len(s)-4] {
+	case "—", "-", "－", "–", "至":
+		return true
+	}
+	return false
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // longestFirst sorts a copy of ws by length, longest first, so that a
 // prefix match takes the longest word (联合新闻公报 before 公报).
