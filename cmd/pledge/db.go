@@ -41,19 +41,24 @@ func openStore(ctx context.Context, path string) (*track.Store, error) {
 // openExisting opens a database that must exist already, to read it: a
 // report on a mistyped name should say so, not make an empty database. It
 // is opened read-only, so that it can be read in a read-only folder. A
-// database of an older pledge is brought up to date first where it can be
-// written; commitments a stopped run stored but did not link are linked
-// first, with a note on stderr, or, where the database cannot be written,
-// a note says that they read as new until pledge relink links them.
+// database of an older pledge (or an empty file) is brought up to date
+// first where it can be written; commitments a stopped run stored but did
+// not link are linked first, with a note on stderr, or, where the database
+// cannot be written, a note says that they read as new until pledge relink
+// links them.
 func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
 	}
 	s, err := track.OpenReadOnly(ctx, path)
 	if errors.Is(err, track.ErrOutdated) {
-		w, err := openStore(ctx, path)
-		if err != nil {
-			return nil, err
+		w, werr := track.Open(ctx, path)
+		if werr != nil {
+			what := "written by an older version of pledge, and it cannot be brought up to date"
+			if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+				what = "an empty file, and it cannot be made a pledge database"
+			}
+			return nil, fmt.Errorf("database %s: %s: %w", path, what, werr)
 		}
 		w.Close()
 		s, err = track.OpenReadOnly(ctx, path)
@@ -62,7 +67,11 @@ func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.St
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	if pending, err := s.Pending(ctx); err != nil || !pending {
-		return s, err
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("database %s: %w", path, err)
+		}
+		return s, nil
 	}
 	w, err := track.Open(ctx, path)
 	if err == nil {
@@ -90,7 +99,11 @@ func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Sto
 		return nil, err
 	}
 	if pending, err := s.Pending(ctx); err != nil || !pending {
-		return s, err
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("database %s: %w", path, err)
+		}
+		return s, nil
 	}
 	fmt.Fprintln(stderr, "pledge: linking the commitments a stopped run stored but did not link")
 	if err := linkPending(ctx, s); err != nil {
