@@ -236,8 +236,34 @@ func TestKill(t *testing.T) {
 
 // TestConcurrentIngest runs four ingests at once on one database over
 // overlapping sets of files: every statement must be stored exactly once,
-// and none may fail with "database is locked".
+// and none may fail with "database is locked". Then, round after round,
+// four start at once on a new database, which they all make, switch to WAL
+// and migrate: that too waits its turn.
 func TestConcurrentIngest(t *testing.T) {
+	t.Run("new database", func(t *testing.T) {
+		// An empty file fails before anything is cut into words, so a
+		// round costs what opening the database costs.
+		empty := writeFile(t, t.TempDir(), "empty.txt", nil)
+		const rounds = 40
+		for round := range rounds {
+			db := filepath.Join(t.TempDir(), "p.db")
+			var wg sync.WaitGroup
+			outs := make([][]byte, 4)
+			for i := range outs {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					outs[i], _ = exec.Command(binary(t), "ingest", "--db", db, empty).CombinedOutput()
+				}()
+			}
+			wg.Wait()
+			for i, out := range outs {
+				if bytes.Contains(out, []byte("locked")) || bytes.Contains(out, []byte("busy")) || !bytes.Contains(out, []byte("file is empty")) {
+					t.Fatalf("round %d, process %d:\n%s", round+1, i+1, out)
+				}
+			}
+		}
+	})
 	dir := t.TempDir()
 	paths := statementFiles(t, dir, 120)
 	db := filepath.Join(t.TempDir(), "p.db")
