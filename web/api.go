@@ -43,6 +43,12 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	unlinked, err := s.store.Unlinked(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	markUnlinked(unlinked, cs)
 	items := make([]export.Record, len(cs))
 	for i, c := range cs {
 		items[i] = itemOf(c)
@@ -83,6 +89,11 @@ func (s *Server) detail(r *http.Request, id int64) (export.Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlinked, err := s.store.Unlinked(ctx)
+	if err != nil {
+		return nil, err
+	}
+	markUnlinked(unlinked, thread)
 	alts, err := s.store.Alternatives(ctx, id, 3)
 	if err != nil {
 		return nil, err
@@ -112,9 +123,16 @@ func (s *Server) apiCandidates(w http.ResponseWriter, r *http.Request) {
 		s.apiFailure(w, r, err)
 		return
 	}
+	unlinked, err := s.store.Unlinked(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	out := []export.Record{}
 	for _, c := range cs {
-		out = append(out, append(itemOf(c.Commitment), export.Field{Name: "candidate_similarity", Value: c.Similarity}))
+		one := []track.Commitment{c.Commitment}
+		markUnlinked(unlinked, one)
+		out = append(out, append(itemOf(one[0]), export.Field{Name: "candidate_similarity", Value: c.Similarity}))
 	}
 	writeJSON(w, http.StatusOK, out)
 }

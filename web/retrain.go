@@ -29,7 +29,11 @@ type retrainData struct {
 
 func (s *Server) retrainData(r *http.Request) (retrainData, error) {
 	labels, err := s.store.PersonLabels(r.Context())
-	return retrainData{base: s.base("Retrain", "retrain"), PersonLabels: len(labels), CanTrain: s.opt.Segmenter != nil}, err
+	if err != nil {
+		return retrainData{}, err
+	}
+	unlinked, err := s.store.Unlinked(r.Context())
+	return retrainData{base: s.base("Retrain", "retrain", unlinked), PersonLabels: len(labels), CanTrain: s.opt.Segmenter != nil}, err
 }
 
 func (s *Server) retrainPage(w http.ResponseWriter, r *http.Request) {

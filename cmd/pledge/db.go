@@ -89,6 +89,32 @@ func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.St
 	return s, nil
 }
 
+// openUnchanged opens a database that must exist already, to read it and
+// leave it as it is, byte for byte: it neither brings an older database up
+// to date, which it refuses, saying how, nor links what a stopped run
+// left unlinked, which it says on stderr.
+func openUnchanged(ctx context.Context, command, path string, stderr io.Writer) (*track.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	}
+	s, err := track.OpenReadOnly(ctx, path)
+	if errors.Is(err, track.ErrOutdated) {
+		return nil, fmt.Errorf("database %s: written by an older version of pledge, and %s does not change it: pledge relink --db %s brings it up to date", path, command, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	pending, err := s.Pending(ctx)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if pending {
+		fmt.Fprintf(stderr, "pledge: some commitments of %s were stored but not linked (a run was stopped); %s shows them as not yet linked, and pledge relink --db %[1]s links them\n", path, command)
+	}
+	return s, nil
+}
+
 // openToWrite opens a database that must exist already, to change it.
 func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
 	if _, err := os.Stat(path); err != nil {

@@ -30,7 +30,9 @@ Ctrl-C stops it, after the requests in progress.
 Flags:
 ` + dbFlagUsage + `  --addr A       where to listen (default 127.0.0.1:8080, this machine only;
                  port 0 picks a free one)
-  --read-only    refuse every change
+  --read-only    refuse every change, and leave the database as it is: a
+                 database of an older pledge is refused, and commitments a
+                 stopped run did not link show as not yet linked
 
 Examples:
   pledge serve
@@ -54,7 +56,7 @@ func runServe(ctx context.Context, args []string, std IO) error {
 	}
 	var store *track.Store
 	if *readOnly {
-		store, err = openExisting(ctx, *db, std.Stderr)
+		store, err = openUnchanged(ctx, "serve --read-only", *db, std.Stderr)
 	} else {
 		store, err = openToWrite(ctx, *db, std.Stderr)
 	}
