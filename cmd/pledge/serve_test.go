@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -167,5 +168,143 @@ func TestServeReadOnlyChangesNothing(t *testing.T) {
 	}
 	if after := dbState(t, old); after != before {
 		t.Error("serve --read-only changed a database of an older pledge")
+	}
+}
+
+// TestServeLimits checks the limits pledge serve sets, and that each one
+// holds, with the limits made short: a request whose body trickles in and
+// a connection left idle are closed, and connections past the limit wait
+// until one closes.
+func TestServeLimits(t *testing.T) {
+	l := defaultServeLimits()
+	for _, tt := range []struct {
+		name    string
+		d, most time.Duration
+	}{
+		{"header", l.readHeader, 15 * time.Second},
+		{"request", l.read, 40 * time.Second},
+		{"answer", l.write, 5 * time.Minute},
+		{"idle", l.idle, 40 * time.Second},
+	} {
+		if tt.d <= 0 || tt.d > tt.most {
+			t.Errorf("%s timeout %v, want one of at most %v", tt.name, tt.d, tt.most)
+		}
+	}
+	if l.conns <= 0 || l.conns > 1000 {
+		t.Errorf("at most %d connections at once, want a limit", l.conns)
+	}
+
+	serve := func(l serveLimits) string {
+		t.Helper()
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs := httpServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			io.Copy(io.Discard, r.Body)
+			fmt.Fprint(w, "ok")
+		}), l)
+		go hs.Serve(limitListener(ln, l.conns))
+		t.Cleanup(func() { hs.Close() })
+		return ln.Addr().String()
+	}
+	// closedWithin reports whether the server closes c within d.
+	closedWithin := func(c net.Conn, d time.Duration) bool {
+		c.SetReadDeadline(time.Now().Add(d))
+		_, err := io.Copy(io.Discard, c)
+		return err == nil // the server closed it, not our deadline
+	}
+	short := serveLimits{readHeader: 200 * time.Millisecond, read: 300 * time.Millisecond, write: time.Second, idle: 300 * time.Millisecond, conns: 2}
+	addr := serve(short)
+
+	slow, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Close()
+	fmt.Fprint(slow, "PATCH /api/commitments/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+	go func() {
+		for range 40 {
+			time.Sleep(50 * time.Millisecond)
+			if _, err := slow.Write([]byte(" ")); err != nil {
+				return
+			}
+		}
+	}()
+	if !closedWithin(slow, 3*time.Second) {
+		t.Error("a request whose body trickles in is not cut off")
+	}
+
+	idle, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idle.Close()
+	fmt.Fprint(idle, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+	if !closedWithin(idle, 3*time.Second) {
+		t.Error("an idle keep-alive connection is not closed")
+	}
+
+	long := short
+	long.readHeader, long.read, long.idle = 10*time.Second, 10*time.Second, 10*time.Second
+	addr = serve(long)
+	var held []net.Conn
+	for range long.conns {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		held = append(held, c)
+	}
+	next, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Close()
+	fmt.Fprint(next, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	next.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+	if n, _ := next.Read(make([]byte, 1)); n > 0 {
+		t.Errorf("a connection past the limit of %d was served", long.conns)
+	}
+	held[0].Close()
+	next.SetReadDeadline(time.Now().Add(3 * time.Second))
+	if b, _ := io.ReadAll(next); !bytes.Contains(b, []byte("200 OK")) {
+		t.Errorf("the connection that waited is not served once one closes: %q", b)
+	}
+}
+
+// TestServeStopsWithSlowClient sends Ctrl-C to pledge serve while a client
+// is still sending its request: it stops within a second, and cleanly.
+func TestServeStopsWithSlowClient(t *testing.T) {
+	srv := startServe(t, "--db", smallDB(t))
+	addr := strings.TrimSuffix(strings.TrimPrefix(srv.base, "http://"), "/")
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "PATCH /api/commitments/1 HTTP/1.1\r\nHost: %s\r\nContent-Length: 100\r\n\r\n{", addr)
+	// The server has read the header once the request is in progress.
+	waitFor(t, func() bool {
+		_, body := srv.get(t, "/api/tally")
+		return strings.Contains(body, "domains")
+	})
+	start := time.Now()
+	if err := srv.stop(t, 3*time.Second); err != nil {
+		t.Errorf("serve after Ctrl-C with a client still sending: %v\n%s", err, srv.stderr.String())
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("serve took %v to stop, want about a second", d)
+	}
+}
+
+// waitFor waits until ok, for at most ten seconds.
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	for end := time.Now().Add(10 * time.Second); !ok(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("timed out")
+		}
 	}
 }
