@@ -218,6 +218,12 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q, qerr := parseQuery(r.URL.Query())
+	if qerr == nil {
+		if qerr = s.checkNames(ctx, q); qerr != nil && !errors.As(qerr, new(*badParam)) {
+			s.serverError(w, r, qerr)
+			return
+		}
+	}
 	status := http.StatusOK
 	var items []track.Commitment
 	total := 0

@@ -353,7 +353,7 @@ func TestPatch(t *testing.T) {
 		{share, `{"previous_id": 0}`, 400},
 		{share, `{"label_source": "person"}`, 400},
 		{share, `[1, 2]`, 400},
-		{share, `{"domain": "energy"` + strings.Repeat(" ", maxBody) + `}`, 400},
+		{share, `{"domain": "energy"` + strings.Repeat(" ", maxBody) + `}`, 413},
 		{99999, `{"domain": "energy"}`, 404},
 		{scale, `{"previous_id": ` + fmt.Sprint(share) + `, "domain": "energy"}`, 409},
 		{share, `{"previous_id": ` + fmt.Sprint(f.id(t, "扩大本币结算份额")) + `}`, 409},
@@ -365,6 +365,55 @@ func TestPatch(t *testing.T) {
 	}
 	if now := snapshot(); now != was {
 		t.Error("a refused PATCH changed something")
+	}
+}
+
+// TestAPIRefuses sends the API what it must refuse: a body that is not
+// one JSON object of the keys as spelled, one too large, a method a route
+// does not take, a partner or domain the database does not hold. Each gets
+// the status that says why, and an error naming what was wrong.
+func TestAPIRefuses(t *testing.T) {
+	f := newFixture(t, Options{})
+	share := f.id(t, "扩大本币结算份额")
+	one := fmt.Sprintf("/api/commitments/%d", share)
+	huge := `{"domain": "` + strings.Repeat("x", 10<<20) + `"}`
+	tests := []struct {
+		method, target, body string
+		status               int
+		want                 string
+	}{
+		{"PATCH", one, `{"domain":"finance"}garbage`, 400, "more follows the object"},
+		{"PATCH", one, `{"domain":"finance"}{"domain":"energy"}`, 400, "more follows the object"},
+		{"PATCH", one, `{"Domain":"energy"}`, 400, `unknown key \"Domain\"`},
+		{"PATCH", one, `{"DOMAIN":"energy"}`, 400, `unknown key \"DOMAIN\"`},
+		{"PATCH", one, `{"domain":"energy","domain":"finance"}`, 400, `the key \"domain\" twice`},
+		{"PATCH", one, `{"domain":"energy"`, 400, "EOF"},
+		{"PATCH", one, huge, 413, "more than the 65536"},
+		{"POST", one, `{"domain":"energy"}`, 405, "takes GET, HEAD, PATCH"},
+		{"PUT", one, `{"domain":"energy"}`, 405, "takes GET, HEAD, PATCH"},
+		{"DELETE", one, ``, 405, "takes GET, HEAD, PATCH"},
+		{"POST", "/api/tally", ``, 405, "takes GET, HEAD"},
+		{"DELETE", "/api/nothing", ``, 404, "no such API route"},
+		{"GET", "/api/tally?with=unknown", ``, 400, `with=\"unknown\": want a party of this database's statements: 甲国, 乙国, 丙国`},
+		{"GET", "/api/commitments?with=丁国", ``, 400, "甲国, 乙国, 丙国"},
+		{"GET", "/api/commitments?domain=econ", ``, 400, "energy, finance, politics"},
+	}
+	for _, tt := range tests {
+		status, body := f.do(t, tt.method, tt.target, tt.body)
+		if status != tt.status || !strings.Contains(body, tt.want) || !strings.HasPrefix(body, `{"error":`) {
+			t.Errorf("%s %s %.40q: %d %.300s, want %d with %q", tt.method, tt.target, tt.body, status, body, tt.status, tt.want)
+		}
+	}
+	// A body of no stated length, as a chunked request sends it.
+	req := httptest.NewRequest("PATCH", one, io.MultiReader(strings.NewReader(huge)))
+	req.ContentLength = -1
+	w := httptest.NewRecorder()
+	f.srv.ServeHTTP(w, req)
+	if w.Code != 413 {
+		t.Errorf("PATCH of 10 MB, chunked: %d %.200s, want 413", w.Code, w.Body.String())
+	}
+	if status, body := f.do(t, "GET", "/commitments?with=unknown", ""); status != 400 || !strings.Contains(body, "甲国, 乙国, 丙国") {
+		t.Errorf("the list page of an unknown partner: %d\n%.500s", status, body)
 	}
 }
 
