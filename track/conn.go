@@ -13,9 +13,12 @@ import (
 // SQLite answers that the database is busy.
 const busyTimeout = 30 * time.Second
 
-// openDB returns the database of the SQLite data source name dsn.
+// openDB returns the database of the SQLite data source name dsn. Its
+// connections know the function pledge_fold, which is Fold.
 func openDB(dsn string) *sql.DB {
-	return sql.OpenDB(connector{dsn: dsn, driver: &sqlite3.SQLiteDriver{}})
+	return sql.OpenDB(connector{dsn: dsn, driver: &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		return c.RegisterFunc("pledge_fold", Fold, true)
+	}}})
 }
 
 // connector opens the connections of one database. Opening a connection

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Commitment is a stored commitment with its statement, label and link.
@@ -42,7 +43,7 @@ type Filter struct {
 	FromYear int
 	Domain   string // "" for every domain
 	Status   string // "new", "recurring" or "" for both
-	Search   string // text the commitment holds, "" for any
+	Search   string // text the commitment holds, as Fold compares it; "" for any
 	// Undated keeps the commitments of statements without a date.
 	Undated bool
 	// LabelSource keeps the commitments labelled by "model" or by
@@ -180,7 +181,7 @@ func (f Filter) where() (string, []any) {
 		where, args = append(where, "COALESCE(l.link_source, 'model') = ?"), append(args, f.LinkSource)
 	}
 	if f.Search != "" {
-		where, args = append(where, "instr(c.text, ?) > 0"), append(args, f.Search)
+		where, args = searchText(where, args, Fold(f.Search))
 	}
 	where, args = withParties(where, args, f.With)
 	if len(f.IDs) > 0 {
@@ -193,6 +194,28 @@ func (f Filter) where() (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// searchText adds to a query's conditions that the commitment's text,
+// folded, holds folded. Folding is a call into Go for each commitment, and
+// it only ever makes ASCII: a run of other characters of what is sought
+// stands as it is in the text, so the database looks for the longest such
+// run first and folds only the texts that hold it, and none when what is
+// sought holds no ASCII.
+func searchText(where []string, args []any, folded string) ([]string, []any) {
+	longest := ""
+	for _, run := range strings.FieldsFunc(folded, func(r rune) bool { return r < utf8.RuneSelf }) {
+		if len(run) > len(longest) {
+			longest = run
+		}
+	}
+	if longest != "" {
+		where, args = append(where, "instr(c.text, ?) > 0"), append(args, longest)
+	}
+	if longest != folded {
+		where, args = append(where, "instr(pledge_fold(c.text), ?) > 0"), append(args, folded)
+	}
+	return where, args
 }
 
 // scanCommitments runs query q, which selects commitmentColumns, and calls

@@ -131,3 +131,20 @@ func TestStatementsByID(t *testing.T) {
 		}
 	}
 }
+
+// TestFold folds what searching compares.
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"扩大本币结算", "扩大本币结算"},
+		{"alert（2）", "alert(2)"},
+		{"“一带一路”", `"一带一路"`},
+		{"‘丝路’「基金」『项目』", `'丝路'"基金"'项目'`},
+		{"ＡＢＣ１２３！　＂", `ABC123! "`},
+		{"，。、", ",。、"},
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -256,6 +256,8 @@ func TestFilters(t *testing.T) {
 		{"source=model", 8},
 		{"q=" + url.QueryEscape("本币"), 5},
 		{"q=" + url.QueryEscape("份额") + "&with=" + url.QueryEscape("乙国"), 2},
+		{"q=" + url.QueryEscape("alert（2）"), 1},
+		{"q=" + url.QueryEscape("＂＞"), 1},
 		{fmt.Sprintf("ids=%d,%d", f.id(t, "推进核电项目"), f.id(t, "加强电网互联")), 2},
 		{"sort=label", 9},
 		{"sort=link&limit=3", 9},

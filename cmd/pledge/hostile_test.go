@@ -488,3 +488,29 @@ func TestHostileMessages(t *testing.T) {
 		t.Error("a label with a line break was taken")
 	}
 }
+
+// TestHostileSearch searches as a person types: ASCII brackets and quotes
+// find the full-width and curly ones a statement prints, and the other way
+// round; what is printed is the text as stored.
+func TestHostileSearch(t *testing.T) {
+	dir := t.TempDir()
+	text := "双方将共建“一带一路”，落实alert（2）号文件。"
+	f := writeFile(t, dir, "s.txt", []byte("甲国和乙国（以下称“双方”），声明如下：\n"+text+"\n双方将加强能源合作。\n二〇二〇年一月二日\n"))
+	db := filepath.Join(t.TempDir(), "p.db")
+	if _, errOut, err := run(t, "ingest", "--db", db, f); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	out, _, err := run(t, "list", "--db", db)
+	if err != nil || !strings.Contains(out, text) {
+		t.Fatalf("the commitment is not stored as written: %v\n%s", err, out)
+	}
+	for _, q := range []string{"alert(2)", "alert（2）", `"一带一路"`, "“一带一路”", "「一带一路」", "ａｌｅｒｔ", "alert（2)"} {
+		out, _, err := run(t, "list", "--db", db, "--search", q)
+		if err != nil || !strings.Contains(out, text) {
+			t.Errorf("--search %s: %v, want the commitment as stored:\n%s", q, err, out)
+		}
+	}
+	if out, _, _ := run(t, "list", "--db", db, "--search", `"能源"`); strings.Contains(out, "能源") {
+		t.Errorf("--search with quotes found text without them:\n%s", out)
+	}
+}
