@@ -53,7 +53,7 @@ const (
 
 // retrain answers POST /retrain: it trains a model on the built-in data
 // and the person's labels, measures it against the built-in model, and
-// keeps it for applyRetrained.
+// keeps it for applyRetrained, in place of the one before.
 func (s *Server) retrain(w http.ResponseWriter, r *http.Request) {
 	d, err := s.retrainData(r)
 	if err != nil {
@@ -72,7 +72,7 @@ func (s *Server) retrain(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	s.retrained[m.Hash] = m
+	s.retrained = m
 	s.mu.Unlock()
 	d.Result = res
 	s.render(w, r, "retrain", http.StatusOK, d)
@@ -141,10 +141,10 @@ func (s *Server) applyRetrained(w http.ResponseWriter, r *http.Request) {
 	}
 	hash := r.PostFormValue("hash")
 	s.mu.Lock()
-	m := s.retrained[hash]
+	m := s.retrained
 	s.mu.Unlock()
-	if m == nil {
-		d.Error = "No retrained model " + hash + " to apply: train again."
+	if m == nil || m.Hash != hash {
+		d.Error = "No retrained model " + hash + " to apply (only the last one retraining made is kept): train again."
 		s.render(w, r, "retrain", http.StatusBadRequest, d)
 		return
 	}

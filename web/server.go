@@ -50,15 +50,15 @@ type Server struct {
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 
-	// retrained are the models retraining made and a person may apply,
-	// by hash.
+	// retrained is the model retraining made last, which a person may
+	// apply: each is a megabyte or more, and only the last is offered.
 	mu        sync.Mutex
-	retrained map[string]*classify.Model
+	retrained *classify.Model
 }
 
 // New returns a Server of store.
 func New(store *track.Store, opt Options) (*Server, error) {
-	s := &Server{store: store, opt: opt, mux: http.NewServeMux(), retrained: map[string]*classify.Model{}}
+	s := &Server{store: store, opt: opt, mux: http.NewServeMux()}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err

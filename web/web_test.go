@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -572,5 +573,54 @@ func TestRetrain(t *testing.T) {
 	}
 	if status, _ := f.do(t, "POST", "/retrain/apply", "hash=0000", "Content-Type", "application/x-www-form-urlencoded"); status != 400 {
 		t.Errorf("applying no model: %d, want 400", status)
+	}
+}
+
+// TestRetrainMemory retrains again and again, as a person trying labels
+// does: the server keeps the model it offers to apply, not every one it
+// made. The heap after the last is what it was after the first, give or
+// take a model.
+func TestRetrainMemory(t *testing.T) {
+	f := newFixture(t, Options{})
+	if err := f.store.Label(context.Background(), f.id(t, "推进核电项目"), "energy"); err != nil {
+		t.Fatal(err)
+	}
+	retrain := func() string {
+		t.Helper()
+		status, body := f.do(t, "POST", "/retrain", "")
+		if status != 200 {
+			t.Fatalf("POST /retrain: %d\n%.300s", status, body)
+		}
+		start := strings.Index(body, `name="hash" value="`) + len(`name="hash" value="`)
+		return body[start : start+64]
+	}
+	heap := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	retrain()
+	first := heap()
+	model := first - min(first, before) // about one model's size
+	const times = 3
+	var last string
+	texts := []string{"加强电网互联", "深化油气管道合作", "扩大本币结算规模", "提升本币结算份额", "扩大本币互换", "扩大本币结算份额"}
+	for i := range times {
+		// Another label each time, so another model.
+		if err := f.store.Label(context.Background(), f.id(t, texts[i%len(texts)]), "energy"); err != nil {
+			t.Fatal(err)
+		}
+		last = retrain()
+	}
+	after := heap()
+	t.Logf("heap %d kB before, %d kB after one retraining, %d kB after %d more", before>>10, first>>10, after>>10, times)
+	if after > first+model*3/2 {
+		t.Errorf("heap grew by %d kB over %d retrainings (a model is about %d kB): the server keeps every model", (after-first)>>10, times, model>>10)
+	}
+	if status, _ := f.do(t, "POST", "/retrain/apply", "hash="+last, "Content-Type", "application/x-www-form-urlencoded"); status != http.StatusSeeOther {
+		t.Errorf("applying the last model: %d", status)
 	}
 }
