@@ -41,7 +41,7 @@ func TestInputProblems(t *testing.T) {
 	}{
 		{"binary", bad("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a text file (binary data)"},
 		{"PDF", bad("report.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")), brokenPDF},
-		{"Word", bad("memo.txt", []byte("PK\x03\x04\x14\x00\x06\x00word/")), "an Excel or zip file, not a Word document; save it as text (.txt) first"},
+		{"Word cut short", bad("memo.txt", []byte("PK\x03\x04\x14\x00\x06\x00word/")), "not a readable Word document (.docx): a Word document cut short or damaged"},
 		{"unknown encoding", bad("latin.txt", []byte("caf\xe9 \x80\x80\xff\xff\x81")), "not text in UTF-8, UTF-16, GB18030 or Big5"},
 		{"empty", bad("empty.txt", nil), "file is empty"},
 		{"no statement", bad("news.txt", []byte("本报讯 今天天气很好。\n")), "no joint statement found (pledge extract --explain "},
