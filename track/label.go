@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"pledge/classify"
 )
@@ -20,6 +21,9 @@ func (s *Store) Label(ctx context.Context, id int64, domain string) error {
 	domain = strings.TrimSpace(domain)
 	if domain == "" {
 		return fmt.Errorf("empty domain")
+	}
+	if !utf8.ValidString(domain) {
+		return fmt.Errorf("domain %q is not UTF-8 text", domain)
 	}
 	if strings.IndexFunc(domain, unicode.IsControl) >= 0 {
 		// A line break in a label breaks every table it is printed in.

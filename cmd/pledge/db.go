@@ -6,7 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"pledge/extract"
@@ -29,13 +34,35 @@ const dbFlagUsage = `  --db FILE      the database (default pledge.db in the cur
                  or $PLEDGE_DB)
 `
 
-// openStore opens the database, naming it in any error.
+// openStore opens the database, making it when it does not exist, naming
+// it in any error.
 func openStore(ctx context.Context, path string) (*track.Store, error) {
+	if err := checkDBPath(path, false); err != nil {
+		return nil, err
+	}
 	s, err := track.Open(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// checkDBPath refuses a --db that names no file a database can be: a
+// folder, a device (/dev/null), a pipe. Unless exist, a path where nothing
+// is yet is a database to make.
+func checkDBPath(path string, exist bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil && (exist || !errors.Is(err, fs.ErrNotExist)):
+		return fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	case err != nil:
+		return nil
+	case info.IsDir():
+		return fmt.Errorf("database %s: it is a folder; give a file name in it (--db %s)", path, filepath.Join(path, defaultDB))
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("database %s: not a regular file (a device, a pipe or a socket); give the name of a database file", path)
+	}
+	return nil
 }
 
 // openExisting opens a database that must exist already, to read it: a
@@ -47,8 +74,8 @@ func openStore(ctx context.Context, path string) (*track.Store, error) {
 // cannot be written, a note says that they read as new until pledge relink
 // links them.
 func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	if err := checkDBPath(path, true); err != nil {
+		return nil, err
 	}
 	s, err := track.OpenReadOnly(ctx, path)
 	if errors.Is(err, track.ErrOutdated) {
@@ -94,8 +121,8 @@ func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.St
 // to date, which it refuses, saying how, nor links what a stopped run
 // left unlinked, which it says on stderr.
 func openUnchanged(ctx context.Context, command, path string, stderr io.Writer) (*track.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	if err := checkDBPath(path, true); err != nil {
+		return nil, err
 	}
 	s, err := track.OpenReadOnly(ctx, path)
 	if errors.Is(err, track.ErrOutdated) {
@@ -117,8 +144,8 @@ func openUnchanged(ctx context.Context, command, path string, stderr io.Writer) 
 
 // openToWrite opens a database that must exist already, to change it.
 func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	if err := checkDBPath(path, true); err != nil {
+		return nil, err
 	}
 	s, err := openStore(ctx, path)
 	if err != nil {
@@ -184,6 +211,63 @@ func withFlag(fl *flag.FlagSet) *partyNames {
 const withFlagUsage = `  --with NAME    keep only statements whose parties include NAME (中国,
                  俄罗斯, 俄罗斯联邦, 俄, …); given more than once, all of them
 `
+
+// checkNames refuses a filter that names what the database does not hold:
+// a domain no commitment or model has, a party of no statement, a year of
+// no statement (0: none given). A mistyped name selects nothing, and
+// should say so, with the names there are, not print an empty list.
+func checkNames(ctx context.Context, store *track.Store, command, domain string, with []string, year int) error {
+	if domain != "" {
+		known, err := store.Domains(ctx)
+		if err != nil {
+			return err
+		}
+		if !known[domain] {
+			return fmt.Errorf("%s: --domain %q: not a domain of %s (its domains: %s)",
+				command, domain, store.Path(), listed(orderedDomains(slices.Collect(maps.Keys(known)))))
+		}
+	}
+	if len(with) > 0 {
+		parties, err := store.Parties(ctx)
+		if err != nil {
+			return err
+		}
+		for _, p := range with {
+			if !slices.Contains(parties, p) {
+				return fmt.Errorf("%s: --with %s: no statement of %s has that party (its parties: %s)", command, p, store.Path(), listed(parties))
+			}
+		}
+	}
+	if year != 0 {
+		years, err := store.Years(ctx)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(years, year) {
+			var ys []string
+			for _, y := range years {
+				if y == 0 {
+					ys = append(ys, "undated")
+				} else {
+					ys = append(ys, strconv.Itoa(y))
+				}
+			}
+			return fmt.Errorf("%s: --year %d: no statement of %s is of that year (its years: %s)", command, year, store.Path(), listed(ys))
+		}
+	}
+	return nil
+}
+
+// listed lists names for a message, the first 20 of them.
+func listed(names []string) string {
+	switch {
+	case len(names) == 0:
+		return "none yet"
+	case len(names) > 20:
+		return strings.Join(names[:20], ", ") + fmt.Sprintf(", … (%d in all)", len(names))
+	}
+	return strings.Join(names, ", ")
+}
 
 // checkThreshold refuses a --threshold that is no similarity.
 func checkThreshold(command string, t float64) error {

@@ -28,7 +28,7 @@ func explainAll(ctx context.Context, inputs []input, std IO) error {
 			t, err = decode.File(ctx, data)
 		}
 		if err != nil {
-			fmt.Fprintf(std.Stderr, "pledge: extract %s: %v\n", in.name, unwrapPath(err))
+			fmt.Fprintf(std.Stderr, "pledge: extract %s: %v\n", shown(in.name), unwrapPath(err))
 			failed++
 			continue
 		}
@@ -51,7 +51,7 @@ func explainAll(ctx context.Context, inputs []input, std IO) error {
 // verdict, then the statements kept.
 func printExplanation(w io.Writer, name string, x extract.Explanation) error {
 	ew := &errWriter{w: w}
-	ew.printf("%s: %s\n\nParagraphs (role, then the cues for it):\n", name, plural(len(x.Paragraphs), "paragraph"))
+	ew.printf("%s: %s\n\nParagraphs (role, then the cues for it):\n", shown(name), plural(len(x.Paragraphs), "paragraph"))
 	for i, p := range x.Paragraphs {
 		ew.printf("  ¶%-4d %-11s %s\n", i+1, p.Role, clip(p.Text, 40))
 		for _, c := range p.Cues {
@@ -90,7 +90,7 @@ func printExplanation(w io.Writer, name string, x extract.Explanation) error {
 // explainHint adds to "no joint statement found" how to see why.
 func explainHint(name string, err error) error {
 	if errors.Is(err, extract.ErrNoStatement) {
-		return fmt.Errorf("%w (pledge extract --explain %s shows what pledge saw in it)", err, name)
+		return fmt.Errorf("%w (pledge extract --explain %s shows what pledge saw in it)", err, shown(name))
 	}
 	return err
 }

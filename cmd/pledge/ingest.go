@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -75,8 +76,15 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	for _, p := range paths {
 		inputs = append(inputs, expand(p, limit, statementFile, skipper(std.Stderr))...)
 	}
-	if inputs[0].date, err = givenDate("ingest", *date, inputs); err != nil {
-		return err
+	inputs, emptyFolders := withoutEmptyFolders("ingest", inputs, std.Stderr)
+	if len(inputs) > 0 {
+		if inputs[0].date, err = givenDate("ingest", *date, inputs); err != nil {
+			return err
+		}
+	}
+	if !readable(inputs) {
+		// Nothing to store: the database is not opened, so not made.
+		return nothingToIngest(inputs, emptyFolders, *db, std)
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
@@ -103,7 +111,37 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 	}
-	return ingestAll(ctx, store, in, inputs, *verbose, std)
+	return ingestAll(ctx, store, in, inputs, emptyFolders, *verbose, std)
+}
+
+// nothingToIngest reports inputs of which none can be read, and what the
+// run did, which is nothing.
+func nothingToIngest(inputs []input, emptyFolders int, db string, std IO) error {
+	for _, in := range inputs {
+		fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", shown(in.name), unwrapPath(in.err))
+	}
+	made := "the database " + db + " holds what it held"
+	if _, err := os.Stat(db); err != nil {
+		made = "no database was made"
+	}
+	summary := runSummary(0, 0, len(inputs), emptyFolders)
+	fmt.Fprintf(std.Stdout, "%s; nothing stored, and %s\n", summary, made)
+	return reported{summary}
+}
+
+// runSummary is how a run of ingest went: the files ingested, those of
+// them unchanged, those that failed, and the folders given that held no
+// file.
+func runSummary(ok, unchanged, failed, emptyFolders int) string {
+	s := plural(ok, "file") + " ingested"
+	if unchanged > 0 {
+		s += fmt.Sprintf(" (%d unchanged, not read again)", unchanged)
+	}
+	s += fmt.Sprintf(", %d failed", failed)
+	if emptyFolders > 0 {
+		s += ", " + plural(emptyFolders, "folder") + " without files"
+	}
+	return s
 }
 
 // statementFile reports whether a file in a folder is read by ingest.
@@ -120,7 +158,7 @@ func statementFile(name string) bool {
 // what the run did. An interruption stops after the statement in
 // progress, which is stored whole or not at all; what was stored is
 // linked and reported.
-func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, verbose bool, std IO) error {
+func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, emptyFolders int, verbose bool, std IO) error {
 	var failed, stored, known, unchanged, seen int
 	bar := newProgress(std.Stderr, "ingest", len(inputs))
 	ins := make([]ingest.Input, len(inputs))
@@ -140,12 +178,12 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 		case r.Err != nil && !errors.Is(r.Err, context.Canceled) && !errors.Is(r.Err, context.DeadlineExceeded):
 			failed++
 			bar.clear()
-			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", r.Name, explainHint(r.Name, unwrapPath(r.Err)))
+			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", shown(r.Name), explainHint(r.Name, unwrapPath(r.Err)))
 		case r.Unchanged:
 			unchanged++
 			if verbose {
 				bar.clear()
-				fmt.Fprintf(std.Stdout, "%s: unchanged since it was read\n", r.Name)
+				fmt.Fprintf(std.Stdout, "%s: unchanged since it was read\n", shown(r.Name))
 			}
 		case verbose:
 			bar.clear()
@@ -170,18 +208,14 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 		return err
 	}
 	ok := done - failed
-	extra := ""
-	if unchanged > 0 {
-		extra = fmt.Sprintf(" (%d unchanged, not read again)", unchanged)
-	}
-	fmt.Fprintf(std.Stdout, "%s ingested%s, %d failed; %s stored, %d already there; the database %s holds %s and %s\n",
-		plural(ok, "file"), extra, failed, plural(stored, "statement"), known, store.Path(),
-		plural(sts, "statement"), plural(commitments, "commitment"))
+	summary := runSummary(ok, unchanged, failed, emptyFolders)
+	fmt.Fprintf(std.Stdout, "%s; %s stored, %d already there; the database %s holds %s and %s\n",
+		summary, plural(stored, "statement"), known, store.Path(), plural(sts, "statement"), plural(commitments, "commitment"))
 	switch {
 	case interrupted:
 		return fmt.Errorf("interrupted after %d of %d files; what was stored is whole, and running the same command again finishes the job", done, len(inputs))
-	case failed > 0:
-		return fmt.Errorf("%s ingested, %d failed", plural(ok, "file"), failed)
+	case failed > 0 || emptyFolders > 0:
+		return reported{summary}
 	}
 	return nil
 }
@@ -190,7 +224,7 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 // a file that was still read.
 func printProblems(w io.Writer, command, file, title string, problems []string) {
 	for _, p := range problems {
-		fmt.Fprintf(w, "pledge: %s %s: warning: %s: %s\n", command, file, title, p)
+		fmt.Fprintf(w, "pledge: %s %s: warning: %s: %s\n", command, shown(file), title, p)
 	}
 }
 
@@ -203,7 +237,7 @@ func printFound(w io.Writer, name string, found []ingest.Found, copy bool) {
 	if copy {
 		note = " (a copy of a file read before)"
 	}
-	fmt.Fprintf(w, "%s:%s\n", name, note)
+	fmt.Fprintf(w, "%s:%s\n", shown(name), note)
 	for _, s := range found {
 		what := "stored"
 		if !s.Added {

@@ -9,7 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"pledge/extract"
 	"pledge/ingest"
@@ -20,17 +23,62 @@ type input struct {
 	name string
 	read func() ([]byte, error)
 	date extract.Date // given with --date, or zero
+	// err is why the input cannot be read, when that is known before
+	// reading it (a path that does not exist), which read returns.
+	err error
 }
 
 // hint is the date hint for the input's statements (see ingest.Hint).
 func (in input) hint() extract.DateHint { return ingest.Hint(in.name, in.date) }
 
 func failedInput(path string, err error) input {
-	return input{name: path, read: func() ([]byte, error) { return nil, err }}
+	return input{name: path, read: func() ([]byte, error) { return nil, err }, err: err}
+}
+
+// errNoFiles is a folder given that holds no file to read.
+var errNoFiles = errors.New("the folder holds no file to read")
+
+// withoutEmptyFolders takes the folders that hold no file to read out of
+// inputs, reporting each on its own line: they are no file that failed.
+// It returns the other inputs and how many folders it took out.
+func withoutEmptyFolders(command string, inputs []input, stderr io.Writer) ([]input, int) {
+	var out []input
+	empty := 0
+	for _, in := range inputs {
+		if errors.Is(in.err, errNoFiles) {
+			fmt.Fprintf(stderr, "pledge: %s %s: %v\n", command, shown(in.name), in.err)
+			empty++
+			continue
+		}
+		out = append(out, in)
+	}
+	return out, empty
+}
+
+// readable reports whether any input may be read: not all of them are
+// known to fail before they are read.
+func readable(inputs []input) bool {
+	for _, in := range inputs {
+		if in.err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func diskInput(path string, limit int64) input {
 	return input{name: path, read: func() ([]byte, error) { return readLimited(path, limit) }}
+}
+
+// shown is a file name as a message prints it: as it is, or, when it
+// holds a line break, another control character or bytes that are not
+// UTF-8, quoted as Go quotes a string ("a\nb.txt"), so that a message
+// stays one line. Files are stored under their names as they are.
+func shown(name string) string {
+	if utf8.ValidString(name) && strings.IndexFunc(name, unicode.IsControl) < 0 {
+		return name
+	}
+	return strconv.Quote(name)
 }
 
 // errNotRegular is a path that is neither a file nor a folder: reading a
@@ -59,7 +107,7 @@ func expand(path string, limit int64, accept func(name string) bool, skip func(p
 	w := walker{limit: limit, accept: accept, skip: skip, seen: map[string]string{}}
 	w.walk(path)
 	if len(w.out) == 0 {
-		w.out = append(w.out, failedInput(path, errors.New("folder holds no files to read")))
+		w.out = append(w.out, failedInput(path, errNoFiles))
 	}
 	return w.out
 }
@@ -82,7 +130,7 @@ func (w *walker) walk(dir string) {
 		return
 	}
 	if first, ok := w.seen[real]; ok {
-		w.out = append(w.out, failedInput(dir, fmt.Errorf("a link back to %s, read already: the folders loop", first)))
+		w.out = append(w.out, failedInput(dir, fmt.Errorf("a link back to %s, read already: the folders loop", shown(first))))
 		return
 	}
 	w.seen[real] = dir
@@ -117,7 +165,7 @@ func (w *walker) walk(dir string) {
 				continue
 			}
 			if first, ok := w.seen[real]; ok {
-				w.skipped(p, "the same file as "+first+", read already")
+				w.skipped(p, "the same file as "+shown(first)+", read already")
 				continue
 			}
 			w.seen[real] = p
@@ -134,7 +182,7 @@ func (w *walker) skipped(path, why string) {
 
 // skipper reports each file a folder's listing leaves out on its own line.
 func skipper(stderr io.Writer) func(path, why string) {
-	return func(path, why string) { fmt.Fprintf(stderr, "pledge: skipped %s: %s\n", path, why) }
+	return func(path, why string) { fmt.Fprintf(stderr, "pledge: skipped %s: %s\n", shown(path), why) }
 }
 
 // defaultMaxSize bounds the files pledge reads: reading takes about six

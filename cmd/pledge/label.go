@@ -61,7 +61,7 @@ func runLabel(ctx context.Context, args []string, std IO) error {
 		return fmt.Errorf("label: unknown domain %q (known: %v; --new-label accepts a new one)", domain, orderedDomains(ds))
 	}
 	if err := store.Label(ctx, id, domain); err != nil {
-		return err
+		return fmt.Errorf("label %d: %w", id, err)
 	}
 	if err := linkPending(ctx, store); err != nil {
 		return err

@@ -50,6 +50,9 @@ func runReport(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
+	if err := checkNames(ctx, store, "report", "", *with, 0); err != nil {
+		return err
+	}
 	bar := newProgress(std.Stderr, "report", report.Steps)
 	d, err := report.Build(ctx, store, time.Now(), report.Options{With: *with, All: *all, Progress: bar.set})
 	bar.clear()

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -16,6 +18,7 @@ import (
 	"time"
 
 	"pledge/decode"
+	"pledge/internal/hostile"
 )
 
 // TestInputProblems gives ingest one good file and one bad: each problem is
@@ -36,29 +39,47 @@ func TestInputProblems(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		brokenPDF = decode.ErrNoPdftotext.Error()
 	}
+	whole, err := os.ReadFile(filepath.Join("..", "..", "extract", "testdata", "layouts", "action_plan_articles.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, path, want string
+		summary          string // the run's, when not "1 file ingested, 1 failed"
 	}{
-		{"binary", bad("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a text file (binary data)"},
-		{"PDF", bad("report.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")), brokenPDF},
-		{"Word cut short", bad("memo.txt", []byte("PK\x03\x04\x14\x00\x06\x00word/")), "not a readable Word document (.docx): a Word document cut short or damaged"},
-		{"unknown encoding", bad("latin.txt", []byte("caf\xe9 \x80\x80\xff\xff\x81")), "not text in UTF-8, UTF-16, GB18030 or Big5"},
-		{"empty", bad("empty.txt", nil), "file is empty"},
-		{"no statement", bad("news.txt", []byte("本报讯 今天天气很好。\n")), "no joint statement found (pledge extract --explain "},
-		{"missing", filepath.Join(dir, "nowhere.txt"), "no such file or directory"},
-		{"empty folder", func() string { p := filepath.Join(dir, "empty"); os.Mkdir(p, 0o755); return p }(), "folder holds no files to read"},
-		{"too large", huge, "file is 200 MB, larger than the 32 MB limit (--max-size 200 reads it)"},
+		{"binary", bad("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a text file (binary data)", ""},
+		{"PDF", bad("report.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")), brokenPDF, ""},
+		{"Word cut short", bad("memo.docx", whole[:len(whole)/2]), "not a readable Word document (.docx): a Word document cut short or damaged", ""},
+		{"Word cut at once", bad("memo.txt", []byte("PK\x03\x04\x14\x00\x06\x00word/")), "not a readable Word document (.docx): a Word document cut short or damaged", ""},
+		{"spreadsheet", bad("sheet.txt", func() []byte {
+			var b bytes.Buffer
+			z := zip.NewWriter(&b)
+			w, _ := z.Create("xl/workbook.xml")
+			w.Write([]byte("<workbook/>"))
+			z.Close()
+			return b.Bytes()
+		}()), "an Excel or zip file, not a Word document; save it as text (.txt) first", ""},
+		{"zip bomb", bad("bomb.docx", hostile.ZipBomb(t)), "not a readable Word document (.docx): its text (word/document.xml) unpacks to more than 64 MB", ""},
+		{"unknown encoding", bad("latin.txt", []byte("caf\xe9 \x80\x80\xff\xff\x81")), "not text in UTF-8, UTF-16, GB18030 or Big5", ""},
+		{"empty", bad("empty.txt", nil), "file is empty", ""},
+		{"no statement", bad("news.txt", []byte("本报讯 今天天气很好。\n")), "no joint statement found (pledge extract --explain ", ""},
+		{"missing", filepath.Join(dir, "nowhere.txt"), "no such file or directory", ""},
+		{"empty folder", func() string { p := filepath.Join(dir, "empty"); os.Mkdir(p, 0o755); return p }(), "the folder holds no file to read",
+			"1 file ingested, 0 failed, 1 folder without files"},
+		{"too large", huge, "file is 200 MB, larger than the 32 MB limit (--max-size 200 reads it)", ""},
+		{"a line break in the name", bad("two\nlines.txt", nil), "file is empty", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "p.db")
-			_, errOut, err := run(t, "ingest", "--db", db, good, tt.path)
-			line := "pledge: ingest " + tt.path + ": " + tt.want
+			out, errOut, err := run(t, "ingest", "--db", db, good, tt.path)
+			line := "pledge: ingest " + shown(tt.path) + ": " + tt.want
 			if !strings.Contains(errOut, line) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 				t.Errorf("stderr:\n%s\nwant the one line %q", errOut, line)
 			}
-			if err == nil || err.Error() != "1 file ingested, 1 failed" {
-				t.Errorf("error %v, want 1 file ingested, 1 failed", err)
+			summary := cmp.Or(tt.summary, "1 file ingested, 1 failed")
+			if err == nil || err.Error() != summary || !strings.HasPrefix(out, summary+"; ") {
+				t.Errorf("error %v, output %q; want %s", err, out, summary)
 			}
 			if n := checkDatabase(t, db); n != 1 {
 				t.Errorf("%d statements stored, want only the good file's", n)
@@ -90,10 +111,12 @@ func TestUnreadable(t *testing.T) {
 		}
 		cmd = exec.Command(setpriv, append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", bin}, args...)...)
 	}
-	out, err := cmd.CombinedOutput()
-	if err == nil || !strings.Contains(string(out), "pledge: ingest "+locked+": permission denied") ||
-		!strings.Contains(string(out), "pledge: 1 file ingested, 1 failed") {
-		t.Fatalf("exit %v\n%s", err, out)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	if err == nil || stderr.String() != "pledge: ingest "+locked+": permission denied\n" ||
+		!strings.HasPrefix(stdout.String(), "1 file ingested, 1 failed; ") {
+		t.Fatalf("exit %v\nstdout:\n%s\nstderr, which should hold the one failure and not the summary again:\n%s", err, &stdout, &stderr)
 	}
 	if n := checkDatabase(t, db); n != 1 {
 		t.Errorf("%d statements stored, want the good file's", n)
@@ -331,13 +354,15 @@ func TestHostileValues(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"list", "--db", db, "--search", "x' OR '1'='1"},
-		{"list", "--db", db, "--domain", "energy' OR 1=1 --"},
 		{"list", "--db", db, "--search", "%"},
 	} {
 		out, _, err := run(t, args...)
 		if err != nil || out != "" {
 			t.Errorf("pledge %q: %v, output %q; want nothing found", args, err, out)
 		}
+	}
+	if out, _, err := run(t, "list", "--db", db, "--domain", "energy' OR 1=1 --"); err == nil || !strings.Contains(err.Error(), "not a domain of") || out != "" {
+		t.Errorf("a domain that is SQL: %v, output %q; want no such domain", err, out)
 	}
 	out, _, _ := run(t, "list", "--db", db, "--domain", label)
 	if !strings.Contains(out, "扩大贸易") {
