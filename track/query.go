@@ -385,11 +385,18 @@ type LinkRow struct {
 	Previous  int64 // its best earlier match, 0 when none
 }
 
-// Links returns the link of every commitment (with names parties, of the
-// statements whose parties include them all), in the order of
-// Commitments: what following threads back in time needs, and no text.
-func (s *Store) Links(ctx context.Context, with ...string) ([]LinkRow, error) {
-	where, args := withParties([]string{"1 = 1"}, nil, with)
+// ThreadLinks returns the links of the commitments that recur and of those
+// others recur from (with names parties, of the statements whose parties
+// include them all), in the order of Commitments: what following threads
+// back in time needs, and no text, nor the links of the commitments that
+// are in no thread, which a database of new commitments is full of.
+func (s *Store) ThreadLinks(ctx context.Context, with ...string) ([]LinkRow, error) {
+	return s.links(ctx, `(l.status = 'recurring' OR EXISTS (SELECT 1 FROM links r WHERE r.previous_id = c.id AND r.status = 'recurring'))`, with)
+}
+
+// links returns the links of the commitments cond selects.
+func (s *Store) links(ctx context.Context, cond string, with []string) ([]LinkRow, error) {
+	where, args := withParties([]string{cond}, nil, with)
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, COALESCE(s.year, 0), COALESCE(l.status, 'new') = 'recurring', COALESCE(l.previous_id, 0)
 		`+commitmentJoins+` WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
 	if err != nil {

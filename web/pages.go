@@ -409,10 +409,12 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 			prevIDs = append(prevIDs, c.Previous)
 		}
 	}
-	prevs, err := s.store.Commitments(ctx, track.Filter{IDs: prevIDs})
-	if err != nil {
-		s.serverError(w, r, err)
-		return
+	var prevs []track.Commitment
+	if len(prevIDs) > 0 { // no ids would select every commitment
+		if prevs, err = s.store.Commitments(ctx, track.Filter{IDs: prevIDs}); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	markUnlinked(unlinked, prevs)
 	cards := make([]card, len(cs))

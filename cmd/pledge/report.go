@@ -21,8 +21,9 @@ review. The file needs no network: its styles and charts are inside it.
 
 A large database gives a report a browser still opens at once: it shows
 the 100 threads over the most years, and lists the commitments of the
-latest years (some 3,000) and those the areas and threads name; --all lists
-every one, and pledge export writes them all as CSV.
+latest years (some 3,000; of a latest year that holds more, its latest
+3,000) and those the areas (20 each) and threads name; --all lists every
+one, and pledge export writes them all as CSV.
 
 Flags:
 ` + dbFlagUsage + `  -o FILE        where to write it (default report.html; - for standard output)
