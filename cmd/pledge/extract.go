@@ -114,7 +114,7 @@ func extractAndPrint(ctx context.Context, inputs []input, asJSON bool, stdout, s
 		}
 		sts, err := readStatements(ctx, in)
 		if err != nil {
-			fmt.Fprintf(stderr, "pledge: extract %s: %v\n", shown(in.name), err)
+			fmt.Fprintf(stderr, "pledge: extract %s: %v\n", shown(in.name), explainHint(in.name, err))
 			failed++
 			continue
 		}
@@ -159,7 +159,7 @@ func readStatements(ctx context.Context, in input) ([]extract.Statement, error) 
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	return ingest.Read(ctx, data, in.hint())
+	return ingest.Read(ctx, data, in.hint(), in.limit)
 }
 
 // unwrapPath drops the path from a file system error, which the caller

@@ -106,6 +106,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	in.Threshold = *threshold
+	in.MaxWeight = limit
 	if *across {
 		if err := store.SetAcrossParties(ctx, true); err != nil {
 			return err

@@ -26,6 +26,8 @@ type input struct {
 	// err is why the input cannot be read, when that is known before
 	// reading it (a path that does not exist), which read returns.
 	err error
+	// limit bounds the weight of its text (see ingest.Weight); 0 for none.
+	limit int64
 }
 
 // hint is the date hint for the input's statements (see ingest.Hint).
@@ -67,7 +69,7 @@ func readable(inputs []input) bool {
 }
 
 func diskInput(path string, limit int64) input {
-	return input{name: path, read: func() ([]byte, error) { return readLimited(path, limit) }}
+	return input{name: path, read: func() ([]byte, error) { return readLimited(path, limit) }, limit: limit}
 }
 
 // shown is a file name as a message prints it: as it is, or, when it
@@ -185,13 +187,15 @@ func skipper(stderr io.Writer) func(path, why string) {
 	return func(path, why string) { fmt.Fprintf(stderr, "pledge: skipped %s: %s\n", shown(path), why) }
 }
 
-// defaultMaxSize bounds the files pledge reads: reading takes about six
-// times a file's size in memory, and a statement is rarely over 1 MB, so a
-// larger file is more likely a mistake than a statement.
+// defaultMaxSize bounds the files pledge reads, and the weight of their
+// text (see ingest.Weight): reading takes up to about seven times the
+// weight in memory, and a statement is rarely over 1 MB, so a larger file
+// is more likely a mistake than a statement.
 const defaultMaxSize = 32 << 20
 
-const maxSizeUsage = `  --max-size MB  refuse files larger than this (default 32); reading a
-                 file takes about six times its size in memory
+const maxSizeUsage = `  --max-size MB  refuse files larger than this (default 32), or whose text
+                 weighs more: its size and 40 bytes for each line, list
+                 item and sentence; reading takes up to seven times that
 `
 
 // maxSizeFlag registers --max-size on fl, in megabytes.

@@ -156,6 +156,66 @@ func TestLargeFileMemory(t *testing.T) {
 	}
 }
 
+// peakMemory runs pledge with args as a program under GNU time, and
+// returns its peak memory in MB, what it printed and its error. The test
+// is skipped without /usr/bin/time.
+func peakMemory(t *testing.T, args ...string) (int, string, error) {
+	t.Helper()
+	gnuTime := "/usr/bin/time"
+	if _, err := os.Stat(gnuTime); err != nil {
+		t.Skip("no /usr/bin/time to measure peak memory with")
+	}
+	report := filepath.Join(t.TempDir(), "rss")
+	out, err := exec.Command(gnuTime, append([]string{"-f", "%M", "-o", report, binary(t)}, args...)...).CombinedOutput()
+	b, rerr := os.ReadFile(report)
+	if rerr != nil {
+		t.Fatal(rerr)
+	}
+	lines := strings.Fields(string(b))
+	var kb int
+	fmt.Sscan(lines[len(lines)-1], &kb)
+	return kb >> 10, string(out), err
+}
+
+// items is a statement of n list items, a short line each: the text that
+// costs most memory for its size.
+func items(n int) []byte {
+	return []byte("甲国和乙国（以下称“双方”），声明如下：\n" + strings.Repeat("——双方将加强合作。\n", n) + "二〇二〇年一月二日\n")
+}
+
+// TestLargeInputMemory gives ingest what takes the most memory to read for
+// its size, a file of short list items: one of a million items (31 MB,
+// under the size limit) is refused before it is read for statements, at
+// once and in little memory, and one that weighs just under the limit is
+// read in what the README says, some seven times its weight at most.
+func TestLargeInputMemory(t *testing.T) {
+	dir := t.TempDir()
+	base, out, err := peakMemory(t, "ingest", "--db", filepath.Join(t.TempDir(), "p.db"), writeFile(t, dir, "small.txt", []byte(small)))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	huge := writeFile(t, dir, "million.txt", items(1000000))
+	start := time.Now()
+	peak, out, err := peakMemory(t, "ingest", "--db", filepath.Join(t.TempDir(), "p.db"), huge)
+	t.Logf("a million items: %v, %d MB (%d MB for a small file)", time.Since(start), peak, base)
+	if err == nil || !strings.Contains(out, "its text weighs 145 MB (30 MB, and 40 bytes for each of its 3000002 lines, list items and sentences), over the 32 MB limit (--max-size 145 reads it)") {
+		t.Errorf("ingest of a million items: %v\n%s", err, out)
+	}
+	if peak > base+100 || time.Since(start) > 10*time.Second {
+		t.Errorf("refusing a million items took %v and %d MB, want far less than reading them", time.Since(start), peak)
+	}
+	// 53,000 items weigh just under 8 MB.
+	heavy := writeFile(t, dir, "heavy.txt", items(53000))
+	peak, out, err = peakMemory(t, "ingest", "--max-size", "8", "--db", filepath.Join(t.TempDir(), "p.db"), heavy)
+	t.Logf("53,000 items, just under an 8 MB limit: %d MB", peak)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if peak > base+7*8 {
+		t.Errorf("ingest of a file just under the 8 MB limit took %d MB, %d more than a small file; the README says at most seven times the limit", peak, peak-base)
+	}
+}
+
 // ingestProcess starts pledge ingest as a program and returns it with a
 // channel that receives each line it prints.
 func ingestProcess(t *testing.T, db string, paths ...string) (*exec.Cmd, *bytes.Buffer, chan string) {
