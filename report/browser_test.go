@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"pledge/data"
+	"pledge/internal/needs"
 	"pledge/track"
 )
 
@@ -28,15 +29,9 @@ func demoStore(t *testing.T) *track.Store {
 	return storeOf(t, names, func(n string) ([]byte, error) { return fs.ReadFile(data.Demo(), n) })
 }
 
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("no Chromium to open the report in (.ci/run installs Debian's chromium)")
-	return ""
-}
+// chromium is the browser the report is opened in, or a skip (a failure
+// under CI=true).
+func chromium(t *testing.T) string { return needs.Chromium().Get(t) }
 
 // TestBrowser opens the demo report in headless Chromium and takes a
 // screenshot: the page must load without a console message, and the

@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,22 +20,16 @@ import (
 	"pledge/classify"
 	"pledge/data"
 	"pledge/ingest"
+	"pledge/internal/needs"
 	"pledge/segment"
 	"pledge/track"
 )
 
 var screenshot = flag.String("screenshot", "", "also save the browser test's screenshot of the review queue on the demo corpus to this file")
 
-// chromium is the browser the test drives, or a skip.
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("no Chromium to drive (.ci/run installs Debian's chromium)")
-	return ""
-}
+// chromium is the browser the test drives, or a skip (a failure under
+// CI=true).
+func chromium(t *testing.T) string { return needs.Chromium().Get(t) }
 
 // jieba is the tests' one segmenter: one a process.
 var jieba = sync.OnceValues(func() (*segment.Jieba, error) { return segment.NewJieba(data.Lines(data.UserDict())) })
