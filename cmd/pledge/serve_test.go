@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -27,7 +28,25 @@ import (
 type server struct {
 	cmd    *exec.Cmd
 	base   string // http://127.0.0.1:PORT/
-	stderr *bytes.Buffer
+	stderr *syncBuffer
+}
+
+// syncBuffer is a buffer that a program writes to while a test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // startServe runs pledge serve on a free port with args, and waits until
@@ -35,8 +54,8 @@ type server struct {
 func startServe(t *testing.T, args ...string) *server {
 	t.Helper()
 	cmd := exec.Command(binary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	stderr := &syncBuffer{}
+	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +72,7 @@ func startServe(t *testing.T, args ...string) *server {
 		cmd.Wait()
 		t.Fatalf("serve printed %q (%v)\n%s", line, err, stderr.String())
 	}
-	return &server{cmd: cmd, base: strings.Fields(line[i:])[0], stderr: &stderr}
+	return &server{cmd: cmd, base: strings.Fields(line[i:])[0], stderr: stderr}
 }
 
 // stop sends Ctrl-C and waits for the program to end, at most within
@@ -133,9 +152,7 @@ func TestServeReadOnlyChangesNothing(t *testing.T) {
 	db := unlinkedDB(t)
 	before := dbState(t, db)
 	srv := startServe(t, "--db", db, "--read-only")
-	if !strings.Contains(srv.stderr.String(), "not yet linked") {
-		t.Errorf("no note on stderr of the commitments not linked:\n%s", srv.stderr.String())
-	}
+	waitFor(t, "a note on stderr of the commitments not yet linked", func() bool { return strings.Contains(srv.stderr.String(), "not yet linked") })
 	for _, path := range []string{"/", "/commitments", "/commitments/2", "/review?by=link"} {
 		status, body := srv.get(t, path)
 		if status != 200 || !strings.Contains(body, "not yet linked") || !strings.Contains(body, "pledge relink --db") {
@@ -286,7 +303,7 @@ func TestServeStopsWithSlowClient(t *testing.T) {
 	defer c.Close()
 	fmt.Fprintf(c, "PATCH /api/commitments/1 HTTP/1.1\r\nHost: %s\r\nContent-Length: 100\r\n\r\n{", addr)
 	// The server has read the header once the request is in progress.
-	waitFor(t, func() bool {
+	waitFor(t, "the server to answer", func() bool {
 		_, body := srv.get(t, "/api/tally")
 		return strings.Contains(body, "domains")
 	})
@@ -299,12 +316,12 @@ func TestServeStopsWithSlowClient(t *testing.T) {
 	}
 }
 
-// waitFor waits until ok, for at most ten seconds.
-func waitFor(t *testing.T, ok func() bool) {
+// waitFor waits until ok, for at most ten seconds, for what it says.
+func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
 	for end := time.Now().Add(10 * time.Second); !ok(); time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(end) {
-			t.Fatal("timed out")
+			t.Fatalf("waited ten seconds for %s", what)
 		}
 	}
 }
