@@ -5,6 +5,7 @@
 package decode
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -46,9 +47,11 @@ func (e *Error) Unwrap() error { return e.Err }
 // web page as the text it shows, anything else as text in the encoding
 // Plain detects. A PDF is ErrPDF: File reads it.
 func Bytes(data []byte) (Text, error) {
-	if isDOCX(data) {
+	if bytes.HasPrefix(data, zipMagic) {
 		s, err := docxText(data)
-		return Text{Text: s}, err
+		if !errors.Is(err, errNotWord) {
+			return Text{Text: s}, err
+		}
 	}
 	t, err := Plain(data)
 	if err != nil {

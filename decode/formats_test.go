@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/traditionalchinese"
 
+	"pledge/internal/hostile"
 	"pledge/script"
 )
 
@@ -51,6 +53,13 @@ func TestDOCX(t *testing.T) {
 	}
 	if _, err := Bytes(docx(map[string]string{"xl/workbook.xml": "<workbook/>"})); !errors.Is(err, ErrOffice) {
 		t.Errorf("a spreadsheet: error %v, want ErrOffice", err)
+	}
+	whole := docx(map[string]string{"[Content_Types].xml": "<Types/>", "word/document.xml": doc})
+	if _, err := Bytes(whole[:len(whole)/2]); !errors.Is(err, ErrDOCX) || !strings.Contains(err.Error(), "cut short") {
+		t.Errorf("a document cut short: error %v, want ErrDOCX saying it is cut short", err)
+	}
+	if _, err := Bytes(hostile.ZipBomb(t)); !errors.Is(err, ErrDOCX) || !strings.Contains(err.Error(), "more than 64 MB") {
+		t.Errorf("a zip bomb: error %v, want ErrDOCX naming the limit", err)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
 	"pledge/classify"
@@ -32,6 +33,9 @@ type Ingester struct {
 	// Workers is how many files are read and labelled at once: 0 for one
 	// per core.
 	Workers int
+	// MaxWeight, when not 0, refuses a file whose text weighs more (see
+	// Weight) before its statements are read.
+	MaxWeight int64
 	// Linked is what the last Run's linking did.
 	Linked track.Linked
 }
@@ -112,6 +116,7 @@ type prepared struct {
 	copyOf     []int64 // for a copy: the stored statements
 	statements []extract.Statement
 	labelled   [][]label.Commitment // per statement; nil for one stored already
+	weight     int64                // taken from the budget, given back once stored
 }
 
 // Run ingests the inputs, calls each with the result of each file in the
@@ -139,6 +144,7 @@ func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) 
 	next := make(chan int)
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
+	b := newBudget(wctx, in.MaxWeight)
 	go func() {
 		defer close(next)
 		for i := range inputs {
@@ -157,7 +163,7 @@ func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) 
 	for range workers {
 		go func() {
 			for i := range next {
-				out[i] <- in.prepare(wctx, inputs[i], byPath, byHash)
+				out[i] <- in.prepare(wctx, i, inputs[i], byPath, byHash, b)
 			}
 		}()
 	}
@@ -168,6 +174,7 @@ func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) 
 		p := <-out[i]
 		<-ahead
 		partial, err := in.store1(ctx, &p)
+		b.give(p.weight)
 		if err != nil && ctx.Err() != nil {
 			// Interrupted: what this file stored is whole, and counts.
 			each(p.Result)
@@ -201,32 +208,28 @@ func (in *Ingester) File(ctx context.Context, name string, data []byte) ([]Found
 }
 
 // prepare reads an input and, unless it was read before unchanged, finds
-// its statements and labels the commitments of those not stored yet.
-func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]*track.File, byHash map[string][]string) prepared {
+// its statements and labels the commitments of those not stored yet. It
+// is input i of the run: before it finds statements, it takes the weight
+// of the file's text from b, in its turn, so that what the workers hold is
+// bounded however heavy the files are.
+func (in *Ingester) prepare(ctx context.Context, i int, input Input, byPath map[string]*track.File, byHash map[string][]string, b *budget) prepared {
 	p := prepared{Result: Result{Name: input.Name}}
-	data, err := input.Read()
-	if err != nil {
-		p.Err = err
-		return p
+	text, err := in.read(ctx, &p, input, byPath, byHash)
+	if err == nil {
+		p.weight, _ = Weight(text.Text)
 	}
-	sum := sha256.Sum256(data)
-	p.source = track.Source{Path: input.Name, Size: int64(len(data)), Hash: hex.EncodeToString(sum[:])}
-	f := byPath[input.Name]
+	if terr := b.take(i, p.weight); terr != nil {
+		p.weight = 0
+		err = terr
+	}
 	switch {
-	case f != nil && f.Size == p.source.Size && f.Hash == p.source.Hash && input.Date.IsZero():
-		p.Unchanged = true
-		return p
-	case f != nil && f.Hash != p.source.Hash:
-		p.Edited = true
-	case f == nil && len(byHash[p.source.Hash]) > 0:
-		p.Copy, p.copyOf = true, byPath[byHash[p.source.Hash][0]].Statements
-		return p
-	}
-	sts, err := Read(ctx, data, Hint(input.Name, input.Date))
-	if err != nil {
+	case err != nil:
 		p.Err = err
 		return p
+	case p.Unchanged || p.Copy:
+		return p
 	}
+	sts := statements(text, Hint(input.Name, input.Date))
 	if len(sts) == 0 && !p.Edited {
 		// An edited file that holds none now still replaces what it held.
 		p.Err = extract.ErrNoStatement
@@ -234,7 +237,12 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 	}
 	p.statements = sts
 	p.labelled = make([][]label.Commitment, len(sts))
+	first := map[string]bool{} // a copy later in the file is stored by then
 	for i, st := range sts {
+		if first[st.Fingerprint] {
+			continue
+		}
+		first[st.Fingerprint] = true
 		// A statement stored already is labelled only if this reading has
 		// more commitments, which then replace the stored ones.
 		if _, n, stored, err := in.store.StatementID(ctx, st.Fingerprint); err != nil {
@@ -250,6 +258,86 @@ func (in *Ingester) prepare(ctx context.Context, input Input, byPath map[string]
 		}
 	}
 	return p
+}
+
+// read reads an input: it records in p that the file is unchanged since it
+// was read, or a copy of one read, or returns its text.
+func (in *Ingester) read(ctx context.Context, p *prepared, input Input, byPath map[string]*track.File, byHash map[string][]string) (decode.Text, error) {
+	data, err := input.Read()
+	if err != nil {
+		return decode.Text{}, err
+	}
+	sum := sha256.Sum256(data)
+	p.source = track.Source{Path: input.Name, Size: int64(len(data)), Hash: hex.EncodeToString(sum[:])}
+	f := byPath[input.Name]
+	switch {
+	case f != nil && f.Size == p.source.Size && f.Hash == p.source.Hash && input.Date.IsZero():
+		p.Unchanged = true
+		return decode.Text{}, nil
+	case f != nil && f.Hash != p.source.Hash:
+		p.Edited = true
+	case f == nil && len(byHash[p.source.Hash]) > 0:
+		p.Copy, p.copyOf = true, byPath[byHash[p.source.Hash][0]].Statements
+		return decode.Text{}, nil
+	}
+	return Decode(ctx, data, in.MaxWeight)
+}
+
+// budget is the weight of the files that workers read for statements and
+// labelled, and the writer has not stored yet (see Weight): a file takes
+// its weight before it is read for statements, the inputs in their order,
+// so that a file waits only for earlier ones, which the writer stores
+// first, and gives it back when it is stored. A file heavier than all of
+// it takes all of it. A budget of 0 bounds nothing.
+type budget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	ctx  context.Context
+	next int   // the input whose turn it is
+	free int64 // of max
+	max  int64
+}
+
+// newBudget returns a budget of max, whose waits end when ctx is done.
+func newBudget(ctx context.Context, max int64) *budget {
+	b := &budget{ctx: ctx, free: max, max: max}
+	b.cond = sync.NewCond(&b.mu)
+	context.AfterFunc(ctx, func() {
+		b.mu.Lock()
+		b.cond.Broadcast()
+		b.mu.Unlock()
+	})
+	return b
+}
+
+// take takes weight w for input i, when it is i's turn and the budget
+// holds it, or returns ctx's error.
+func (b *budget) take(i int, w int64) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.max > 0 {
+		w = min(w, b.max)
+	} else {
+		w = 0
+	}
+	for b.next != i || b.free < w {
+		if err := b.ctx.Err(); err != nil {
+			return err
+		}
+		b.cond.Wait()
+	}
+	b.next++
+	b.free -= w
+	b.cond.Broadcast()
+	return nil
+}
+
+// give gives back what a file took.
+func (b *budget) give(w int64) {
+	b.mu.Lock()
+	b.free += min(w, b.max)
+	b.cond.Broadcast()
+	b.mu.Unlock()
 }
 
 // store1 stores what a worker prepared: the statements of a file, or the
@@ -308,12 +396,19 @@ func parseDate(s string) extract.Date {
 // Read returns the statements in a file's bytes: its text (package decode)
 // read for statements (package extract), with hint for those whose text
 // gives no year. What decoding left out of the file is the first of each
-// statement's problems.
-func Read(ctx context.Context, data []byte, hint extract.DateHint) ([]extract.Statement, error) {
-	t, err := decode.File(ctx, data)
+// statement's problems. A text that weighs more than maxWeight (see
+// Weight; 0 for no limit) is a *TooHeavyError, and not read.
+func Read(ctx context.Context, data []byte, hint extract.DateHint, maxWeight int64) ([]extract.Statement, error) {
+	t, err := Decode(ctx, data, maxWeight)
 	if err != nil {
 		return nil, err
 	}
+	return statements(t, hint), nil
+}
+
+// statements are the statements of a file's text, with what decoding left
+// out of the file as the first of each one's problems.
+func statements(t decode.Text, hint extract.DateHint) []extract.Statement {
 	sts := extract.ParseDated(t.Text, hint)
 	for i := range sts {
 		ps := make([]string, 0, len(t.Problems)+len(sts[i].Problems))
@@ -322,5 +417,51 @@ func Read(ctx context.Context, data []byte, hint extract.DateHint) ([]extract.St
 		}
 		sts[i].Problems = append(ps, sts[i].Problems...)
 	}
-	return sts, nil
+	return sts
 }
+
+// Decode returns the text of a file's bytes (see decode.File), or a
+// *TooHeavyError when it weighs more than maxWeight (0 for no limit).
+func Decode(ctx context.Context, data []byte, maxWeight int64) (decode.Text, error) {
+	t, err := decode.File(ctx, data)
+	if err != nil {
+		return t, err
+	}
+	if w, units := Weight(t.Text); maxWeight > 0 && w > maxWeight {
+		return decode.Text{}, &TooHeavyError{Size: len(t.Text), Units: units, Weight: w, Max: maxWeight}
+	}
+	return t, nil
+}
+
+// UnitWeight is what each line, list item and sentence of a text weighs
+// beside its bytes (see Weight).
+const UnitWeight = 40
+
+// Weight is what reading text for statements takes memory in proportion
+// to, some six to nine bytes for each of its: its size in bytes, and
+// UnitWeight for each of its lines, list items (——), paragraphs run
+// together on one line (　　) and sentences. A statement as printed weighs
+// twice its size or less; a file of a million short list items, five times
+// its size. It returns the weight and how many lines, items and sentences
+// it counted.
+func Weight(text string) (weight int64, units int) {
+	for _, sep := range []string{"\n", "——", "\u3000\u3000", "。", "！", "？", "；"} {
+		units += strings.Count(text, sep)
+	}
+	return int64(len(text)) + UnitWeight*int64(units), units
+}
+
+// TooHeavyError is a file whose text weighs more than a limit allows (see
+// Weight).
+type TooHeavyError struct {
+	Size, Units int   // the text's bytes, and its lines, items and sentences
+	Weight, Max int64 // its weight, and the limit
+}
+
+func (e *TooHeavyError) Error() string {
+	return fmt.Sprintf("its text weighs %d MB (%d MB, and %d bytes for each of its %d lines, list items and sentences), over the %d MB limit",
+		mb(e.Weight), mb(int64(e.Size)), UnitWeight, e.Units, mb(e.Max))
+}
+
+// mb is n bytes in megabytes, rounded up.
+func mb(n int64) int64 { return (n + 1<<20 - 1) >> 20 }

@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"pledge/classify"
 	"pledge/export"
+	"pledge/extract"
 	"pledge/ingest"
 	"pledge/internal/gencorpus"
 	"pledge/internal/testkit"
@@ -163,5 +165,49 @@ func TestUnchangedFilesSkipped(t *testing.T) {
 	}
 	if u, n := count(); u != 9 || n != 1 {
 		t.Errorf("after a file changed: %d unchanged, %d stored; want 9 and 1", u, n)
+	}
+}
+
+// TestWeightBudget ingests files each heavier than half the weight the
+// workers may hold at once, with four workers, some of them too heavy to
+// read at all: every file takes its turn, none waits for ever, and the
+// database is what no limit gives.
+func TestWeightBudget(t *testing.T) {
+	inputs := corpus(t, 30)
+	var heaviest int64
+	for _, in := range inputs {
+		b, _ := in.Read()
+		w, _ := ingest.Weight(string(b))
+		heaviest = max(heaviest, w)
+	}
+	want := ingestInto(t, 4, inputs)
+	ctx := context.Background()
+	s, c := storeAndClassifier(t)
+	in, err := ingest.New(ctx, s, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Workers, in.MaxWeight = 4, heaviest*3/2
+	tooHeavy := ingest.Input{Name: "heavy.txt", Read: func() ([]byte, error) {
+		return []byte(strings.Repeat("双方将加强合作。\n", int(heaviest))), nil
+	}}
+	with := append([]ingest.Input{tooHeavy}, inputs...)
+	var results []string
+	if _, err := in.Run(ctx, with, func(r ingest.Result) { results = append(results, r.Name) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != len(with) || results[0] != "heavy.txt" || results[1] != inputs[0].Name {
+		t.Errorf("results %v, want one for each file, in order", results)
+	}
+	var b strings.Builder
+	if err := export.Write(ctx, &b, s, export.Options{NoBOM: true}); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != want {
+		t.Error("a weight limit gives another database")
+	}
+	var heavy *ingest.TooHeavyError
+	if _, err := ingest.Read(ctx, []byte(strings.Repeat("双方将加强合作。\n", 1000)), extract.DateHint{}, 1000); !errors.As(err, &heavy) || heavy.Units != 2000 {
+		t.Errorf("Read of a heavy text: %v, want a TooHeavyError counting 2000 lines and sentences", err)
 	}
 }

@@ -43,9 +43,12 @@ type Data struct {
 	// Listed counts the commitments the sections list, and ListedFrom the
 	// first year listed in full; Listed < Commitments when the report
 	// lists only the latest years and what the areas and threads name.
-	Listed, ListedFrom int
-	ReviewBelow        float64
-	With               []string // the parties the report is limited to
+	// ListedLatest, when not 0, says that the latest year alone holds more
+	// than ListLimit commitments, and only its ListedLatest latest are
+	// listed (with those named).
+	Listed, ListedFrom, ListedLatest int
+	ReviewBelow                      float64
+	With                             []string // the parties the report is limited to
 	// AcrossParties says that commitments recur from statements between
 	// any parties, not only the same ones (pledge relink --across-parties).
 	AcrossParties bool
@@ -60,6 +63,9 @@ type Domain struct {
 type YearAreas struct {
 	Year  int
 	Areas []figures.Area
+	// More counts, for each area, the commitments using it that its IDs
+	// leave out (see AreaIDs); nil when none are.
+	More []int
 }
 
 // Thread is a commitment that recurs in three or more years, with every
@@ -78,7 +84,7 @@ type Thread struct {
 func NewAreas(years []int, areas map[int][]figures.Area) []YearAreas {
 	var out []YearAreas
 	for _, y := range years[min(1, len(years)):] {
-		out = append(out, YearAreas{y, areas[y][:min(areasPerYear, len(areas[y]))]})
+		out = append(out, YearAreas{Year: y, Areas: areas[y][:min(areasPerYear, len(areas[y]))]})
 	}
 	return out
 }
@@ -102,8 +108,12 @@ const (
 	// ThreadLimit bounds the threads shown: the ones over most years.
 	ThreadLimit = 100
 	// ListLimit bounds the commitments the sections list in full: those of
-	// the latest years, as many years as fit.
+	// the latest years, as many years as fit, or of the latest year, when
+	// it alone holds more, its latest ListLimit.
 	ListLimit = 3000
+	// AreaIDs bounds the commitments each new area names: a term of a
+	// hundred thousand commitments would list them all.
+	AreaIDs = 20
 )
 
 // Options say what a report holds.
@@ -150,25 +160,31 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 	}
 	named := map[int64]bool{} // commitments the areas and threads name
 	d.Areas = NewAreas(d.Years, areas)
-	for _, ya := range d.Areas {
-		for _, a := range ya.Areas {
-			for _, id := range a.IDs {
+	for i, ya := range d.Areas {
+		ya.Areas = slices.Clone(ya.Areas) // the IDs are cut, not areas'
+		for k, a := range ya.Areas {
+			if len(a.IDs) > AreaIDs {
+				if ya.More == nil {
+					ya.More = make([]int, len(ya.Areas))
+				}
+				ya.More[k] = len(a.IDs) - AreaIDs
+				ya.Areas[k].IDs = a.IDs[:AreaIDs]
+			}
+			for _, id := range ya.Areas[k].IDs {
 				named[id] = true
 			}
 		}
+		d.Areas[i] = ya
 	}
 	step(2)
-	links, err := store.Links(ctx, with...)
+	links, err := store.ThreadLinks(ctx, with...)
 	if err != nil {
 		return nil, err
 	}
-	groups, years := threads(links, 3)
+	groups, years, yearOf := threads(links, 3)
+	links = nil // what follows needs only the groups'
 	d.MoreThreads = max(0, len(groups)-ThreadLimit)
 	groups = groups[:min(ThreadLimit, len(groups))]
-	yearOf := make(map[int64]int, len(links))
-	for _, l := range links {
-		yearOf[l.ID] = l.Year
-	}
 	var ids []int64
 	for _, g := range groups {
 		perYear := map[int]int{}
@@ -178,7 +194,7 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 			}
 		}
 	}
-	members, err := store.Commitments(ctx, track.Filter{IDs: ids})
+	members, err := byID(ctx, store, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -195,9 +211,13 @@ func Build(ctx context.Context, store *track.Store, now time.Time, opt Options) 
 }
 
 // list fills the sections: every commitment with opt.All; else those of
-// the latest years, as many years as ListLimit holds, and those named.
+// the latest years, as many years as ListLimit holds, or the latest
+// ListLimit of the latest year when it alone holds more, and those named.
+// Without opt.All, what it reads and writes is bounded whatever the
+// database holds.
 func (d *Data) list(ctx context.Context, store *track.Store, opt Options, named map[int64]bool) error {
 	f := track.Filter{With: opt.With}
+	latest := 0 // the commitments of the latest year, when it alone is too many
 	if !opt.All && d.Commitments > ListLimit {
 		n := 0
 		for i := len(d.Tally.Rows) - 1; i >= 0; i-- {
@@ -209,10 +229,22 @@ func (d *Data) list(ctx context.Context, store *track.Store, opt Options, named 
 				break
 			}
 			d.ListedFrom = r.Year
+			if n > ListLimit {
+				latest = n
+			}
 		}
 		f.FromYear = d.ListedFrom
 	}
-	cs, err := store.Commitments(ctx, f)
+	var cs []track.Commitment
+	var err error
+	if latest > 0 {
+		f.FromYear, f.Year = 0, d.ListedFrom
+		cs, _, err = store.Page(ctx, f, track.ByDate, ListLimit, latest-ListLimit)
+		d.ListedLatest = len(cs)
+		f.FromYear = d.ListedFrom
+	} else {
+		cs, err = store.Commitments(ctx, f)
+	}
 	if err != nil {
 		return err
 	}
@@ -227,7 +259,7 @@ func (d *Data) list(ctx context.Context, store *track.Store, opt Options, named 
 				more = append(more, id)
 			}
 		}
-		extra, err := store.Commitments(ctx, track.Filter{IDs: more})
+		extra, err := byID(ctx, store, more)
 		if err != nil {
 			return err
 		}
@@ -247,6 +279,15 @@ func (d *Data) list(ctx context.Context, store *track.Store, opt Options, named 
 		d.Sections = append(d.Sections, s)
 	}
 	return nil
+}
+
+// byID returns the commitments with the ids, none when there are none: a
+// filter of no ids selects every commitment.
+func byID(ctx context.Context, store *track.Store, ids []int64) ([]track.Commitment, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return store.Commitments(ctx, track.Filter{IDs: ids})
 }
 
 // palette colours the GUIDE's ten domains in its order; other labels are
@@ -276,51 +317,76 @@ func domain(id string, i int) Domain {
 // threads groups commitments by the commitment their thread began with,
 // following each back along the commitments it recurs from, and returns
 // the groups that cover at least minYears years, over most years first
-// (then earliest), each in the order of links (date, then place); and the
-// years of each group. A thread that branches (two 2024 commitments
-// recurring from one of 2021) is one group.
-func threads(links []track.LinkRow, minYears int) ([][]int64, map[int64][]int) {
-	byID := make(map[int64]track.LinkRow, len(links))
+// (then earliest), each in the order of links (date, then place); the
+// years of each group, by its first commitment; and the year of each
+// commitment of the groups. A thread that branches (two 2024 commitments
+// recurring from one of 2021) is one group. What it keeps grows with the
+// recurring commitments, not with all: a million new ones cost nothing.
+func threads(links []track.LinkRow, minYears int) ([][]int64, map[int64][]int, map[int64]int) {
+	// Where each commitment that another recurs from is in links: only
+	// those are walked through (-1: not among the links).
+	at := map[int64]int{}
 	for _, l := range links {
-		byID[l.ID] = l
+		if l.Recurring {
+			at[l.Previous] = -1
+		}
 	}
-	root := func(l track.LinkRow) int64 {
-		for l.Recurring {
-			p, ok := byID[l.Previous]
-			if !ok {
+	for i, l := range links {
+		if _, ok := at[l.ID]; ok {
+			at[l.ID] = i
+		}
+	}
+	root := func(i int) int {
+		for links[i].Recurring {
+			j := at[links[i].Previous]
+			if j < 0 {
 				break
 			}
-			l = p
+			i = j
 		}
-		return l.ID
+		return i
 	}
-	members := map[int64][]int64{}
-	yearsOf := map[int64]map[int]bool{}
-	var roots []int64
-	for _, l := range links {
-		r := root(l)
-		if members[r] == nil {
-			roots = append(roots, r)
-			yearsOf[r] = map[int]bool{}
-		}
-		members[r] = append(members[r], l.ID)
-		yearsOf[r][l.Year] = true
-	}
-	var out [][]int64
-	years := map[int64][]int{}
-	for _, r := range roots { // in the order their first commitments come
-		if len(yearsOf[r]) < minYears {
+	// The commitments that recur, by the first of their thread.
+	members := map[int][]int{}
+	var roots []int
+	for i, l := range links {
+		if !l.Recurring {
 			continue
 		}
-		out = append(out, members[r])
-		for y := range yearsOf[r] {
-			years[r] = append(years[r], y)
+		r := root(i)
+		if r == i {
+			continue
 		}
-		slices.Sort(years[r])
+		if members[r] == nil {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
+	}
+	slices.Sort(roots) // in the order their first commitments come
+	var out [][]int64
+	years := map[int64][]int{}
+	yearOf := map[int64]int{}
+	for _, r := range roots {
+		group := append([]int{r}, members[r]...)
+		slices.Sort(group)
+		set := map[int]bool{}
+		for _, i := range group {
+			set[links[i].Year] = true
+		}
+		if len(set) < minYears {
+			continue
+		}
+		ids := make([]int64, len(group))
+		for k, i := range group {
+			ids[k] = links[i].ID
+			yearOf[links[i].ID] = links[i].Year
+		}
+		out = append(out, ids)
+		years[ids[0]] = slices.Sorted(maps.Keys(set))
 	}
 	slices.SortStableFunc(out, func(a, b []int64) int { return cmp.Compare(len(years[b[0]]), len(years[a[0]])) })
 	// The ones shown go back in the order they began.
-	return out, years
+	return out, years, yearOf
 }
 
 // threadCells lays the threads out by year: for each of the years any of

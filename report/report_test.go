@@ -209,3 +209,59 @@ func TestEscaping(t *testing.T) {
 	}
 	selfContained(t, page)
 }
+
+// TestReportBounded makes a report of a database whose latest year holds
+// far more commitments than a report lists, every one of them using a term
+// new that year: it lists the latest ListLimit and the area names
+// AreaIDs of them, so the file stays small whatever the database holds;
+// --all still lists every one.
+func TestReportBounded(t *testing.T) {
+	ctx := context.Background()
+	s, err := track.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	model, err := s.RegisterModel(ctx, track.Model{Hash: "m", Variant: "multinomial", Labels: []string{"economy"}, TrainingSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const many = 20000
+	for i, n := range []int{5, many} {
+		st := extract.Statement{Title: fmt.Sprint("声明", i), Parties: []string{"甲国", "乙国"},
+			Date: extract.Date{Year: 2019 + i, Month: 1, Day: 2}, Fingerprint: fmt.Sprintf("%032d", i)}
+		cs := make([]label.Commitment, n)
+		for k := range cs {
+			term := []string{"贸易", "人工智能"}[i]
+			cs[k] = label.Commitment{Commitment: extract.Commitment{Ordinal: k + 1, Text: fmt.Sprintf("双方将扩大%s第%d项。", term, k)},
+				Sentences: [][]string{{"扩大", term, fmt.Sprint(k)}}, Terms: []string{term}, Domain: "economy", Probability: 0.9}
+		}
+		if _, _, err := s.AddStatement(ctx, st, track.Source{Path: fmt.Sprint(i)}, cs, model); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.LinkPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(ctx, s, time.Now(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if most := ListLimit + areasPerYear*AreaIDs; d.Listed > most || d.ListedLatest != ListLimit || d.ListedFrom != 2020 {
+		t.Errorf("listed %d (the latest %d of %d), want at most %d", d.Listed, d.ListedLatest, d.ListedFrom, most)
+	}
+	if b.Len() > 1<<20 {
+		t.Errorf("the report is %d kB, want it bounded whatever the database holds", b.Len()>>10)
+	}
+	if !strings.Contains(b.String(), fmt.Sprintf("and %d more", many-AreaIDs)) || !strings.Contains(b.String(), "latest commitments of 2020") {
+		t.Error("the report does not say what it leaves out")
+	}
+	all, err := Build(ctx, s, time.Now(), Options{All: true})
+	if err != nil || all.Listed != many+5 {
+		t.Errorf("--all lists %d, %v; want every one", all.Listed, err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"pledge/classify"
 )
@@ -22,6 +23,9 @@ func (s *Store) Label(ctx context.Context, id int64, domain string) error {
 	domain = strings.TrimSpace(domain)
 	if domain == "" {
 		return fmt.Errorf("empty domain")
+	}
+	if !utf8.ValidString(domain) {
+		return fmt.Errorf("domain %q is not UTF-8 text", domain)
 	}
 	if strings.IndexFunc(domain, unicode.IsControl) >= 0 {
 		// A line break in a label breaks every table it is printed in.

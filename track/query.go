@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Commitment is a stored commitment with its statement, label and link.
@@ -47,7 +48,7 @@ type Filter struct {
 	FromYear int
 	Domain   string // "" for every domain
 	Status   string // "new", "recurring" or "" for both
-	Search   string // text the commitment holds, "" for any
+	Search   string // text the commitment holds, as Fold compares it; "" for any
 	// Undated keeps the commitments of statements without a date.
 	Undated bool
 	// LabelSource keeps the commitments labelled by "model" or by
@@ -208,7 +209,7 @@ func (f Filter) where() (string, []any) {
 				WHERE s2.date > g.first))`)
 	}
 	if f.Search != "" {
-		where, args = append(where, "instr(c.text, ?) > 0"), append(args, f.Search)
+		where, args = searchText(where, args, Fold(f.Search))
 	}
 	where, args = withParties(where, args, f.With)
 	if len(f.IDs) > 0 {
@@ -221,6 +222,28 @@ func (f Filter) where() (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// searchText adds to a query's conditions that the commitment's text,
+// folded, holds folded. Folding is a call into Go for each commitment, and
+// it only ever makes ASCII: a run of other characters of what is sought
+// stands as it is in the text, so the database looks for the longest such
+// run first and folds only the texts that hold it, and none when what is
+// sought holds no ASCII.
+func searchText(where []string, args []any, folded string) ([]string, []any) {
+	longest := ""
+	for _, run := range strings.FieldsFunc(folded, func(r rune) bool { return r < utf8.RuneSelf }) {
+		if len(run) > len(longest) {
+			longest = run
+		}
+	}
+	if longest != "" {
+		where, args = append(where, "instr(c.text, ?) > 0"), append(args, longest)
+	}
+	if longest != folded {
+		where, args = append(where, "instr(pledge_fold(c.text), ?) > 0"), append(args, folded)
+	}
+	return where, args
 }
 
 // scanCommitments runs query q, which selects commitmentColumns, and calls
@@ -391,11 +414,18 @@ type LinkRow struct {
 	Previous  int64 // its best earlier match, 0 when none
 }
 
-// Links returns the link of every commitment (with names parties, of the
-// statements whose parties include them all), in the order of
-// Commitments: what following threads back in time needs, and no text.
-func (s *Store) Links(ctx context.Context, with ...string) ([]LinkRow, error) {
-	where, args := withParties([]string{"1 = 1"}, nil, with)
+// ThreadLinks returns the links of the commitments that recur and of those
+// others recur from (with names parties, of the statements whose parties
+// include them all), in the order of Commitments: what following threads
+// back in time needs, and no text, nor the links of the commitments that
+// are in no thread, which a database of new commitments is full of.
+func (s *Store) ThreadLinks(ctx context.Context, with ...string) ([]LinkRow, error) {
+	return s.links(ctx, `(l.status = 'recurring' OR EXISTS (SELECT 1 FROM links r WHERE r.previous_id = c.id AND r.status = 'recurring'))`, with)
+}
+
+// links returns the links of the commitments cond selects.
+func (s *Store) links(ctx context.Context, cond string, with []string) ([]LinkRow, error) {
+	where, args := withParties([]string{cond}, nil, with)
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, COALESCE(s.year, 0), COALESCE(l.status, 'new') = 'recurring', COALESCE(l.previous_id, 0)
 		`+commitmentJoins+` WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
 	if err != nil {

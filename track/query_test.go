@@ -26,9 +26,10 @@ func TestYears(t *testing.T) {
 	}
 }
 
-// TestLinks gives every commitment's link as Commitments does, without
-// its text, and only those of statements with the parties asked for.
-func TestLinks(t *testing.T) {
+// TestThreadLinks gives the link of every commitment that recurs or that
+// another recurs from, as Commitments does, without its text, and only
+// those of statements with the parties asked for.
+func TestThreadLinks(t *testing.T) {
 	ctx := context.Background()
 	s, ids := reviewStore(t)
 	tests := []struct {
@@ -45,18 +46,33 @@ func TestLinks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		all, err := s.Commitments(ctx, Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		recurredFrom := map[int64]bool{}
+		for _, c := range all {
+			if c.Status == "recurring" {
+				recurredFrom[c.Previous] = true
+			}
+		}
 		var want []LinkRow
 		for _, c := range cs {
-			want = append(want, LinkRow{ID: c.ID, Year: c.Year, Recurring: c.Status == "recurring", Previous: c.Previous})
+			if c.Status == "recurring" || recurredFrom[c.ID] {
+				want = append(want, LinkRow{ID: c.ID, Year: c.Year, Recurring: c.Status == "recurring", Previous: c.Previous})
+			}
 		}
-		got, err := s.Links(ctx, tt.with...)
+		got, err := s.ThreadLinks(ctx, tt.with...)
 		if err != nil || !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: Links() = %+v, %v; want %+v", tt.name, got, err, want)
+			t.Errorf("%s: ThreadLinks() = %+v, %v; want %+v", tt.name, got, err, want)
 		}
 	}
-	all, _ := s.Links(ctx)
+	all, _ := s.ThreadLinks(ctx)
 	if i := slices.IndexFunc(all, func(l LinkRow) bool { return l.ID == ids["2021扩大本币结算份额"] }); i < 0 || !all[i].Recurring || all[i].Previous != ids["2019扩大本币结算规模"] {
 		t.Errorf("the 2021 commitment's link: %+v, want recurring from %d", all, ids["2019扩大本币结算规模"])
+	}
+	if len(all) == 0 || len(all) >= 8 {
+		t.Errorf("%d links, want those of the threads only", len(all))
 	}
 }
 
@@ -128,6 +144,23 @@ func TestStatementsByID(t *testing.T) {
 		got, err := s.StatementsByID(ctx, tt.ids)
 		if err != nil || !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: %+v, %v; want %+v", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+// TestFold folds what searching compares.
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"扩大本币结算", "扩大本币结算"},
+		{"alert（2）", "alert(2)"},
+		{"“一带一路”", `"一带一路"`},
+		{"‘丝路’「基金」『项目』", `'丝路'"基金"'项目'`},
+		{"ＡＢＣ１２３！　＂", `ABC123! "`},
+		{"，。、", ",。、"},
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -115,15 +115,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		}
 	}
 	q := url.Values{}
-	q.Set("_busy_timeout", "30000")
+	q.Set("_busy_timeout", strconv.Itoa(int(busyTimeout/time.Millisecond)))
 	q.Set("_journal_mode", "WAL")
 	q.Set("_foreign_keys", "on")
 	q.Set("_txlock", "immediate")
 	q.Set("_synchronous", "NORMAL")
-	db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?"+q.Encode())
-	if err != nil {
-		return nil, err
-	}
+	db := openDB("file:" + url.PathEscape(path) + "?" + q.Encode())
 	s := &Store{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -145,10 +142,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	open := func(extra string) (*Store, error) {
-		db, err := sql.Open("sqlite3", "file:"+url.PathEscape(path)+"?mode=ro&_busy_timeout=30000&_foreign_keys=on"+extra)
-		if err != nil {
-			return nil, err
-		}
+		db := openDB("file:" + url.PathEscape(path) + "?mode=ro&_busy_timeout=" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + "&_foreign_keys=on" + extra)
 		s := &Store{db: db, path: path, readOnly: true}
 		if err := s.checkVersion(ctx); err != nil {
 			db.Close()

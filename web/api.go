@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -33,9 +34,8 @@ type alternative struct {
 // apiList answers GET /api/commitments: a page of the commitments the
 // parameters select (see parseQuery), and how many they select in all.
 func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
-	q, err := parseQuery(r.URL.Query())
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	q, ok := s.apiQuery(w, r)
+	if !ok {
 		return
 	}
 	cs, total, err := s.store.Page(r.Context(), q.Filter, q.Order, q.Limit, q.Offset)
@@ -43,6 +43,12 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	unlinked, err := s.store.Unlinked(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	markUnlinked(unlinked, cs)
 	items := make([]export.Record, len(cs))
 	for i, c := range cs {
 		items[i] = itemOf(c)
@@ -53,6 +59,25 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
 		Offset int             `json:"offset"`
 		Items  []export.Record `json:"items"`
 	}{total, q.Limit, q.Offset, items})
+}
+
+// apiQuery reads a list's parameters (see parseQuery and checkNames),
+// answering 400 when one is no value it takes.
+func (s *Server) apiQuery(w http.ResponseWriter, r *http.Request) (query, bool) {
+	q, err := parseQuery(r.URL.Query())
+	if err == nil {
+		err = s.checkNames(r.Context(), q)
+	}
+	var bad *badParam
+	switch {
+	case errors.As(err, &bad):
+		writeError(w, http.StatusBadRequest, err.Error())
+		return q, false
+	case err != nil:
+		s.serverError(w, r, err)
+		return q, false
+	}
+	return q, true
 }
 
 // apiGet answers GET /api/commitments/{id}.
@@ -83,6 +108,11 @@ func (s *Server) detail(r *http.Request, id int64) (export.Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlinked, err := s.store.Unlinked(ctx)
+	if err != nil {
+		return nil, err
+	}
+	markUnlinked(unlinked, thread)
 	alts, err := s.store.Alternatives(ctx, id, 3)
 	if err != nil {
 		return nil, err
@@ -112,9 +142,16 @@ func (s *Server) apiCandidates(w http.ResponseWriter, r *http.Request) {
 		s.apiFailure(w, r, err)
 		return
 	}
+	unlinked, err := s.store.Unlinked(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	out := []export.Record{}
 	for _, c := range cs {
-		out = append(out, append(itemOf(c.Commitment), export.Field{Name: "candidate_similarity", Value: c.Similarity}))
+		one := []track.Commitment{c.Commitment}
+		markUnlinked(unlinked, one)
+		out = append(out, append(itemOf(one[0]), export.Field{Name: "candidate_similarity", Value: c.Similarity}))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -123,9 +160,8 @@ func (s *Server) apiCandidates(w http.ResponseWriter, r *http.Request) {
 // and recurring, and statements per year (year null: undated); with=NAME
 // keeps the statements whose parties include NAME.
 func (s *Server) apiTally(w http.ResponseWriter, r *http.Request) {
-	q, err := parseQuery(r.URL.Query())
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	q, ok := s.apiQuery(w, r)
+	if !ok {
 		return
 	}
 	t, err := s.store.Tally(r.Context(), q.Filter.With...)
@@ -185,11 +221,18 @@ func (s *Server) apiPatch(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var p patch
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		writeError(w, http.StatusBadRequest, "the body is not a JSON object of domain, status, previous_id, label_source or link_source: "+err.Error())
+	if r.ContentLength > maxBody {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is %d bytes, more than the %d a correction may send", r.ContentLength, maxBody))
+		return
+	}
+	p, err := decodePatch(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is more than the %d bytes a correction may send", maxBody))
+		return
+	}
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "the body is not one JSON object of domain, status, previous_id, label_source or link_source: "+err.Error())
 		return
 	}
 	if msg := s.checkPatch(r, p); msg != "" {
@@ -203,7 +246,6 @@ func (s *Server) apiPatch(w http.ResponseWriter, r *http.Request) {
 	}
 	// The link first: it is the part that can conflict, and then nothing
 	// is stored.
-	var err error
 	switch {
 	case p.LinkSource != nil:
 		err = s.store.UndecideLink(ctx, id)
@@ -228,6 +270,51 @@ func (s *Server) apiPatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeDetail(w, r, id)
+}
+
+// decodePatch reads the body of a PATCH: one JSON object, whose keys are
+// patch's exactly (as the API spells them: not Domain or DOMAIN), each at
+// most once, and nothing after it.
+func decodePatch(body io.Reader) (patch, error) {
+	var p patch
+	fields := map[string]any{"domain": &p.Domain, "status": &p.Status, "previous_id": &p.PreviousID,
+		"label_source": &p.LabelSource, "link_source": &p.LinkSource}
+	dec := json.NewDecoder(body)
+	if tok, err := dec.Token(); err != nil {
+		return p, err
+	} else if tok != json.Delim('{') {
+		return p, fmt.Errorf("it starts with %v", tok)
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return p, err
+		}
+		key, _ := tok.(string)
+		field, ok := fields[key]
+		switch {
+		case !ok:
+			return p, fmt.Errorf("unknown key %q", key)
+		case seen[key]:
+			return p, fmt.Errorf("the key %q twice", key)
+		}
+		seen[key] = true
+		if err := dec.Decode(field); err != nil {
+			return p, fmt.Errorf("%s: %w", key, err)
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return p, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return p, err
+		}
+		return p, errors.New("more follows the object")
+	}
+	return p, nil
 }
 
 // checkPatch says what is wrong with a patch, or "".

@@ -134,10 +134,29 @@ func parsePages() (map[string]*template.Template, error) {
 type base struct {
 	Title, Nav, DB string
 	ReadOnly       bool
+	// Unlinked counts the commitments whose links wait to be computed,
+	// which the page says.
+	Unlinked int
 }
 
-func (s *Server) base(title, nav string) base {
-	return base{Title: title, Nav: nav, DB: s.store.Path(), ReadOnly: s.opt.ReadOnly}
+func (s *Server) base(title, nav string, u track.Unlinked) base {
+	return base{Title: title, Nav: nav, DB: s.store.Path(), ReadOnly: s.opt.ReadOnly, Unlinked: u.Count}
+}
+
+// unlinkedStatus is the status pages and the API give a commitment whose
+// links wait to be computed (see track.Unlinked): a stopped run stored it,
+// or one of its group, and did not link them, and pledge serve --read-only
+// does not.
+const unlinkedStatus = "unlinked"
+
+// markUnlinked gives the commitments of cs whose links wait to be computed
+// the status unlinkedStatus.
+func markUnlinked(u track.Unlinked, cs []track.Commitment) {
+	for i := range cs {
+		if u.Has(cs[i]) {
+			cs[i].Status = unlinkedStatus
+		}
+	}
 }
 
 // render writes page name with data, or a server error: into a buffer
@@ -184,6 +203,11 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	unlinked, err := s.store.Unlinked(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	total, statements := t.Total()
 	domains := report.DomainsOf(t.Domains)
 	s.render(w, r, "overview", http.StatusOK, struct {
@@ -198,13 +222,19 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		Across                  bool
 		Areas                   []report.YearAreas
 		Applied                 string
-	}{s.base("Overview", "overview"), statements, total.Total(), reviewed, DoubtBelow, t, domains,
+	}{s.base("Overview", "overview", unlinked), statements, total.Total(), reviewed, DoubtBelow, t, domains,
 		report.DomainChart(t, domains), report.StatusChart(t), partners, across, report.NewAreas(t.Years(), areas), r.URL.Query().Get("applied")})
 }
 
 func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q, qerr := parseQuery(r.URL.Query())
+	if qerr == nil {
+		if qerr = s.checkNames(ctx, q); qerr != nil && !errors.As(qerr, new(*badParam)) {
+			s.serverError(w, r, qerr)
+			return
+		}
+	}
 	status := http.StatusOK
 	var items []track.Commitment
 	total := 0
@@ -217,6 +247,12 @@ func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	unlinked, err := s.store.Unlinked(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	markUnlinked(unlinked, items)
 	years, err := s.store.Years(ctx)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -247,7 +283,7 @@ func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 		AllDomains []report.Domain
 		Parties    []string
 		Error      string
-	}{base: s.base("Commitments", "commitments"), Items: items, Total: total, Years: years,
+	}{base: s.base("Commitments", "commitments", unlinked), Items: items, Total: total, Years: years,
 		AllDomains: domains, Parties: parties}
 	data.Q.query, data.Q.Filtered = q, q.filtered()
 	if qerr != nil {
@@ -297,6 +333,12 @@ func (s *Server) commitment(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	unlinked, err := s.store.Unlinked(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	markUnlinked(unlinked, thread)
 	c := thread[0]
 	alts, err := s.store.Alternatives(ctx, id, 3)
 	if err != nil {
@@ -336,7 +378,7 @@ func (s *Server) commitment(w http.ResponseWriter, r *http.Request) {
 		Closest      *track.Commitment
 		Threshold    float64
 		AllDomains   []report.Domain
-	}{s.base(fmt.Sprintf("Commitment %d", id), "commitments"), c, alts, thread[1:], sims, closest, th, domains})
+	}{s.base(fmt.Sprintf("Commitment %d", id), "commitments", unlinked), c, alts, thread[1:], sims, closest, th, domains})
 }
 
 // reviewSize is how many commitments the review queue shows at once.
@@ -362,6 +404,12 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	unlinked, err := s.store.Unlinked(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	markUnlinked(unlinked, cs)
 	type card struct {
 		C            track.Commitment
 		Alternatives []classify.Prediction
@@ -373,11 +421,14 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 			prevIDs = append(prevIDs, c.Previous)
 		}
 	}
-	prevs, err := s.store.Commitments(ctx, track.Filter{IDs: prevIDs})
-	if err != nil {
-		s.serverError(w, r, err)
-		return
+	var prevs []track.Commitment
+	if len(prevIDs) > 0 { // no ids would select every commitment
+		if prevs, err = s.store.Commitments(ctx, track.Filter{IDs: prevIDs}); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
+	markUnlinked(unlinked, prevs)
 	cards := make([]card, len(cs))
 	for i, c := range cs {
 		cards[i].C = c
@@ -402,5 +453,5 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 		DoubtBelow float64
 		Keys       []classify.Domain
 		Cards      []card
-	}{s.base("Review", "review"), by, total, th, DoubtBelow, classify.Domains(), cards})
+	}{s.base("Review", "review", unlinked), by, total, th, DoubtBelow, classify.Domains(), cards})
 }

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -152,4 +154,42 @@ func (q query) link(path string, set ...string) string {
 // filtered reports whether q narrows the list at all.
 func (q query) filtered() bool {
 	return slices.ContainsFunc([]string{q.Year, q.Domain, q.Status, q.With, q.Source, q.Text, q.IDs}, func(s string) bool { return s != "" })
+}
+
+// checkNames refuses a list's domain or party that no commitment or
+// statement of the database has: a name mistyped selects nothing, and the
+// answer should say so, with the names there are, not be an empty list.
+func (s *Server) checkNames(ctx context.Context, q query) error {
+	if q.Filter.Domain != "" {
+		known, err := s.store.Domains(ctx)
+		if err != nil {
+			return err
+		}
+		if !known[q.Filter.Domain] {
+			return &badParam{"domain", q.Domain, "a domain of this database: " + names(slices.Sorted(maps.Keys(known)))}
+		}
+	}
+	if len(q.Filter.With) > 0 {
+		parties, err := s.store.Parties(ctx)
+		if err != nil {
+			return err
+		}
+		for _, p := range q.Filter.With {
+			if !slices.Contains(parties, p) {
+				return &badParam{"with", q.With, "a party of this database's statements: " + names(parties)}
+			}
+		}
+	}
+	return nil
+}
+
+// names lists names, the first 20 of them.
+func names(ns []string) string {
+	if len(ns) == 0 {
+		return "(none yet)"
+	}
+	if len(ns) > 20 {
+		return strings.Join(ns[:20], ", ") + fmt.Sprintf(", … (%d in all)", len(ns))
+	}
+	return strings.Join(ns, ", ")
 }

@@ -56,7 +56,11 @@ type retrainData struct {
 
 func (s *Server) retrainData(r *http.Request) (retrainData, error) {
 	labels, err := s.store.PersonLabels(r.Context())
-	return retrainData{base: s.base("Retrain", "retrain"), PersonLabels: len(labels), CanTrain: s.opt.Segmenter != nil}, err
+	if err != nil {
+		return retrainData{}, err
+	}
+	unlinked, err := s.store.Unlinked(r.Context())
+	return retrainData{base: s.base("Retrain", "retrain", unlinked), PersonLabels: len(labels), CanTrain: s.opt.Segmenter != nil}, err
 }
 
 func (s *Server) retrainPage(w http.ResponseWriter, r *http.Request) {
@@ -76,7 +80,7 @@ const (
 
 // retrain answers POST /retrain: it trains a model on the built-in data
 // and the person's labels, measures it against the built-in model, and
-// keeps it for applyRetrained.
+// keeps it for applyRetrained, in place of the one before.
 func (s *Server) retrain(w http.ResponseWriter, r *http.Request) {
 	d, err := s.retrainData(r)
 	if err != nil {
@@ -95,7 +99,7 @@ func (s *Server) retrain(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	s.retrained[m.Hash] = m
+	s.retrained = m
 	s.mu.Unlock()
 	d.Result = res
 	s.render(w, r, "retrain", http.StatusOK, d)
@@ -189,10 +193,10 @@ func (s *Server) applyRetrained(w http.ResponseWriter, r *http.Request) {
 	}
 	hash := r.PostFormValue("hash")
 	s.mu.Lock()
-	m := s.retrained[hash]
+	m := s.retrained
 	s.mu.Unlock()
-	if m == nil {
-		d.Error = "No retrained model " + hash + " to apply: train again."
+	if m == nil || m.Hash != hash {
+		d.Error = "No retrained model " + hash + " to apply (only the last one retraining made is kept): train again."
 		s.render(w, r, "retrain", http.StatusBadRequest, d)
 		return
 	}

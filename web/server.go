@@ -13,10 +13,12 @@ package web
 
 import (
 	"embed"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 
 	"pledge/classify"
@@ -48,15 +50,15 @@ type Server struct {
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 
-	// retrained are the models retraining made and a person may apply,
-	// by hash.
+	// retrained is the model retraining made last, which a person may
+	// apply: each is a megabyte or more, and only the last is offered.
 	mu        sync.Mutex
-	retrained map[string]*classify.Model
+	retrained *classify.Model
 }
 
 // New returns a Server of store.
 func New(store *track.Store, opt Options) (*Server, error) {
-	s := &Server{store: store, opt: opt, mux: http.NewServeMux(), retrained: map[string]*classify.Model{}}
+	s := &Server{store: store, opt: opt, mux: http.NewServeMux()}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
@@ -79,10 +81,30 @@ func New(store *track.Store, opt Options) (*Server, error) {
 	s.mux.HandleFunc("PATCH /api/commitments/{id}", s.apiPatch)
 	s.mux.HandleFunc("GET /api/commitments/{id}/candidates", s.apiCandidates)
 	s.mux.HandleFunc("GET /api/tally", s.apiTally)
-	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "no such API route: "+r.Method+" "+r.URL.Path)
-	})
+	s.mux.HandleFunc(apiFallback, s.apiNotFound)
 	return s, nil
+}
+
+// apiFallback is the pattern of the API paths no route answers.
+const apiFallback = "/api/"
+
+// apiNotFound answers a request to the API that no route takes: 405, with
+// the methods it takes, when the path is a route's; else 404.
+func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		other := r.Clone(r.Context())
+		other.Method = m
+		if _, pattern := s.mux.Handler(other); pattern != apiFallback && pattern != "" {
+			allowed = append(allowed, m)
+		}
+	}
+	if len(allowed) == 0 {
+		writeError(w, http.StatusNotFound, "no such API route: "+r.Method+" "+r.URL.Path)
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allowed, ", "))
+	writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not a method of %s: it takes %s", r.Method, r.URL.Path, strings.Join(allowed, ", ")))
 }
 
 // ServeHTTP checks where a request comes from and what it is addressed to,

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -259,6 +260,8 @@ func TestFilters(t *testing.T) {
 		{"source=model", 8},
 		{"q=" + url.QueryEscape("本币"), 5},
 		{"q=" + url.QueryEscape("份额") + "&with=" + url.QueryEscape("乙国"), 2},
+		{"q=" + url.QueryEscape("alert（2）"), 1},
+		{"q=" + url.QueryEscape("＂＞"), 1},
 		{fmt.Sprintf("ids=%d,%d", f.id(t, "推进核电项目"), f.id(t, "加强电网互联")), 2},
 		{"sort=label", 9},
 		{"sort=link&limit=3", 9},
@@ -356,7 +359,7 @@ func TestPatch(t *testing.T) {
 		{share, `{"previous_id": 0}`, 400},
 		{share, `{"label_source": "person"}`, 400},
 		{share, `[1, 2]`, 400},
-		{share, `{"domain": "energy"` + strings.Repeat(" ", maxBody) + `}`, 400},
+		{share, `{"domain": "energy"` + strings.Repeat(" ", maxBody) + `}`, 413},
 		{99999, `{"domain": "energy"}`, 404},
 		{scale, `{"previous_id": ` + fmt.Sprint(share) + `, "domain": "energy"}`, 409},
 		{share, `{"previous_id": ` + fmt.Sprint(f.id(t, "扩大本币结算份额")) + `}`, 409},
@@ -368,6 +371,55 @@ func TestPatch(t *testing.T) {
 	}
 	if now := snapshot(); now != was {
 		t.Error("a refused PATCH changed something")
+	}
+}
+
+// TestAPIRefuses sends the API what it must refuse: a body that is not
+// one JSON object of the keys as spelled, one too large, a method a route
+// does not take, a partner or domain the database does not hold. Each gets
+// the status that says why, and an error naming what was wrong.
+func TestAPIRefuses(t *testing.T) {
+	f := newFixture(t, Options{})
+	share := f.id(t, "扩大本币结算份额")
+	one := fmt.Sprintf("/api/commitments/%d", share)
+	huge := `{"domain": "` + strings.Repeat("x", 10<<20) + `"}`
+	tests := []struct {
+		method, target, body string
+		status               int
+		want                 string
+	}{
+		{"PATCH", one, `{"domain":"finance"}garbage`, 400, "more follows the object"},
+		{"PATCH", one, `{"domain":"finance"}{"domain":"energy"}`, 400, "more follows the object"},
+		{"PATCH", one, `{"Domain":"energy"}`, 400, `unknown key \"Domain\"`},
+		{"PATCH", one, `{"DOMAIN":"energy"}`, 400, `unknown key \"DOMAIN\"`},
+		{"PATCH", one, `{"domain":"energy","domain":"finance"}`, 400, `the key \"domain\" twice`},
+		{"PATCH", one, `{"domain":"energy"`, 400, "EOF"},
+		{"PATCH", one, huge, 413, "more than the 65536"},
+		{"POST", one, `{"domain":"energy"}`, 405, "takes GET, HEAD, PATCH"},
+		{"PUT", one, `{"domain":"energy"}`, 405, "takes GET, HEAD, PATCH"},
+		{"DELETE", one, ``, 405, "takes GET, HEAD, PATCH"},
+		{"POST", "/api/tally", ``, 405, "takes GET, HEAD"},
+		{"DELETE", "/api/nothing", ``, 404, "no such API route"},
+		{"GET", "/api/tally?with=unknown", ``, 400, `with=\"unknown\": want a party of this database's statements: 甲国, 乙国, 丙国`},
+		{"GET", "/api/commitments?with=丁国", ``, 400, "甲国, 乙国, 丙国"},
+		{"GET", "/api/commitments?domain=econ", ``, 400, "energy, finance, politics"},
+	}
+	for _, tt := range tests {
+		status, body := f.do(t, tt.method, tt.target, tt.body)
+		if status != tt.status || !strings.Contains(body, tt.want) || !strings.HasPrefix(body, `{"error":`) {
+			t.Errorf("%s %s %.40q: %d %.300s, want %d with %q", tt.method, tt.target, tt.body, status, body, tt.status, tt.want)
+		}
+	}
+	// A body of no stated length, as a chunked request sends it.
+	req := httptest.NewRequest("PATCH", one, io.MultiReader(strings.NewReader(huge)))
+	req.ContentLength = -1
+	w := httptest.NewRecorder()
+	f.srv.ServeHTTP(w, req)
+	if w.Code != 413 {
+		t.Errorf("PATCH of 10 MB, chunked: %d %.200s, want 413", w.Code, w.Body.String())
+	}
+	if status, body := f.do(t, "GET", "/commitments?with=unknown", ""); status != 400 || !strings.Contains(body, "甲国, 乙国, 丙国") {
+		t.Errorf("the list page of an unknown partner: %d\n%.500s", status, body)
 	}
 }
 
@@ -567,8 +619,8 @@ func retrainedModel(t *testing.T, f *fixture, body string) *classify.Model {
 	hash := body[start+len(`name="hash" value="`):][:64]
 	f.srv.mu.Lock()
 	defer f.srv.mu.Unlock()
-	m := f.srv.retrained[hash]
-	if m == nil {
+	m := f.srv.retrained
+	if m == nil || m.Hash != hash {
 		t.Fatalf("no retrained model %s", hash)
 	}
 	return m
@@ -609,5 +661,54 @@ func TestQueuesAgree(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("the link queue offers %v, want the commitments of 2021 and 2024, %v", got, want)
 		}
+	}
+}
+
+// TestRetrainMemory retrains again and again, as a person trying labels
+// does: the server keeps the model it offers to apply, not every one it
+// made. The heap after the last is what it was after the first, give or
+// take a model.
+func TestRetrainMemory(t *testing.T) {
+	f := newFixture(t, Options{})
+	if err := f.store.Label(context.Background(), f.id(t, "推进核电项目"), "energy"); err != nil {
+		t.Fatal(err)
+	}
+	retrain := func() string {
+		t.Helper()
+		status, body := f.do(t, "POST", "/retrain", "")
+		if status != 200 {
+			t.Fatalf("POST /retrain: %d\n%.300s", status, body)
+		}
+		start := strings.Index(body, `name="hash" value="`) + len(`name="hash" value="`)
+		return body[start : start+64]
+	}
+	heap := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	retrain()
+	first := heap()
+	model := first - min(first, before) // about one model's size
+	const times = 3
+	var last string
+	texts := []string{"加强电网互联", "深化油气管道合作", "扩大本币结算规模", "提升本币结算份额", "扩大本币互换", "扩大本币结算份额"}
+	for i := range times {
+		// Another label each time, so another model.
+		if err := f.store.Label(context.Background(), f.id(t, texts[i%len(texts)]), "energy"); err != nil {
+			t.Fatal(err)
+		}
+		last = retrain()
+	}
+	after := heap()
+	t.Logf("heap %d kB before, %d kB after one retraining, %d kB after %d more", before>>10, first>>10, after>>10, times)
+	if after > first+model*3/2 {
+		t.Errorf("heap grew by %d kB over %d retrainings (a model is about %d kB): the server keeps every model", (after-first)>>10, times, model>>10)
+	}
+	if status, _ := f.do(t, "POST", "/retrain/apply", "hash="+last, "Content-Type", "application/x-www-form-urlencoded"); status != http.StatusSeeOther {
+		t.Errorf("applying the last model: %d", status)
 	}
 }

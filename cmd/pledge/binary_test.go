@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
+
+	"pledge/internal/needs"
 )
 
 // The tests in this file run pledge as users do, as a program of its own,
@@ -19,7 +21,7 @@ import (
 var binDir string
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := needs.Main(m, needs.Seeds(), needs.Pdftotext())
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}

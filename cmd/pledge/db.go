@@ -6,7 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"pledge/extract"
@@ -29,8 +34,12 @@ const dbFlagUsage = `  --db FILE      the database (default pledge.db in the cur
                  or $PLEDGE_DB)
 `
 
-// openStore opens the database, naming it in any error.
+// openStore opens the database, making it when it does not exist, naming
+// it in any error.
 func openStore(ctx context.Context, path string) (*track.Store, error) {
+	if err := checkDBPath(path, false); err != nil {
+		return nil, err
+	}
 	s, err := track.Open(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
@@ -38,22 +47,45 @@ func openStore(ctx context.Context, path string) (*track.Store, error) {
 	return s, nil
 }
 
+// checkDBPath refuses a --db that names no file a database can be: a
+// folder, a device (/dev/null), a pipe. Unless exist, a path where nothing
+// is yet is a database to make.
+func checkDBPath(path string, exist bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil && (exist || !errors.Is(err, fs.ErrNotExist)):
+		return fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	case err != nil:
+		return nil
+	case info.IsDir():
+		return fmt.Errorf("database %s: it is a folder; give a file name in it (--db %s)", path, filepath.Join(path, defaultDB))
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("database %s: not a regular file (a device, a pipe or a socket); give the name of a database file", path)
+	}
+	return nil
+}
+
 // openExisting opens a database that must exist already, to read it: a
 // report on a mistyped name should say so, not make an empty database. It
 // is opened read-only, so that it can be read in a read-only folder. A
-// database of an older pledge is brought up to date first where it can be
-// written; commitments a stopped run stored but did not link are linked
-// first, with a note on stderr, or, where the database cannot be written,
-// a note says that they read as new until pledge relink links them.
+// database of an older pledge (or an empty file) is brought up to date
+// first where it can be written; commitments a stopped run stored but did
+// not link are linked first, with a note on stderr, or, where the database
+// cannot be written, a note says that they read as new until pledge relink
+// links them.
 func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	if err := checkDBPath(path, true); err != nil {
+		return nil, err
 	}
 	s, err := track.OpenReadOnly(ctx, path)
 	if errors.Is(err, track.ErrOutdated) {
-		w, err := openStore(ctx, path)
-		if err != nil {
-			return nil, err
+		w, werr := track.Open(ctx, path)
+		if werr != nil {
+			what := "written by an older version of pledge, and it cannot be brought up to date"
+			if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+				what = "an empty file, and it cannot be made a pledge database"
+			}
+			return nil, fmt.Errorf("database %s: %s: %w", path, what, werr)
 		}
 		w.Close()
 		s, err = track.OpenReadOnly(ctx, path)
@@ -63,11 +95,16 @@ func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.St
 	}
 	pending, err := s.Pending(ctx)
 	if err != nil {
-		return nil, err
+		s.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	outdated, err := s.LinkerOutdated(ctx)
-	if err != nil || !pending && !outdated {
-		return s, err
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if !pending && !outdated {
+		return s, nil
 	}
 	w, err := track.Open(ctx, path)
 	if err == nil {
@@ -89,17 +126,47 @@ func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.St
 	return s, nil
 }
 
+// openUnchanged opens a database that must exist already, to read it and
+// leave it as it is, byte for byte: it neither brings an older database up
+// to date, which it refuses, saying how, nor links what a stopped run
+// left unlinked, which it says on stderr.
+func openUnchanged(ctx context.Context, command, path string, stderr io.Writer) (*track.Store, error) {
+	if err := checkDBPath(path, true); err != nil {
+		return nil, err
+	}
+	s, err := track.OpenReadOnly(ctx, path)
+	if errors.Is(err, track.ErrOutdated) {
+		return nil, fmt.Errorf("database %s: written by an older version of pledge, and %s does not change it: pledge relink --db %s brings it up to date", path, command, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	pending, err := s.Pending(ctx)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if pending {
+		fmt.Fprintf(stderr, "pledge: some commitments of %s were stored but not linked (a run was stopped); %s shows them as not yet linked, and pledge relink --db %[1]s links them\n", path, command)
+	}
+	return s, nil
+}
+
 // openToWrite opens a database that must exist already, to change it.
 func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("database %s: %w (pledge ingest makes one)", path, unwrapPath(err))
+	if err := checkDBPath(path, true); err != nil {
+		return nil, err
 	}
 	s, err := openStore(ctx, path)
 	if err != nil {
 		return nil, err
 	}
 	if pending, err := s.Pending(ctx); err != nil || !pending {
-		return s, err
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("database %s: %w", path, err)
+		}
+		return s, nil
 	}
 	fmt.Fprintln(stderr, "pledge: linking the commitments a stopped run stored but did not link")
 	if err := linkPending(ctx, s, stderr); err != nil {
@@ -189,4 +256,61 @@ func givenThreshold(command string, fl *flag.FlagSet, t float64) (bool, error) {
 		return false, usageError{fmt.Sprintf("%s: --threshold %v: want a chance above 0 and at most 1", command, t)}
 	}
 	return true, nil
+}
+
+// checkNames refuses a filter that names what the database does not hold:
+// a domain no commitment or model has, a party of no statement, a year of
+// no statement (0: none given). A mistyped name selects nothing, and
+// should say so, with the names there are, not print an empty list.
+func checkNames(ctx context.Context, store *track.Store, command, domain string, with []string, year int) error {
+	if domain != "" {
+		known, err := store.Domains(ctx)
+		if err != nil {
+			return err
+		}
+		if !known[domain] {
+			return fmt.Errorf("%s: --domain %q: not a domain of %s (its domains: %s)",
+				command, domain, store.Path(), listed(orderedDomains(slices.Collect(maps.Keys(known)))))
+		}
+	}
+	if len(with) > 0 {
+		parties, err := store.Parties(ctx)
+		if err != nil {
+			return err
+		}
+		for _, p := range with {
+			if !slices.Contains(parties, p) {
+				return fmt.Errorf("%s: --with %s: no statement of %s has that party (its parties: %s)", command, p, store.Path(), listed(parties))
+			}
+		}
+	}
+	if year != 0 {
+		years, err := store.Years(ctx)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(years, year) {
+			var ys []string
+			for _, y := range years {
+				if y == 0 {
+					ys = append(ys, "undated")
+				} else {
+					ys = append(ys, strconv.Itoa(y))
+				}
+			}
+			return fmt.Errorf("%s: --year %d: no statement of %s is of that year (its years: %s)", command, year, store.Path(), listed(ys))
+		}
+	}
+	return nil
+}
+
+// listed lists names for a message, the first 20 of them.
+func listed(names []string) string {
+	switch {
+	case len(names) == 0:
+		return "none yet"
+	case len(names) > 20:
+		return strings.Join(names[:20], ", ") + fmt.Sprintf(", … (%d in all)", len(names))
+	}
+	return strings.Join(names, ", ")
 }

@@ -76,7 +76,7 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	fmt.Fprintf(std.Stdout, "pledge demo: ingesting %d files of invented statements, built into pledge\n\n", len(inputs))
-	if err := ingestAll(ctx, store, in, inputs, 0, true, std); err != nil {
+	if err := ingestAll(ctx, store, in, inputs, runCounts{}, true, std); err != nil {
 		return err
 	}
 	t, err := store.Tally(ctx)

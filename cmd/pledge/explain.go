@@ -10,6 +10,7 @@ import (
 
 	"pledge/decode"
 	"pledge/extract"
+	"pledge/ingest"
 )
 
 // explainAll prints, for each input, what the structure reader saw in it.
@@ -25,10 +26,10 @@ func explainAll(ctx context.Context, inputs []input, std IO) error {
 		data, err := in.read()
 		var t decode.Text
 		if err == nil {
-			t, err = decode.File(ctx, data)
+			t, err = ingest.Decode(ctx, data, in.limit)
 		}
 		if err != nil {
-			fmt.Fprintf(std.Stderr, "pledge: extract %s: %v\n", in.name, unwrapPath(err))
+			fmt.Fprintf(std.Stderr, "pledge: extract %s: %v\n", shown(in.name), explainHint(in.name, unwrapPath(err)))
 			failed++
 			continue
 		}
@@ -51,7 +52,7 @@ func explainAll(ctx context.Context, inputs []input, std IO) error {
 // verdict, then the statements kept.
 func printExplanation(w io.Writer, name string, x extract.Explanation) error {
 	ew := &errWriter{w: w}
-	ew.printf("%s: %s\n\nParagraphs (role, then the cues for it):\n", name, plural(len(x.Paragraphs), "paragraph"))
+	ew.printf("%s: %s\n\nParagraphs (role, then the cues for it):\n", shown(name), plural(len(x.Paragraphs), "paragraph"))
 	for i, p := range x.Paragraphs {
 		ew.printf("  ¶%-4d %-11s %s\n", i+1, p.Role, clip(p.Text, 40))
 		for _, c := range p.Cues {
@@ -89,8 +90,12 @@ func printExplanation(w io.Writer, name string, x extract.Explanation) error {
 
 // explainHint adds to "no joint statement found" how to see why.
 func explainHint(name string, err error) error {
-	if errors.Is(err, extract.ErrNoStatement) {
-		return fmt.Errorf("%w (pledge extract --explain %s shows what pledge saw in it)", err, name)
+	var heavy *ingest.TooHeavyError
+	switch {
+	case errors.Is(err, extract.ErrNoStatement):
+		return fmt.Errorf("%w (pledge extract --explain %s shows what pledge saw in it)", err, shown(name))
+	case errors.As(err, &heavy):
+		return fmt.Errorf("%w (--max-size %d reads it)", err, (heavy.Weight+1<<20-1)>>20)
 	}
 	return err
 }

@@ -87,6 +87,9 @@ func runExport(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
+	if err := checkNames(ctx, store, "export", "", *with, 0); err != nil {
+		return err
+	}
 	opt := export.Options{Format: *format, NoBOM: *noBOM, Raw: *raw, With: *with, Now: time.Now(), Version: "pledge " + version()}
 	if *out == "" {
 		*out = "-"

@@ -72,13 +72,25 @@ func runExtract(ctx context.Context, args []string, std IO) error {
 	for _, p := range paths {
 		inputs = append(inputs, expand(p, limit, nil, skipper(std.Stderr))...)
 	}
+	inputs, emptyFolders := withoutEmptyFolders("extract", inputs, std.Stderr)
+	if len(inputs) == 0 {
+		return reported{plural(emptyFolders, "folder") + " without files"}
+	}
 	if inputs[0].date, err = givenDate("extract", *date, inputs); err != nil {
 		return err
 	}
 	if *explain {
-		return explainAll(ctx, inputs, std)
+		err = explainAll(ctx, inputs, std)
+	} else {
+		err = extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
 	}
-	return extractAndPrint(ctx, inputs, *asJSON, std.Stdout, std.Stderr)
+	if emptyFolders > 0 {
+		if err == nil {
+			err = fmt.Errorf("%s read", plural(len(inputs), "file"))
+		}
+		err = fmt.Errorf("%w, %s without files", err, plural(emptyFolders, "folder"))
+	}
+	return err
 }
 
 // document is what one input yielded: its statements, and for each the
@@ -103,7 +115,7 @@ func extractAndPrint(ctx context.Context, inputs []input, asJSON bool, stdout, s
 		}
 		sts, err := readStatements(ctx, in)
 		if err != nil {
-			fmt.Fprintf(stderr, "pledge: extract %s: %v\n", in.name, err)
+			fmt.Fprintf(stderr, "pledge: extract %s: %v\n", shown(in.name), explainHint(in.name, err))
 			failed++
 			continue
 		}
@@ -148,7 +160,7 @@ func readStatements(ctx context.Context, in input) ([]extract.Statement, error) 
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	return ingest.Read(ctx, data, in.hint())
+	return ingest.Read(ctx, data, in.hint(), in.limit)
 }
 
 // unwrapPath drops the path from a file system error, which the caller
@@ -167,9 +179,9 @@ func printText(w io.Writer, docs []*document) error {
 		if k > 0 {
 			ew.printf("\n")
 		}
-		ew.printf("%s: %s\n", d.name, plural(len(d.statements), "statement"))
+		ew.printf("%s: %s\n", shown(d.name), plural(len(d.statements), "statement"))
 		if len(d.statements) == 0 {
-			ew.printf("  no joint statement found (pledge extract --explain %s shows why)\n", d.name)
+			ew.printf("  no joint statement found (pledge extract --explain %s shows why)\n", shown(d.name))
 		}
 		for i, st := range d.statements {
 			ew.printf("  %d. %s  %s  %s", i+1, dateOrUnknown(st.Date), st.Title, plural(len(st.Commitments), "commitment"))
@@ -177,7 +189,7 @@ func printText(w io.Writer, docs []*document) error {
 				ew.printf("  [%s]", strings.Join(st.Parties, ", "))
 			}
 			if o := d.firsts[i]; o != nil {
-				ew.printf("  (duplicate of %s statement %d)", o.File, o.Index)
+				ew.printf("  (duplicate of %s statement %d)", shown(o.File), o.Index)
 			}
 			if note := dateNote(st); note != "" {
 				ew.printf("  (%s)", note)

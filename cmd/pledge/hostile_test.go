@@ -490,3 +490,95 @@ func TestHostileMessages(t *testing.T) {
 		t.Error("a label with a line break was taken")
 	}
 }
+
+// TestHostileSearch searches as a person types: ASCII brackets and quotes
+// find the full-width and curly ones a statement prints, and the other way
+// round; what is printed is the text as stored.
+func TestHostileSearch(t *testing.T) {
+	dir := t.TempDir()
+	text := "双方将共建“一带一路”，落实alert（2）号文件。"
+	f := writeFile(t, dir, "s.txt", []byte("甲国和乙国（以下称“双方”），声明如下：\n"+text+"\n双方将加强能源合作。\n二〇二〇年一月二日\n"))
+	db := filepath.Join(t.TempDir(), "p.db")
+	if _, errOut, err := run(t, "ingest", "--db", db, f); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	out, _, err := run(t, "list", "--db", db)
+	if err != nil || !strings.Contains(out, text) {
+		t.Fatalf("the commitment is not stored as written: %v\n%s", err, out)
+	}
+	for _, q := range []string{"alert(2)", "alert（2）", `"一带一路"`, "“一带一路”", "「一带一路」", "ａｌｅｒｔ", "alert（2)"} {
+		out, _, err := run(t, "list", "--db", db, "--search", q)
+		if err != nil || !strings.Contains(out, text) {
+			t.Errorf("--search %s: %v, want the commitment as stored:\n%s", q, err, out)
+		}
+	}
+	if out, _, _ := run(t, "list", "--db", db, "--search", `"能源"`); strings.Contains(out, "能源") {
+		t.Errorf("--search with quotes found text without them:\n%s", out)
+	}
+}
+
+// TestHostileMisleadingMessages gives pledge what it used to answer with a
+// message that misled or with none: each answer now names what is wrong,
+// and what there is, on one line.
+func TestHostileMisleadingMessages(t *testing.T) {
+	db := smallDB(t)
+
+	// A device and a folder as the database: named for what they are,
+	// and nothing made beside them.
+	_, journalBefore := os.Lstat("/dev/null-journal")
+	for _, args := range [][]string{{"tally", "--db", "/dev/null"}, {"ingest", "--db", "/dev/null", writeFile(t, t.TempDir(), "s.txt", []byte(small))}} {
+		if _, _, err := run(t, args...); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("pledge %v: %v, want not a regular file", args, err)
+		}
+	}
+	if info, err := os.Lstat("/dev/null-journal"); err == nil && journalBefore != nil {
+		t.Error("pledge made /dev/null-journal")
+		if info.Mode().IsRegular() {
+			os.Remove("/dev/null-journal")
+		}
+	}
+	folder := t.TempDir()
+	if _, _, err := run(t, "tally", "--db", folder); err == nil || !strings.Contains(err.Error(), "it is a folder; give a file name in it (--db "+filepath.Join(folder, "pledge.db")+")") {
+		t.Errorf("--db a folder: %v", err)
+	}
+
+	// Names the database does not hold: an error that lists those it does.
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"list", "--domain", "econ"}, `list: --domain "econ": not a domain of ` + db + " (its domains: politics, security, economy,"},
+		{[]string{"list", "--with", "丁国"}, "list: --with 丁国: no statement of " + db + " has that party (its parties: "},
+		{[]string{"list", "--year", "1990"}, "list: --year 1990: no statement of " + db + " is of that year (its years: 2020)"},
+		{[]string{"new", "--year", "1990"}, "new: --year 1990: no statement of " + db + " is of that year (its years: 2020)"},
+		{[]string{"tally", "--with", "丁国"}, "tally: --with 丁国: no statement"},
+		{[]string{"export", "--with", "丁国"}, "export: --with 丁国: no statement"},
+		{[]string{"report", "--with", "丁国", "-o", filepath.Join(t.TempDir(), "r.html")}, "report: --with 丁国: no statement"},
+	} {
+		out, _, err := run(t, append(append([]string{}, tt.args[0], "--db", db), tt.args[1:]...)...)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") || out != "" {
+			t.Errorf("pledge %v: %v, output %q; want %q", tt.args, err, out, tt.want)
+		}
+	}
+
+	// A label that is not UTF-8.
+	if _, _, err := run(t, "label", "--db", db, "--new-label", "1", "en\xffergy"); err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+		t.Errorf("a label that is not UTF-8: %v", err)
+	}
+
+	// Nothing to read: no database is made.
+	none := filepath.Join(t.TempDir(), "e3.db")
+	out, _, err := run(t, "ingest", "--db", none, "/nonexistent")
+	if _, serr := os.Stat(none); serr == nil || err == nil || !strings.Contains(out, "no database was made") {
+		t.Errorf("ingest of nothing: %v, %q; the database is there: %v", err, out, serr == nil)
+	}
+
+	// The program: a failed run says what it did once, on standard
+	// output, and each failure once, on standard error.
+	cmd := exec.Command(binary(t), "ingest", "--db", filepath.Join(t.TempDir(), "p.db"), writeFile(t, t.TempDir(), "s.txt", []byte(small)), "/nonexistent")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err == nil || strings.Count(stdout.String()+stderr.String(), "1 file ingested") != 1 || stderr.String() != "pledge: ingest /nonexistent: no such file or directory\n" {
+		t.Errorf("exit %v\nstdout:\n%s\nstderr:\n%s", err, &stdout, &stderr)
+	}
+}

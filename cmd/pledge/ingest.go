@@ -96,8 +96,15 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 		}
 		inputs = append(inputs, expand(paths[i], limit, statementFile, quietSkipper(std.Stderr, *verbose, &others))...)
 	}
-	if inputs[0].date, err = givenDate("ingest", *date, inputs); err != nil {
-		return err
+	inputs, emptyFolders := withoutEmptyFolders("ingest", inputs, std.Stderr)
+	if len(inputs) > 0 {
+		if inputs[0].date, err = givenDate("ingest", *date, inputs); err != nil {
+			return err
+		}
+	}
+	if !readable(inputs) {
+		// Nothing to store: the database is not opened, so not made.
+		return nothingToIngest(inputs, emptyFolders, *db, std)
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
@@ -118,6 +125,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	if err != nil {
 		return err
 	}
+	in.MaxWeight = limit
 	if setThreshold {
 		if err := store.SetThreshold(ctx, *threshold); err != nil {
 			return err
@@ -131,7 +139,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	if err := adoptPaths(ctx, store, inputs); err != nil {
 		return err
 	}
-	err = ingestAll(ctx, store, in, inputs, others, *verbose, std)
+	err = ingestAll(ctx, store, in, inputs, runCounts{others: others, emptyFolders: emptyFolders}, *verbose, std)
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
@@ -211,6 +219,54 @@ func listSome(items []string, n int) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }
 
+// nothingToIngest reports inputs of which none can be read, and what the
+// run did, which is nothing.
+func nothingToIngest(inputs []input, emptyFolders int, db string, std IO) error {
+	for _, in := range inputs {
+		fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", shown(in.name), unwrapPath(in.err))
+	}
+	made := "the database " + db + " holds what it held"
+	if _, err := os.Stat(db); err != nil {
+		made = "no database was made"
+	}
+	summary := runCounts{failed: len(inputs), emptyFolders: emptyFolders}.summary(false)
+	fmt.Fprintf(std.Stdout, "%s; nothing stored, and %s\n", summary, made)
+	return reported{summary}
+}
+
+// runCounts are what a run of ingest did with the files it was given.
+type runCounts struct {
+	ok, edited, unchanged, failed int
+	others                        int // files of folders plainly not statements, skipped
+	emptyFolders                  int // folders given that held no file
+}
+
+// summary says how a run of ingest went, for its last line.
+func (c runCounts) summary(verbose bool) string {
+	s := plural(c.ok, "file") + " ingested"
+	var notes []string
+	if c.edited > 0 {
+		notes = append(notes, fmt.Sprintf("%d edited, read again", c.edited))
+	}
+	if c.unchanged > 0 {
+		notes = append(notes, fmt.Sprintf("%d unchanged, not read again", c.unchanged))
+	}
+	if len(notes) > 0 {
+		s += " (" + strings.Join(notes, "; ") + ")"
+	}
+	s += fmt.Sprintf(", %d failed", c.failed)
+	if c.others > 0 {
+		s += ", " + plural(c.others, "other file") + " skipped"
+		if !verbose {
+			s += " (--verbose names " + one(c.others, "it", "them") + ")"
+		}
+	}
+	if c.emptyFolders > 0 {
+		s += ", " + plural(c.emptyFolders, "folder") + " without files"
+	}
+	return s
+}
+
 // statementFile reports whether a file in a folder is read by ingest.
 func statementFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -222,10 +278,10 @@ func statementFile(name string) bool {
 
 // ingestAll stores the inputs, reporting the problems of each and, when
 // verbose, what became of each file's statements, and ends with a line of
-// what the run did, which counts the others files of folders left out. An
+// what the run did, with counts the files of folders left out. An
 // interruption stops after the statement in progress, which is stored
 // whole or not at all; what was stored is linked and reported.
-func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, others int, verbose bool, std IO) error {
+func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, counts runCounts, verbose bool, std IO) error {
 	var failed, stored, known, unchanged, edited, seen int
 	bar := newProgress(std.Stderr, "ingest", len(inputs))
 	ins := make([]ingest.Input, len(inputs))
@@ -245,12 +301,12 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 		case r.Err != nil && !errors.Is(r.Err, context.Canceled) && !errors.Is(r.Err, context.DeadlineExceeded):
 			failed++
 			bar.clear()
-			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", r.Name, explainHint(r.Name, unwrapPath(r.Err)))
+			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", shown(r.Name), explainHint(r.Name, unwrapPath(r.Err)))
 		case r.Unchanged:
 			unchanged++
 			if verbose {
 				bar.clear()
-				fmt.Fprintf(std.Stdout, "%s: unchanged since it was read\n", r.Name)
+				fmt.Fprintf(std.Stdout, "%s: unchanged since it was read\n", shown(r.Name))
 			}
 		case r.Edited:
 			edited++
@@ -284,28 +340,9 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 		return err
 	}
 	ok := done - failed
-	var notes []string
-	if edited > 0 {
-		notes = append(notes, fmt.Sprintf("%d edited, read again", edited))
-	}
-	if unchanged > 0 {
-		notes = append(notes, fmt.Sprintf("%d unchanged, not read again", unchanged))
-	}
-	extra := ""
-	if len(notes) > 0 {
-		extra = " (" + strings.Join(notes, "; ") + ")"
-	}
-	if others > 0 {
-		extra += fmt.Sprintf(", %d failed, %s skipped", failed, plural(others, "other file"))
-		if !verbose {
-			extra += " (--verbose names " + one(others, "it", "them") + ")"
-		}
-	} else {
-		extra += fmt.Sprintf(", %d failed", failed)
-	}
-	fmt.Fprintf(std.Stdout, "%s ingested%s; %s stored, %d already there; the database %s holds %s and %s\n",
-		plural(ok, "file"), extra, plural(stored, "statement"), known, store.Path(),
-		plural(sts, "statement"), plural(commitments, "commitment"))
+	counts.ok, counts.edited, counts.unchanged, counts.failed = ok, edited, unchanged, failed
+	fmt.Fprintf(std.Stdout, "%s; %s stored, %d already there; the database %s holds %s and %s\n",
+		counts.summary(verbose), plural(stored, "statement"), known, store.Path(), plural(sts, "statement"), plural(commitments, "commitment"))
 	if stored > 0 {
 		if n, err := store.Restorable(ctx); err != nil {
 			return err
@@ -317,8 +354,10 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 	switch {
 	case interrupted:
 		return fmt.Errorf("interrupted after %d of %d files; what was stored is whole, and running the same command again finishes the job", done, len(inputs))
-	case failed > 0:
-		return fmt.Errorf("%s ingested, %d failed", plural(ok, "file"), failed)
+	case failed > 0 || counts.emptyFolders > 0:
+		// The error says what failed, not what was skipped as it should be.
+		counts.edited, counts.unchanged, counts.others = 0, 0, 0
+		return reported{counts.summary(verbose)}
 	}
 	return nil
 }
@@ -327,7 +366,7 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 // a file that was still read.
 func printProblems(w io.Writer, command, file, title string, problems []string) {
 	for _, p := range problems {
-		fmt.Fprintf(w, "pledge: %s %s: warning: %s: %s\n", command, file, title, p)
+		fmt.Fprintf(w, "pledge: %s %s: warning: %s: %s\n", command, shown(file), title, p)
 	}
 }
 
@@ -340,7 +379,7 @@ func printFound(w io.Writer, name string, found []ingest.Found, copy bool) {
 	if copy {
 		note = " (a copy of a file read before)"
 	}
-	fmt.Fprintf(w, "%s:%s\n", name, note)
+	fmt.Fprintf(w, "%s:%s\n", shown(name), note)
 	for _, s := range found {
 		what := "stored"
 		if !s.Added {

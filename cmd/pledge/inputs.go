@@ -9,7 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"pledge/extract"
 	"pledge/ingest"
@@ -20,17 +23,64 @@ type input struct {
 	name string
 	read func() ([]byte, error)
 	date extract.Date // given with --date, or zero
+	// err is why the input cannot be read, when that is known before
+	// reading it (a path that does not exist), which read returns.
+	err error
+	// limit bounds the weight of its text (see ingest.Weight); 0 for none.
+	limit int64
 }
 
 // hint is the date hint for the input's statements (see ingest.Hint).
 func (in input) hint() extract.DateHint { return ingest.Hint(in.name, in.date) }
 
 func failedInput(path string, err error) input {
-	return input{name: path, read: func() ([]byte, error) { return nil, err }}
+	return input{name: path, read: func() ([]byte, error) { return nil, err }, err: err}
+}
+
+// errNoFiles is a folder given that holds no file to read.
+var errNoFiles = errors.New("the folder holds no file to read")
+
+// withoutEmptyFolders takes the folders that hold no file to read out of
+// inputs, reporting each on its own line: they are no file that failed.
+// It returns the other inputs and how many folders it took out.
+func withoutEmptyFolders(command string, inputs []input, stderr io.Writer) ([]input, int) {
+	var out []input
+	empty := 0
+	for _, in := range inputs {
+		if errors.Is(in.err, errNoFiles) {
+			fmt.Fprintf(stderr, "pledge: %s %s: %v\n", command, shown(in.name), in.err)
+			empty++
+			continue
+		}
+		out = append(out, in)
+	}
+	return out, empty
+}
+
+// readable reports whether any input may be read: not all of them are
+// known to fail before they are read.
+func readable(inputs []input) bool {
+	for _, in := range inputs {
+		if in.err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func diskInput(path string, limit int64) input {
-	return input{name: path, read: func() ([]byte, error) { return readLimited(path, limit) }}
+	return input{name: path, read: func() ([]byte, error) { return readLimited(path, limit) }, limit: limit}
+}
+
+// shown is a file name as a message prints it: as it is, or, when it
+// holds a line break, another control character or bytes that are not
+// UTF-8, quoted as Go quotes a string ("a\nb.txt"), so that a message
+// stays one line. Files are stored under their names as they are.
+func shown(name string) string {
+	if utf8.ValidString(name) && strings.IndexFunc(name, unicode.IsControl) < 0 {
+		return name
+	}
+	return strconv.Quote(name)
 }
 
 // errNotRegular is a path that is neither a file nor a folder: reading a
@@ -61,7 +111,7 @@ func expand(path string, limit int64, accept func(name string) bool, skip func(s
 	w := walker{limit: limit, accept: accept, skip: skip, seen: map[string]string{}}
 	w.walk(path)
 	if len(w.out) == 0 {
-		w.out = append(w.out, failedInput(path, errors.New("folder holds no files to read")))
+		w.out = append(w.out, failedInput(path, errNoFiles))
 	}
 	return w.out
 }
@@ -84,7 +134,7 @@ func (w *walker) walk(dir string) {
 		return
 	}
 	if first, ok := w.seen[real]; ok {
-		w.out = append(w.out, failedInput(dir, fmt.Errorf("a link back to %s, read already: the folders loop", first)))
+		w.out = append(w.out, failedInput(dir, fmt.Errorf("a link back to %s, read already: the folders loop", shown(first))))
 		return
 	}
 	w.seen[real] = dir
@@ -119,7 +169,7 @@ func (w *walker) walk(dir string) {
 				continue
 			}
 			if first, ok := w.seen[real]; ok {
-				w.skipped(skipped{p, "the same file as " + first + ", read already", false})
+				w.skipped(skipped{p, "the same file as " + shown(first) + ", read already", false})
 				continue
 			}
 			w.seen[real] = p
@@ -144,7 +194,7 @@ type skipped struct {
 
 // skipper reports each file a folder's listing leaves out on its own line.
 func skipper(stderr io.Writer) func(s skipped) {
-	return func(s skipped) { fmt.Fprintf(stderr, "pledge: skipped %s: %s\n", s.path, s.why) }
+	return func(s skipped) { fmt.Fprintf(stderr, "pledge: skipped %s: %s\n", shown(s.path), s.why) }
 }
 
 // quietSkipper reports on its own line each file a folder's listing leaves
@@ -164,13 +214,15 @@ func quietSkipper(stderr io.Writer, verbose bool, others *int) func(s skipped) {
 	}
 }
 
-// defaultMaxSize bounds the files pledge reads: reading takes about six
-// times a file's size in memory, and a statement is rarely over 1 MB, so a
-// larger file is more likely a mistake than a statement.
+// defaultMaxSize bounds the files pledge reads, and the weight of their
+// text (see ingest.Weight): reading takes up to about twelve times the
+// weight in memory, and a statement is rarely over 1 MB, so a larger file
+// is more likely a mistake than a statement.
 const defaultMaxSize = 32 << 20
 
-const maxSizeUsage = `  --max-size MB  refuse files larger than this (default 32); reading a
-                 file takes about six times its size in memory
+const maxSizeUsage = `  --max-size MB  refuse files larger than this (default 32), or whose text
+                 weighs more: its size and 40 bytes for each line, list
+                 item and sentence; reading takes up to twelve times that
 `
 
 // maxSizeFlag registers --max-size on fl, in megabytes.

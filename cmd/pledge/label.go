@@ -62,7 +62,7 @@ func runLabel(ctx context.Context, args []string, std IO) error {
 		return fmt.Errorf("label: unknown domain %q: give one of %s, or --new-label to add it", domain, strings.Join(orderedDomains(ds), ", "))
 	}
 	if err := store.Label(ctx, id, domain); err != nil {
-		return err
+		return fmt.Errorf("label %d: %w", id, err)
 	}
 	if err := linkPending(ctx, store, std.Stderr); err != nil {
 		return err

@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"pledge/extract"
 	"pledge/internal/golden"
+	"pledge/internal/needs"
 )
 
 // layouts is the folder of documents written for pledge in the layouts of
@@ -19,9 +19,7 @@ const layouts = "../../extract/testdata/layouts"
 // documents through pdftotext, as ingest and extract do, and checks that it
 // gives the same statement as the text copy's golden file.
 func TestPDF(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (Debian: apt-get install poppler-utils); .ci/run installs it")
-	}
+	needs.Pdftotext().Get(t)
 	in := diskInput(filepath.Join(layouts, "communique_positions.pdf"), defaultMaxSize)
 	got, err := readStatements(context.Background(), in)
 	if err != nil {

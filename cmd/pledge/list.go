@@ -51,6 +51,9 @@ func runList(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
+	if err := checkNames(ctx, store, "list", f.Domain, f.With, f.Year); err != nil {
+		return err
+	}
 	cs, err := store.Commitments(ctx, f)
 	if err != nil {
 		return err

@@ -52,6 +52,10 @@ func main() {
 	pprof.StopCPUProfile()
 	stop()
 	if err != nil {
+		var r reported
+		if errors.As(err, &r) {
+			os.Exit(1) // said already
+		}
 		fmt.Fprintln(os.Stderr, "pledge:", err)
 		var u usageError
 		if errors.As(err, &u) {
@@ -154,6 +158,13 @@ func printUsage(w io.Writer) {
 }
 
 func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// reported is the error of a command that has said what went wrong
+// already: each problem on its own line, then what the run did. pledge
+// exits with status 1 and prints nothing more.
+type reported struct{ msg string }
+
+func (e reported) Error() string { return e.msg }
 
 // usageError is a mistake in the command line.
 type usageError struct{ msg string }

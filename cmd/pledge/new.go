@@ -44,6 +44,9 @@ func runNew(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
+	if err := checkNames(ctx, store, "new", "", *with, *year); err != nil {
+		return err
+	}
 	if *year == 0 {
 		if *year, err = latestYear(ctx, store, *with...); err != nil {
 			return err

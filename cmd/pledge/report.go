@@ -21,8 +21,9 @@ review. The file needs no network: its styles and charts are inside it.
 
 A large database gives a report a browser still opens at once: it shows
 the 100 threads over the most years, and lists the commitments of the
-latest years (some 3,000) and those the areas and threads name; --all lists
-every one, and pledge export writes them all as CSV.
+latest years (some 3,000; of a latest year that holds more, its latest
+3,000) and those the areas (20 each) and threads name; --all lists every
+one, and pledge export writes them all as CSV.
 
 Flags:
 ` + dbFlagUsage + `  -o FILE        where to write it (default report.html; - for standard
@@ -51,6 +52,9 @@ func runReport(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
+	if err := checkNames(ctx, store, "report", "", *with, 0); err != nil {
+		return err
+	}
 	bar := newProgress(std.Stderr, "report", report.Steps)
 	d, err := report.Build(ctx, store, time.Now(), report.Options{With: *with, All: *all, Progress: bar.set})
 	bar.clear()

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -16,6 +18,7 @@ import (
 	"time"
 
 	"pledge/decode"
+	"pledge/internal/hostile"
 )
 
 // TestInputProblems gives ingest one good file and one bad: each problem is
@@ -36,29 +39,47 @@ func TestInputProblems(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		brokenPDF = decode.ErrNoPdftotext.Error()
 	}
+	whole, err := os.ReadFile(filepath.Join("..", "..", "extract", "testdata", "layouts", "action_plan_articles.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, path, want string
+		summary          string // the run's, when not "1 file ingested, 1 failed"
 	}{
-		{"binary", bad("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a text file (binary data)"},
-		{"PDF", bad("report.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")), brokenPDF},
-		{"Word", bad("memo.txt", []byte("PK\x03\x04\x14\x00\x06\x00word/")), "an Excel or zip file, not a Word document; save it as text (.txt) first"},
-		{"unknown encoding", bad("latin.txt", []byte("caf\xe9 \x80\x80\xff\xff\x81")), "not text in UTF-8, UTF-16, GB18030 or Big5"},
-		{"empty", bad("empty.txt", nil), "file is empty"},
-		{"no statement", bad("news.txt", []byte("本报讯 今天天气很好。\n")), "no joint statement found (pledge extract --explain "},
-		{"missing", filepath.Join(dir, "nowhere.txt"), "no such file or directory"},
-		{"empty folder", func() string { p := filepath.Join(dir, "empty"); os.Mkdir(p, 0o755); return p }(), "folder holds no files to read"},
-		{"too large", huge, "file is 200 MB, larger than the 32 MB limit (--max-size 200 reads it)"},
+		{"binary", bad("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "not a text file (binary data)", ""},
+		{"PDF", bad("report.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")), brokenPDF, ""},
+		{"Word cut short", bad("memo.docx", whole[:len(whole)/2]), "not a readable Word document (.docx): a Word document cut short or damaged", ""},
+		{"Word cut at once", bad("memo.txt", []byte("PK\x03\x04\x14\x00\x06\x00word/")), "not a readable Word document (.docx): a Word document cut short or damaged", ""},
+		{"spreadsheet", bad("sheet.txt", func() []byte {
+			var b bytes.Buffer
+			z := zip.NewWriter(&b)
+			w, _ := z.Create("xl/workbook.xml")
+			w.Write([]byte("<workbook/>"))
+			z.Close()
+			return b.Bytes()
+		}()), "an Excel or zip file, not a Word document; save it as text (.txt) first", ""},
+		{"zip bomb", bad("bomb.docx", hostile.ZipBomb(t)), "not a readable Word document (.docx): its text (word/document.xml) unpacks to more than 64 MB", ""},
+		{"unknown encoding", bad("latin.txt", []byte("caf\xe9 \x80\x80\xff\xff\x81")), "not text in UTF-8, UTF-16, GB18030 or Big5", ""},
+		{"empty", bad("empty.txt", nil), "file is empty", ""},
+		{"no statement", bad("news.txt", []byte("本报讯 今天天气很好。\n")), "no joint statement found (pledge extract --explain ", ""},
+		{"missing", filepath.Join(dir, "nowhere.txt"), "no such file or directory", ""},
+		{"empty folder", func() string { p := filepath.Join(dir, "empty"); os.Mkdir(p, 0o755); return p }(), "the folder holds no file to read",
+			"1 file ingested, 0 failed, 1 folder without files"},
+		{"too large", huge, "file is 200 MB, larger than the 32 MB limit (--max-size 200 reads it)", ""},
+		{"a line break in the name", bad("two\nlines.txt", nil), "file is empty", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "p.db")
-			_, errOut, err := run(t, "ingest", "--db", db, good, tt.path)
-			line := "pledge: ingest " + tt.path + ": " + tt.want
+			out, errOut, err := run(t, "ingest", "--db", db, good, tt.path)
+			line := "pledge: ingest " + shown(tt.path) + ": " + tt.want
 			if !strings.Contains(errOut, line) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 				t.Errorf("stderr:\n%s\nwant the one line %q", errOut, line)
 			}
-			if err == nil || err.Error() != "1 file ingested, 1 failed" {
-				t.Errorf("error %v, want 1 file ingested, 1 failed", err)
+			summary := cmp.Or(tt.summary, "1 file ingested, 1 failed")
+			if err == nil || err.Error() != summary || !strings.HasPrefix(out, summary+"; ") {
+				t.Errorf("error %v, output %q; want %s", err, out, summary)
 			}
 			if n := checkDatabase(t, db); n != 1 {
 				t.Errorf("%d statements stored, want only the good file's", n)
@@ -90,10 +111,12 @@ func TestUnreadable(t *testing.T) {
 		}
 		cmd = exec.Command(setpriv, append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", bin}, args...)...)
 	}
-	out, err := cmd.CombinedOutput()
-	if err == nil || !strings.Contains(string(out), "pledge: ingest "+locked+": permission denied") ||
-		!strings.Contains(string(out), "pledge: 1 file ingested, 1 failed") {
-		t.Fatalf("exit %v\n%s", err, out)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	if err == nil || stderr.String() != "pledge: ingest "+locked+": permission denied\n" ||
+		!strings.HasPrefix(stdout.String(), "1 file ingested, 1 failed; ") {
+		t.Fatalf("exit %v\nstdout:\n%s\nstderr, which should hold the one failure and not the summary again:\n%s", err, &stdout, &stderr)
 	}
 	if n := checkDatabase(t, db); n != 1 {
 		t.Errorf("%d statements stored, want the good file's", n)
@@ -130,6 +153,66 @@ func TestLargeFileMemory(t *testing.T) {
 	t.Logf("peak memory %d MB", kb>>10)
 	if kb == 0 || kb > 500<<10 {
 		t.Errorf("peak memory %d kB, want under 500 MB", kb)
+	}
+}
+
+// peakMemory runs pledge with args as a program under GNU time, and
+// returns its peak memory in MB, what it printed and its error. The test
+// is skipped without /usr/bin/time.
+func peakMemory(t *testing.T, args ...string) (int, string, error) {
+	t.Helper()
+	gnuTime := "/usr/bin/time"
+	if _, err := os.Stat(gnuTime); err != nil {
+		t.Skip("no /usr/bin/time to measure peak memory with")
+	}
+	report := filepath.Join(t.TempDir(), "rss")
+	out, err := exec.Command(gnuTime, append([]string{"-f", "%M", "-o", report, binary(t)}, args...)...).CombinedOutput()
+	b, rerr := os.ReadFile(report)
+	if rerr != nil {
+		t.Fatal(rerr)
+	}
+	lines := strings.Fields(string(b))
+	var kb int
+	fmt.Sscan(lines[len(lines)-1], &kb)
+	return kb >> 10, string(out), err
+}
+
+// items is a statement of n list items, a short line each: the text that
+// costs most memory for its size.
+func items(n int) []byte {
+	return []byte("甲国和乙国（以下称“双方”），声明如下：\n" + strings.Repeat("——双方将加强合作。\n", n) + "二〇二〇年一月二日\n")
+}
+
+// TestLargeInputMemory gives ingest what takes the most memory to read for
+// its size, a file of short list items: one of a million items (31 MB,
+// under the size limit) is refused before it is read for statements, at
+// once and in little memory, and one that weighs just under the limit is
+// read in what the README says, some twelve times its weight at most.
+func TestLargeInputMemory(t *testing.T) {
+	dir := t.TempDir()
+	base, out, err := peakMemory(t, "ingest", "--db", filepath.Join(t.TempDir(), "p.db"), writeFile(t, dir, "small.txt", []byte(small)))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	huge := writeFile(t, dir, "million.txt", items(1000000))
+	start := time.Now()
+	peak, out, err := peakMemory(t, "ingest", "--db", filepath.Join(t.TempDir(), "p.db"), huge)
+	t.Logf("a million items: %v, %d MB (%d MB for a small file)", time.Since(start), peak, base)
+	if err == nil || !strings.Contains(out, "its text weighs 145 MB (30 MB, and 40 bytes for each of its 3000002 lines, list items and sentences), over the 32 MB limit (--max-size 145 reads it)") {
+		t.Errorf("ingest of a million items: %v\n%s", err, out)
+	}
+	if peak > base+100 || time.Since(start) > 10*time.Second {
+		t.Errorf("refusing a million items took %v and %d MB, want far less than reading them", time.Since(start), peak)
+	}
+	// 53,000 items weigh just under 8 MB.
+	heavy := writeFile(t, dir, "heavy.txt", items(53000))
+	peak, out, err = peakMemory(t, "ingest", "--max-size", "8", "--db", filepath.Join(t.TempDir(), "p.db"), heavy)
+	t.Logf("53,000 items, just under an 8 MB limit: %d MB", peak)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if peak > base+12*8 {
+		t.Errorf("ingest of a file just under the 8 MB limit took %d MB, %d more than a small file; the README says at most twelve times the limit", peak, peak-base)
 	}
 }
 
@@ -236,8 +319,34 @@ func TestKill(t *testing.T) {
 
 // TestConcurrentIngest runs four ingests at once on one database over
 // overlapping sets of files: every statement must be stored exactly once,
-// and none may fail with "database is locked".
+// and none may fail with "database is locked". Then, round after round,
+// four start at once on a new database, which they all make, switch to WAL
+// and migrate: that too waits its turn.
 func TestConcurrentIngest(t *testing.T) {
+	t.Run("new database", func(t *testing.T) {
+		// An empty file fails before anything is cut into words, so a
+		// round costs what opening the database costs.
+		empty := writeFile(t, t.TempDir(), "empty.txt", nil)
+		const rounds = 40
+		for round := range rounds {
+			db := filepath.Join(t.TempDir(), "p.db")
+			var wg sync.WaitGroup
+			outs := make([][]byte, 4)
+			for i := range outs {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					outs[i], _ = exec.Command(binary(t), "ingest", "--db", db, empty).CombinedOutput()
+				}()
+			}
+			wg.Wait()
+			for i, out := range outs {
+				if bytes.Contains(out, []byte("locked")) || bytes.Contains(out, []byte("busy")) || !bytes.Contains(out, []byte("file is empty")) {
+					t.Fatalf("round %d, process %d:\n%s", round+1, i+1, out)
+				}
+			}
+		}
+	})
 	dir := t.TempDir()
 	paths := statementFiles(t, dir, 120)
 	db := filepath.Join(t.TempDir(), "p.db")
@@ -305,13 +414,15 @@ func TestHostileValues(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"list", "--db", db, "--search", "x' OR '1'='1"},
-		{"list", "--db", db, "--domain", "energy' OR 1=1 --"},
 		{"list", "--db", db, "--search", "%"},
 	} {
 		out, _, err := run(t, args...)
 		if err != nil || out != "" {
 			t.Errorf("pledge %q: %v, output %q; want nothing found", args, err, out)
 		}
+	}
+	if out, _, err := run(t, "list", "--db", db, "--domain", "energy' OR 1=1 --"); err == nil || !strings.Contains(err.Error(), "not a domain of") || out != "" {
+		t.Errorf("a domain that is SQL: %v, output %q; want no such domain", err, out)
 	}
 	out, _, _ := run(t, "list", "--db", db, "--domain", label)
 	if !strings.Contains(out, "扩大贸易") {

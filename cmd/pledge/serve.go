@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sync"
 	"syscall"
 	"time"
 
@@ -31,7 +32,9 @@ Flags:
 ` + dbFlagUsage + `  --addr HOST:PORT
                  where to listen (default 127.0.0.1:8080, this machine
                  only; port 0 picks a free one)
-  --read-only    refuse every change
+  --read-only    refuse every change, and leave the database as it is: a
+                 database of an older pledge is refused, and commitments a
+                 stopped run did not link show as not yet linked
 
 Examples:
   pledge serve
@@ -55,7 +58,7 @@ func runServe(ctx context.Context, args []string, std IO) error {
 	}
 	var store *track.Store
 	if *readOnly {
-		store, err = openExisting(ctx, *db, std.Stderr)
+		store, err = openUnchanged(ctx, "serve --read-only", *db, std.Stderr)
 	} else {
 		store, err = openToWrite(ctx, *db, std.Stderr)
 	}
@@ -82,21 +85,93 @@ func runServe(ctx context.Context, args []string, std IO) error {
 			bound, map[bool]string{false: " and change", true: ""}[*readOnly])
 	}
 	fmt.Fprintf(std.Stdout, "pledge serve: %s on http://%s/ (%sCtrl-C stops)\n", *db, bound, map[bool]string{false: "", true: "read-only; "}[*readOnly])
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := httpServer(srv, defaultServeLimits())
 	done := make(chan error, 1)
-	go func() { done <- hs.Serve(ln) }()
+	go func() { done <- hs.Serve(limitListener(ln, defaultServeLimits().conns)) }()
 	select {
 	case err := <-done:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
 	// Requests in progress finish; a signal gives the program stopGrace in
-	// all, so they get most of it.
+	// all, so they get most of it. A connection still open then (a client
+	// that sends a request slowly) is closed: the database keeps every
+	// correction whole or not at all.
 	shutdown, cancel := context.WithTimeout(context.Background(), stopGrace*8/10)
 	defer cancel()
 	if err := hs.Shutdown(shutdown); err != nil {
-		return fmt.Errorf("serve: stopping: %w", err)
+		hs.Close()
+		fmt.Fprintln(std.Stdout, "pledge serve: stopped, closing the connections still open")
+		return nil
 	}
 	fmt.Fprintln(std.Stdout, "pledge serve: stopped")
 	return nil
+}
+
+// serveLimits bound what a client of pledge serve may hold: how long it
+// may take to send a request's header and all of it, to read the answer,
+// and how long a connection may stay open between requests; and how many
+// connections are open at once.
+type serveLimits struct {
+	readHeader, read, write, idle time.Duration
+	conns                         int
+}
+
+// defaultServeLimits are pledge serve's. A request is small (a PATCH body
+// is at most 64 KB) and the slowest answer, labelling a large database
+// again with a retrained model, takes seconds; a browser keeps a few
+// connections open.
+func defaultServeLimits() serveLimits {
+	return serveLimits{readHeader: 10 * time.Second, read: 30 * time.Second, write: 2 * time.Minute,
+		idle: 30 * time.Second, conns: 64}
+}
+
+// httpServer serves h within the limits l.
+func httpServer(h http.Handler, l serveLimits) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: l.readHeader, ReadTimeout: l.read,
+		WriteTimeout: l.write, IdleTimeout: l.idle, MaxHeaderBytes: 64 << 10}
+}
+
+// limitListener accepts at most n connections open at once from ln: the
+// next waits until one closes.
+func limitListener(ln net.Listener, n int) net.Listener {
+	return &limitedListener{Listener: ln, slots: make(chan struct{}, n), done: make(chan struct{})}
+}
+
+type limitedListener struct {
+	net.Listener
+	slots     chan struct{} // one for each open connection
+	done      chan struct{} // closed by Close
+	closeOnce sync.Once
+}
+
+func (l *limitedListener) Accept() (net.Conn, error) {
+	select {
+	case l.slots <- struct{}{}:
+	case <-l.done:
+		return nil, net.ErrClosed
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.slots
+		return nil, err
+	}
+	return &limitedConn{Conn: c, release: sync.OnceFunc(func() { <-l.slots })}, nil
+}
+
+func (l *limitedListener) Close() error {
+	l.closeOnce.Do(func() { close(l.done) })
+	return l.Listener.Close()
+}
+
+// limitedConn gives its slot back when it is closed.
+type limitedConn struct {
+	net.Conn
+	release func()
+}
+
+func (c *limitedConn) Close() error {
+	err := c.Conn.Close()
+	c.release()
+	return err
 }

@@ -58,6 +58,9 @@ func runTally(ctx context.Context, args []string, std IO) error {
 		return err
 	}
 	defer store.Close()
+	if err := checkNames(ctx, store, "tally", "", *with, 0); err != nil {
+		return err
+	}
 	if len(*with) > 0 && !*asCSV {
 		fmt.Fprintf(std.Stdout, "With %s only.\n", strings.Join(*with, " and "))
 	}
