@@ -266,10 +266,18 @@ func (subj subjects) sentenceCommits(s string, implied bool) bool {
 	// scoped: what follows is what the parties think; stance: what they
 	// support or oppose, where only 将 is ambiguous.
 	parties, scoped, stance := implied, false, false
+	// said: the last clause was the parties and a reporting verb alone
+	// (双方重申，): the next clause is theirs if it opens with a marker,
+	// and someone else's if not (双方强调，有关国家将……).
+	said := false
 	for i, c := range clauses(s) {
 		c = stripConnective(c)
 		rest, subject := subj.strip(c)
 		p := skipFillers(rest)
+		if said && !subject && !startsMarker(p) {
+			scoped = true
+		}
+		said = false
 		if a, ok := hasPrefixAny(p, words().assessments); ok && strings.HasPrefix(p[len(a):], "并") {
 			// Two verbs for one object: 双方赞赏并愿深化……合作.
 			if q := skipFillers(p[len(a)+len("并"):]); startsMarker(q) {
@@ -282,7 +290,8 @@ func (subj subjects) sentenceCommits(s string, implied bool) bool {
 		switch {
 		case subject:
 			stance = p != "" && !isAssessment(p) && opensWithStance(p)
-			parties, scoped = true, p == "" || isAssessment(p) || stance
+			said = p == "" && reports(strings.TrimSpace(rest))
+			parties, scoped = true, p == "" && !said || isAssessment(p) || stance
 		case i == 0:
 			stance = opensWithStance(p)
 			parties, scoped = implied, stance

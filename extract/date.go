@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Date is a calendar date. Statements are dated to the day, with no time or
@@ -53,9 +54,13 @@ func MaxYear() int { return time.Now().Year() + 1 }
 // problem says why d is no date pledge takes, or "" when it is one.
 func (d Date) problem() string {
 	switch {
-	case d.Month < 1 || d.Month > 12 || d.Day < 1 ||
-		time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Day() != d.Day:
-		return "no such day"
+	case d.Month < 1 || d.Month > 12:
+		return fmt.Sprintf("a year has 12 months, not %d", d.Month)
+	case d.Day < 1:
+		return "no day 0 of a month"
+	case time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Day() != d.Day:
+		days := time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		return fmt.Sprintf("%s %d has %d days, not %d", time.Month(d.Month), d.Year, days, d.Day)
 	case d.Year < MinYear || d.Year > MaxYear():
 		return fmt.Sprintf("its year is outside %d–%d", MinYear, MaxYear())
 	}
@@ -86,6 +91,10 @@ var (
 	// datelineRe is a news agency dateline, which gives month and day only:
 	// （新华社莫斯科6月5日电）.
 	datelineRe = regexp.MustCompile(`^（?据?(?:新华社|中新社|人民网|央视网|中国新闻网|塔斯社|俄新社)?\p{Han}{0,8}?(` + cnSmall + `|\d{1,2})月(` + cnSmall + `|\d{1,2})日电）?$`)
+	// pageNumberRe is a newspaper page's number at the start of a line,
+	// bylineRe a reporter's name after a dateline.
+	pageNumberRe = regexp.MustCompile(`^第\d{1,2}版\s*`)
+	bylineRe     = regexp.MustCompile(`（(?:记者|特派记者|本报记者)[^（）]{1,20}）$`)
 	// datelinePrefixRe is a dateline that opens a news report: 新华社北京6月28日电 国家主席……
 	datelinePrefixRe = regexp.MustCompile(`^（?据?(?:新华社|中新社|人民网|央视网|中国新闻网|塔斯社|俄新社)\p{Han}{0,8}?(` + cnSmall + `|\d{1,2})月(` + cnSmall + `|\d{1,2})日电`)
 )
@@ -142,7 +151,12 @@ func parseDateline(s string) (month, day int, ok bool) {
 	}
 	m := datelineRe.FindStringSubmatch(s)
 	if m == nil {
-		return 0, 0, false
+		// A newspaper prints the page's number before the dateline and the
+		// reporter after it: 第3版 本报北京6月13日电（记者林海涛）.
+		t := strings.TrimSpace(pageNumberRe.ReplaceAllString(bylineRe.ReplaceAllString(s, ""), ""))
+		if m = datelineRe.FindStringSubmatch(t); t == s || m == nil {
+			return 0, 0, false
+		}
 	}
 	month, day = cnNumber(m[1], false), cnNumber(m[2], false)
 	if month < 1 || month > 12 || day < 1 || day > 31 {
@@ -277,7 +291,13 @@ var yearRe = regexp.MustCompile(`(\d{4})年`)
 
 func indexDates(paras []paragraph, hint DateHint) *dateIndex {
 	x := &dateIndex{byDay: map[[2]int][][2]int{}, years: make([][]int, len(paras)), hint: hint}
+	stamp := -1 // the last feed stamp, and its item's head lines since
 	for i, p := range paras {
+		if p.role == RoleFeedStamp {
+			stamp = i
+		} else if stamp >= 0 && (utf8.RuneCountInString(p.s) > 40 || strings.Contains(p.s, "。")) && !datelinePrefixRe.MatchString(p.s) {
+			stamp = -1
+		}
 		year := strings.Contains(p.s, "年")
 		if year || strings.Contains(p.s, "-") {
 			for _, m := range fullDate.FindAllString(p.s, -1) {
@@ -294,8 +314,13 @@ func indexDates(paras []paragraph, hint DateHint) *dateIndex {
 				}
 			}
 		}
-		if p.role != RoleDateLine && p.role != RoleDateline && datelinePrefixRe.MatchString(p.s) {
+		// A report that opens after a feed's stamp and its headline is the
+		// stamp's own item: the stamp dates it.
+		if p.role != RoleDateLine && p.role != RoleDateline && datelinePrefixRe.MatchString(p.s) && stamp < 0 {
 			x.leads = append(x.leads, i)
+		}
+		if datelinePrefixRe.MatchString(p.s) {
+			stamp = -1
 		}
 		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit {
 			if d, ok := ParseDate(p.s); ok {

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestParseDate(t *testing.T) {
 	tests := []struct {
@@ -140,5 +143,24 @@ func TestDateHints(t *testing.T) {
 				t.Errorf("date %q from %q, want %q from %q", got, sts[0].DateFrom, tt.want, tt.from)
 			}
 		})
+	}
+}
+
+// TestDateProblem says why a date is none, in words a reader checks
+// against the text.
+func TestDateProblem(t *testing.T) {
+	for _, tt := range []struct {
+		d    Date
+		want string
+	}{
+		{Date{2024, 13, 1}, "a year has 12 months, not 13"},
+		{Date{2021, 2, 30}, "February 2021 has 28 days, not 30"},
+		{Date{2024, 2, 29}, ""},
+		{Date{2024, 5, 0}, "no day 0 of a month"},
+		{Date{1900, 5, 1}, fmt.Sprintf("its year is outside %d–%d", MinYear, MaxYear())},
+	} {
+		if got := tt.d.problem(); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.d, got, tt.want)
+		}
 	}
 }

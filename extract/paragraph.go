@@ -299,7 +299,7 @@ func standsAlone(cur []text, next string) bool {
 		return false // longer than any title, in a column of any width
 	}
 	s := joinLines(cur).s
-	return isTitle(s) || isDateLine(s) || isDateline(s) || isFeedStamp(s)
+	return isTitle(s) || isDateLine(s) || isDateline(s) || isFeedStamp(s) || isBreadcrumb(s)
 }
 
 // startsBlock reports whether a line can only be the start of a paragraph.

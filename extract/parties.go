@@ -209,6 +209,9 @@ func unknownName(s string) int {
 // whole name: it ends as states' names do (甲国, 多米尼加共和国, 某某联邦),
 // so that a fragment (应中华人民共和国主席习近) is never taken for one.
 func plausibleState(name string) bool {
+	if strings.ContainsAny(name, "两各本") && containsAny(name, []string{"两国", "各国", "本国"}) {
+		return false // 主持两国……: the parties as a whole, no state
+	}
 	return strings.HasSuffix(name, "国") || strings.HasSuffix(name, "联邦")
 }
 
@@ -252,6 +255,11 @@ func visitParties(p string) []state {
 		n := 0
 		if name, ok := t.prefix(rest); ok {
 			st, n = t.byName[name], len(name)
+		} else if strings.ContainsRune("—－", prev) {
+			// 中国—亥国经济贸易联合委员会: a pair's mechanism names both.
+			if ps, m := nextParties(rest); m > 0 && len(ps) == 1 {
+				st, n = ps[0], m
+			}
 		} else if strings.ContainsRune("，、和与同对及应", prev) && firstRune(rest) != '应' {
 			// A name the table lacks starts after a word that stands
 			// before states: 应甲国总统邀请, 对乙国进行国事访问.
@@ -286,12 +294,25 @@ func names(parties []state) []string {
 	if len(parties) == 0 {
 		return nil
 	}
-	out := make([]string, len(parties))
-	for i, p := range parties {
-		out[i] = p.name
+	out := make([]string, 0, len(parties))
+	for _, p := range parties {
+		if p.name == china {
+			out = append(out, p.name)
+		}
+	}
+	for _, p := range parties {
+		if p.name != china {
+			out = append(out, p.name)
+		}
 	}
 	return out
 }
+
+// china is China's canonical name: first among the parties of a
+// statement it makes, whatever the title's order (申国和中华人民共和国联合
+// 声明 is China's with 申国), as the analysts of China's statements list
+// them.
+const china = "中国"
 
 // subjectWords are the words that name the parties as the subject of a
 // clause, longest first: 双方, 两国, 各方 and the other words of any
@@ -311,6 +332,11 @@ func subjectWords(parties []state) subjects {
 		if len(parties) == 2 {
 			rev := parties[1].abbr + parties[0].abbr
 			words = append(words, rev, rev+"两国", rev+"双方")
+			// Both sides named, in either order: 中方和午方, 午方与中方.
+			a, b := parties[0].abbr+"方", parties[1].abbr+"方"
+			for _, and := range []string{"和", "与", "同"} {
+				words = append(words, a+and+b, b+and+a)
+			}
 		}
 	}
 	subj := dedupLongestFirst(words)

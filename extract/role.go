@@ -71,7 +71,10 @@ var (
 // signatureRe is a line of signatures: office, then name, once or more
 // (中华人民共和国主席习近平俄罗斯联邦总统弗·弗·普京).
 var signatureRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:\p{Han}{2,24}?(?:` + words().officeRe + `)[\p{Han}·]{2,12})+$`)
+	// A name is two to five characters, or a foreign name with its dots
+	// (弗拉基米尔·普京): a longer run after an office is a headline
+	// (……总理参观深圳科技企业).
+	return regexp.MustCompile(`^(?:\p{Han}{2,24}?(?:` + words().officeRe + `)(?:\p{Han}{2,5}|\p{Han}{1,12}·[\p{Han}·]{1,24}))+$`)
 })
 
 func isSignature(p string) bool {
@@ -86,6 +89,24 @@ func isSignature(p string) bool {
 	}
 	return signatureRe().MatchString(p)
 }
+
+// pageFurniture reports whether p is what a web page prints around its
+// text: a link or button in 【】 alone, or a line of data/extract.txt's
+// [page-furniture].
+func pageFurniture(p string) bool {
+	if utf8.RuneCountInString(p) > 60 {
+		return false
+	}
+	if strings.HasPrefix(p, "【") && strings.HasSuffix(p, "】") && !strings.ContainsAny(p, "。，") {
+		return true
+	}
+	_, ok := hasPrefixAny(strings.TrimLeft(p, "·•"), words().furniture)
+	return ok
+}
+
+// weekdayRe is a weekday, which a newspaper page's date gives and a
+// statement's date line does not.
+var weekdayRe = regexp.MustCompile(`(?:星期|周)[一二三四五六日天]`)
 
 func isFeedStamp(p string) bool { return utf8.RuneCountInString(p) <= 40 && feedStampRe.MatchString(p) }
 
@@ -120,10 +141,11 @@ func announces(p string) bool {
 }
 
 // meetingRe is a meeting held, in the first sentence of the meeting
-// paragraph: ……在北京举行会谈, 共同主持……会议.
+// paragraph: ……在北京举行会谈, 共同主持……会议, ……第十次会议23日以视频方式
+// 举行.
 var meetingRe = sync.OnceValue(func() *regexp.Regexp {
 	m := alternation(words().meetings)
-	return regexp.MustCompile(`(?:举行|主持|召开|出席)[^。]{0,40}?(?:` + m + `)|(?:` + m + `)[^。]{0,40}?于[^。]{0,40}?(?:举行|召开)`)
+	return regexp.MustCompile(`(?:举行|主持|召开|出席)[^。]{0,40}?(?:` + m + `)|(?:` + m + `)[^。]{0,40}?(?:于[^。]{0,40}?)?(?:举行|召开)`)
 })
 
 // dayRe is a day of the month, as a meeting paragraph dates the meeting
@@ -275,7 +297,9 @@ func readRoles(paras []text) []paragraph {
 			p.role = RoleSubtitle
 		}
 		switch p.role {
-		case RoleText, RoleListItem, RoleListHeader, RoleNews:
+		case RoleText, RoleListItem, RoleListHeader, RoleNews, RoleOpening:
+			// An opening may itself undertake (……（以下简称“两国”）……决
+			// 定……建立外交关系): see bodyStart.
 		default:
 			// The head and the closing are no body: what looks like an
 			// undertaking there (——在……访问之际) is not one.
@@ -317,7 +341,11 @@ func analyse(t text) paragraph {
 			add("于……访问, 出席, 会晤", RoleVisit, wWeak)
 		}
 	}
-	if isDateLine(p) {
+	switch {
+	case isDateLine(p) && weekdayRe.MatchString(p):
+		// 2019年6月14日　星期五: a newspaper page's date, no signing date.
+		add("a page's date, with its weekday", RoleHeading, wStrong)
+	case isDateLine(p):
 		add("a date alone (the date line)", RoleDateLine, wStrong)
 	}
 	if strings.HasPrefix(p, "本") && signingRe.MatchString(p) {
@@ -342,6 +370,9 @@ func analyse(t text) paragraph {
 	}
 	if strings.HasSuffix(p, "：") && utf8.RuneCountInString(p) <= 160 {
 		add("ends in ：", RoleListHeader, wMedium)
+	}
+	if pageFurniture(p) {
+		add("a web page's furniture (相关新闻, 版权所有, 【打印本页】)", RoleNews, wStrong)
 	}
 	news := 0.0
 	if n := countAny(p, w.news); n > 0 {

@@ -61,7 +61,9 @@ func segments(paras []paragraph) [][2]int {
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
 		switch {
-		case p.role == RoleFeedStamp:
+		case p.role == RoleFeedStamp && !(i > a && paras[i-1].role == RoleTitle):
+			// A feed's stamp starts an item; one right under a title is
+			// the page's time of publication, in the title's head.
 			cut(i)
 			a = i + 1
 			continue
@@ -146,11 +148,13 @@ type tally struct {
 	commits []int     // commits[i]: commitments in paragraphs before i
 	news    []float64 // news[i]: weight of news cues before i
 	leads   []int     // leads[i]: news reports that open before i
+	roles   []Role    // each paragraph's
 }
 
 func newTally(paras []paragraph) *tally {
-	t := &tally{make([]int, len(paras)+1), make([]float64, len(paras)+1), make([]int, len(paras)+1)}
+	t := &tally{make([]int, len(paras)+1), make([]float64, len(paras)+1), make([]int, len(paras)+1), make([]Role, len(paras))}
 	for i, p := range paras {
+		t.roles[i] = p.role
 		t.commits[i+1] = t.commits[i] + p.commits
 		t.news[i+1] = t.news[i] + p.news
 		t.leads[i+1] = t.leads[i]
@@ -197,13 +201,21 @@ func candidates(paras []paragraph, t *tally, seg [2]int) []span {
 	for _, s := range starts {
 		body, visit, opening := bodyStart(paras, s, b)
 		closing, news := -1, -1
+		committed := false // news ends a span only after the body commits
 		for i := body; i < b && (closing < 0 || news < 0); i++ {
 			switch {
+			case opensReport(paras, i):
+				// A dateline out of brackets with text after it is the
+				// head of the next report, not this statement's closing.
+				if news < 0 {
+					news = i
+				}
 			case closing < 0 && paras[i].role.closes():
 				closing = i
-			case news < 0 && paras[i].role == RoleNews && i > body:
+			case news < 0 && paras[i].role == RoleNews && i > body && committed:
 				news = i
 			}
+			committed = committed || paras[i].commits > 0
 		}
 		ends := []int{b}
 		if closing >= 0 {
@@ -229,6 +241,15 @@ func candidates(paras []paragraph, t *tally, seg [2]int) []span {
 	return out
 }
 
+// opensReport reports whether paragraph i is a dateline that opens a news
+// report (本报深圳6月12日电（记者周敏） and the report after it) rather than
+// one that closes a statement (（新华社莫斯科6月5日电）, in brackets, or
+// last).
+func opensReport(paras []paragraph, i int) bool {
+	return paras[i].role == RoleDateline && !strings.HasPrefix(paras[i].s, "（") &&
+		i+1 < len(paras) && !paras[i+1].role.closes()
+}
+
 // bodyStart finds where the body of a span starting at s begins: after its
 // opening, else after its visit paragraph, else after the titles, subtitle
 // and dates of its head. It returns the visit paragraph and opening too,
@@ -238,7 +259,7 @@ func bodyStart(paras []paragraph, s, b int) (body, visit, opening int) {
 	i := s
 	for i < b && i < s+maxHead {
 		switch paras[i].role {
-		case RoleTitle, RoleSubtitle, RoleDateLine, RoleDateline:
+		case RoleTitle, RoleSubtitle, RoleDateLine, RoleDateline, RoleFeedStamp:
 			i++
 			continue
 		}
@@ -251,6 +272,9 @@ func bodyStart(paras []paragraph, s, b int) (body, visit, opening int) {
 	// announcing it (……全文如下：) prints its title after the opening.
 	for j := i; j < b && j < i+maxHead; j++ {
 		p := paras[j]
+		if pageFurniture(p.s) {
+			continue // a web page's 来源：…… and 【打印】 between title and text
+		}
 		isVisit := (p.role == RoleVisit || p.meeting && p.commits == 0) && visit < 0
 		if isVisit && p.role != RoleOpening {
 			visit, body = j, j+1
@@ -261,6 +285,12 @@ func bodyStart(paras []paragraph, s, b int) (body, visit, opening int) {
 				visit = j // ……举行会谈。……全文如下：
 			}
 			opening, body = j, j+1
+			if p.commits > 0 && !strings.HasSuffix(p.s, "：") {
+				// An opening that is itself an undertaking (……（以下简称“两
+				// 国”）……决定……建立外交关系。) announces nothing: it is body.
+				body = j
+				break
+			}
 			for body < b && (paras[body].role == RoleTitle || paras[body].role == RoleSubtitle) {
 				body++
 			}
@@ -303,6 +333,14 @@ func (sp *span) weigh(paras []paragraph, t *tally) {
 		marked = true
 	case sp.visit >= 0:
 		add(fmt.Sprintf("meeting paragraph (¶%d)", sp.visit+1), sMeeting)
+		// A meeting and then what the parties agreed, as points under a
+		// header (双方一致同意：): the agreed points of a news report.
+		for i := sp.body; i < sp.bodyEnd; i++ {
+			if paras[i].role == RoleListHeader && paras[i].commits > 0 {
+				marked = true
+				break
+			}
+		}
 	}
 	if sp.opening >= 0 {
 		add(fmt.Sprintf("opening (¶%d)", sp.opening+1), sOpening)
@@ -357,13 +395,24 @@ func (sp *span) weigh(paras []paragraph, t *tally) {
 // chooseSpans keeps, in each segment, the best-scoring candidate if it
 // reaches minScore. It returns the spans kept, in document order, and
 // every candidate with the verdict on it, for Explain.
+// longerBetter breaks a tie between spans: the longer wins, unless it only
+// adds paragraphs where nobody commits to one that ends where news begins
+// (a spokesman's words after the agreed points, which count as news).
+func longerBetter(t *tally, c, best span) bool {
+	if c.end-c.start <= best.end-best.start {
+		return false
+	}
+	same := c.start == best.start && t.commits[c.end]-t.commits[best.end] == 0
+	return !(same && best.end < len(t.roles) && t.roles[best.end] == RoleNews)
+}
+
 func chooseSpans(paras []paragraph) (kept []span, all []SpanExplanation) {
 	t := newTally(paras)
 	for _, seg := range segments(paras) {
 		cs := candidates(paras, t, seg)
 		best := -1
 		for k, c := range cs {
-			if best < 0 || c.score > cs[best].score || c.score == cs[best].score && c.end-c.start > cs[best].end-cs[best].start {
+			if best < 0 || c.score > cs[best].score || c.score == cs[best].score && longerBetter(t, c, cs[best]) {
 				best = k
 			}
 		}

@@ -26,8 +26,9 @@ type Statement struct {
 	// with the year from the file name", "--date", …; "" when there is no
 	// date.
 	DateFrom string
-	// Parties are the states that made the statement, in the order its
-	// title (else its opening, else its visit paragraph) names them:
+	// Parties are the states that made the statement, China first, then
+	// in the order its title (else its opening, else its visit paragraph)
+	// names them:
 	// canonical names from data/states.tsv (中国, 俄罗斯), the written name
 	// (in simplified characters) for a state not in the table. It is nil
 	// when the text does not name two parties.

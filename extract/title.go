@@ -10,6 +10,7 @@ import (
 // punctuation, and names the parties or its subject (……和……, 关于……, a
 // summit). A headline that reports a statement (……发表联合声明) is not one.
 func isTitle(s string) bool {
+	s = withoutSiteSuffix(s)
 	n := utf8.RuneCountInString(s)
 	if n < 5 || n > 120 || strings.ContainsAny(s, "，。；！？：") {
 		return false
@@ -35,7 +36,25 @@ func isTitle(s string) bool {
 
 // titleText returns a title as the file wrote it, without its edition
 // note: （全文）, （摘要）.
-func titleText(t text) string { return stripNote(t.o) }
+func titleText(t text) string { return stripNote(withoutSiteSuffix(t.o)) }
+
+// withoutSiteSuffix returns a title without the sections a web page's own
+// title adds after it: ……联合新闻稿_双边关系_外交动态.
+func withoutSiteSuffix(s string) string {
+	for {
+		i := strings.LastIndex(s, "_")
+		if i <= 0 || utf8.RuneCountInString(s[i+1:]) > 12 || strings.ContainsAny(s[i+1:], "，。；：") {
+			return s
+		}
+		s = s[:i]
+	}
+}
+
+// isBreadcrumb reports whether s is a web page's path to itself: 首页 >
+// 外交动态 > 双边关系.
+func isBreadcrumb(s string) bool {
+	return utf8.RuneCountInString(s) <= 80 && strings.Count(s, ">")+strings.Count(s, "＞")+strings.Count(s, "»") >= 2
+}
 
 // stripNote returns a title without its edition note, and without the
 // number a list of documents may give it (2.中华人民共和国和……).

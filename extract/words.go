@@ -20,6 +20,7 @@ type wordLists struct {
 	agents, notSubject, subjects, notParties                       []string
 	commitHeaders, otherHeaders, documentSubjects                  []string
 	kinds, plans, openings, visits, news, references, offices      []string
+	furniture                                                      []string
 	headlineVerbs, editionNotes, nameStops                         []string
 	announcements, meetings, reportedSpeech, speakers              []string
 
@@ -63,6 +64,7 @@ var words = sync.OnceValue(func() *wordLists {
 		openings:          need("openings"),
 		visits:            need("visits"),
 		news:              need("news"),
+		furniture:         need("page-furniture"),
 		references:        need("statement-references"),
 		offices:           longestFirst(need("offices")),
 		assessmentAdverbs: need("assessment-adverbs"),

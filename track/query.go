@@ -18,7 +18,7 @@ type Commitment struct {
 	Fingerprint string
 	Date        string   // YYYY-MM-DD, "" when unknown
 	Year        int      // 0 when unknown
-	Parties     []string // its statement's parties, in the order of its title
+	Parties     []string // its statement's parties, China first, then in the order of its title
 	Ordinal     int
 	Section     string
 	Text        string
