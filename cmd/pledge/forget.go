@@ -124,7 +124,7 @@ func restore(ctx context.Context, store *track.Store, std IO) error {
 		fmt.Fprintf(std.Stdout, "%s still %s for %s commitment to return:\n", plural(len(waiting), "decision"),
 			one(len(waiting), "waits", "wait"), one(len(waiting), "its", "their"))
 		for _, d := range waiting {
-			fmt.Fprintf(std.Stdout, "  %s (set aside when %s was %s)\n", decisionLine(d), d.Path, d.Reason)
+			fmt.Fprintf(std.Stdout, "  %s (set aside when %s was %s)\n", decisionLine(d), shown(d.Path), d.Reason)
 		}
 	}
 	return nil

@@ -196,8 +196,12 @@ func gone(ctx context.Context, store *track.Store, paths []string, inputs []inpu
 	}
 	slices.Sort(lost)
 	if !prune {
+		names := make([]string, len(lost))
+		for i, p := range lost {
+			names[i] = shown(p)
+		}
 		fmt.Fprintf(std.Stderr, "pledge: ingest: %s read before %s gone or no longer read: %s; pledge forget FILE… or pledge ingest --prune removes what only %s held\n",
-			plural(len(lost), "file"), one(len(lost), "is", "are"), listSome(lost, 5), one(len(lost), "it", "they"))
+			plural(len(lost), "file"), one(len(lost), "is", "are"), listSome(names, 5), one(len(lost), "it", "they"))
 		return nil
 	}
 	f, err := store.Forget(ctx, lost)
@@ -393,7 +397,7 @@ func printFound(w io.Writer, name string, found []ingest.Found, copy bool) {
 // statements it replaced or removed, what changed of those it still holds,
 // and what became of people's decisions on what went.
 func printEdited(w io.Writer, r ingest.Result) {
-	fmt.Fprintf(w, "%s: edited since it was read\n", r.Name)
+	fmt.Fprintf(w, "%s: edited since it was read\n", shown(r.Name))
 	for _, s := range r.Removed {
 		if s.Became != 0 {
 			fmt.Fprintf(w, "  replaced  %s  %s: %s\n", dateOr(s.Date), s.Title, strings.Join(s.Changes, "; "))

@@ -77,6 +77,13 @@ func diskInput(path string, limit int64) input {
 // UTF-8, quoted as Go quotes a string ("a\nb.txt"), so that a message
 // stays one line. Files are stored under their names as they are.
 func shown(name string) string {
+	// A file under the current folder is named from it, as it was most
+	// likely given: pledge knows files by their absolute paths.
+	if wd, err := os.Getwd(); err == nil && filepath.IsAbs(name) {
+		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+			name = rel
+		}
+	}
 	if utf8.ValidString(name) && strings.IndexFunc(name, unicode.IsControl) < 0 {
 		return name
 	}

@@ -1,5 +1,3 @@
-// Command pledge finds the commitments in joint statements between
-// governments and tracks them over time. Run pledge --help for its commands.
 package main
 
 import (
