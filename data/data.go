@@ -82,15 +82,15 @@ var linkWords string
 // tell nothing, stock verbs, the stages of an undertaking. See Sections.
 func LinkWords() string { return linkWords }
 
-//go:generate go run ../internal/cmd/genmodel -link linker.json -pairs ../link/testdata/dev -seeds ../../shared/seeds -seedpairs ../track/testdata/recurrence.tsv
+//go:generate go run ../internal/cmd/genmodel -link linker.json -pairs ../testdata/pairs/dev -seeds ../../shared/seeds -seedpairs ../testdata/pairs/seeds.tsv
 //go:embed linker.json
 var linker string
 
 // Linker is pledge's default linker: the weights of the words of its
 // reference corpus (Labelled) and a logistic model of whether two
 // commitments hold the same action on the same object, fitted on the
-// labelled pairs of link/testdata/dev and of the seed statements
-// (track/testdata/recurrence.tsv). go generate ./data fits it afresh; it
+// labelled pairs of testdata/pairs/dev and of the seed statements
+// (testdata/pairs/seeds.tsv). go generate ./data fits it afresh; it
 // needs the seeds beside the repository.
 func Linker() string { return linker }
 

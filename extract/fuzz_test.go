@@ -10,12 +10,12 @@ import (
 
 // FuzzDocument feeds arbitrary bytes to Document. It must not panic, and
 // what it returns must be well formed. The seed corpus is in
-// testdata/fuzz/FuzzDocument, and every document of testdata/layouts (one
+// testdata/fuzz/FuzzDocument, and every document of ../testdata/layouts (one
 // for each layout of GUIDE §1); run go test ./extract -fuzz FuzzDocument to
 // search further.
 func FuzzDocument(f *testing.F) {
 	f.Add([]byte(page))
-	layouts, _ := filepath.Glob("testdata/layouts/*")
+	layouts, _ := filepath.Glob("../testdata/layouts/*")
 	for _, p := range layouts {
 		if strings.HasSuffix(p, ".golden") || strings.HasSuffix(p, ".pdf") {
 			continue

@@ -13,7 +13,7 @@ import (
 	"pledge/internal/seeds"
 )
 
-// TestJoinedDocuments joins every pair of documents of testdata/layouts,
+// TestJoinedDocuments joins every pair of documents of ../testdata/layouts,
 // and each with each seed file, one after the other in one text, as `cat`
 // would, and checks that the statements of each come out as they do
 // alone (GUIDE §1: one file may hold several statements).
@@ -40,10 +40,10 @@ func TestJoinedDocuments(t *testing.T) {
 		}
 		return out
 	}
-	layouts, _ := filepath.Glob("testdata/layouts/*")
+	layouts, _ := filepath.Glob("../testdata/layouts/*")
 	docs := read(layouts)
 	if len(docs) < 20 {
-		t.Fatalf("%d documents in testdata/layouts, want at least 20", len(docs))
+		t.Fatalf("%d documents in ../testdata/layouts, want at least 20", len(docs))
 	}
 	// Known limits: a news report whose text gives no year, with no
 	// closing, runs on into the head of the document after it, and a year

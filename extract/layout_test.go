@@ -10,19 +10,19 @@ import (
 	"pledge/internal/golden"
 )
 
-// TestLayouts reads each document of testdata/layouts, written for pledge
+// TestLayouts reads each document of ../testdata/layouts, written for pledge
 // in one of the layouts of GUIDE §1 between invented states, and scores
 // what it finds against the document's golden file, labelled by hand:
 // every statement, its title, date and parties, and precision and recall
 // of at least 0.95 on its commitments.
 func TestLayouts(t *testing.T) {
-	goldens, err := filepath.Glob("testdata/layouts/*.golden")
+	goldens, err := filepath.Glob("../testdata/layouts/*.golden")
 	if err != nil || len(goldens) < 10 {
-		t.Fatalf("want at least ten golden files in testdata/layouts, have %d (%v)", len(goldens), err)
+		t.Fatalf("want at least ten golden files in ../testdata/layouts, have %d (%v)", len(goldens), err)
 	}
 	for _, g := range goldens {
 		name := strings.TrimSuffix(filepath.Base(g), ".golden")
-		inputs, _ := filepath.Glob(filepath.Join("testdata", "layouts", name+".*"))
+		inputs, _ := filepath.Glob(filepath.Join("..", "testdata", "layouts", name+".*"))
 		for _, in := range inputs {
 			if in == g || strings.HasSuffix(in, ".pdf") { // PDFs: see cmd/pledge
 				continue
@@ -77,7 +77,7 @@ func TestCopiesAreOneStatement(t *testing.T) {
 	} {
 		var prints [2]string
 		for i, name := range pair {
-			data, err := os.ReadFile(filepath.Join("testdata", "layouts", name))
+			data, err := os.ReadFile(filepath.Join("..", "testdata", "layouts", name))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -26,11 +26,11 @@ type Sources struct {
 	// Classifier cuts texts into words and labels their domains.
 	Classifier *classify.Classifier
 	// Pairs is a folder of labelled follow-up statements (ReadPairs):
-	// link/testdata/dev.
+	// testdata/pairs/dev.
 	Pairs fs.FS
 	// Seeds are real statements, and SeedLabels the file that labels which
 	// of their commitments repeat which (KeyedPairs): the seed statements
-	// and track/testdata/recurrence.tsv. Without them the linker learns
+	// and testdata/pairs/seeds.tsv. Without them the linker learns
 	// from Pairs alone.
 	Seeds      []string
 	SeedLabels string

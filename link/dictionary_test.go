@@ -30,7 +30,7 @@ func TestDictionaryEffect(t *testing.T) {
 	with := testClassifier(t)
 	without := &classify.Classifier{Tokenizer: classify.DefaultTokenizer(plain), Model: with.Model}
 	terms := data.Lines(data.UserDict())
-	for _, dir := range []string{"testdata/dev", "testdata/test"} {
+	for _, dir := range []string{"../testdata/pairs/dev", "../testdata/pairs/test"} {
 		a, err := ReadPairs(os.DirFS(dir), ".", with.Tokenizer.Tokens, domainOf(with))
 		if err != nil {
 			t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 	"pledge/extract"
 )
 
-// PairSet is a folder of labelled follow-up statements (link/testdata/dev
+// PairSet is a folder of labelled follow-up statements (testdata/pairs/dev
 // and test): the commitments of statements PARTNER_YYYY-MM-DD.txt, every
 // —— item a commitment, and pairs.tsv, which says of each commitment of a
 // later statement which earlier ones it repeats (GUIDE §4), or none. The
@@ -257,7 +257,7 @@ func (ps *PairSet) Folds() []string {
 }
 
 // KeyedPairs is the PairSet of statements labelled by key, as
-// track/testdata/recurrence.tsv labels the seed statements: a line for
+// testdata/pairs/seeds.tsv labels the seed statements: a line for
 // each labelled commitment, tab-separated: its statement (date and the
 // start of its fingerprint, 2021-06-28_1c6942a9), its ordinal, its length
 // and first twelve characters (to check it is the one labelled), and the

@@ -13,10 +13,10 @@ import (
 	"pledge/internal/testkit"
 )
 
-// The labelled pairs: testdata/dev and testdata/test hold invented
+// The labelled pairs: ../testdata/pairs/dev and test hold invented
 // follow-up statements of several partners, each later commitment
 // labelled by hand with the earlier ones it repeats (GUIDE §4), or none;
-// track/testdata/recurrence.tsv labels the seed statements so. The
+// testdata/pairs/seeds.tsv labels the seed statements so. The
 // default linker is fitted on dev and the seeds (data/linker.json, by go
 // generate ./data); test is measured only.
 
@@ -51,11 +51,11 @@ func readPairs(t testing.TB, dir string) *PairSet {
 	return ps
 }
 
-const seedLabels = "../track/testdata/recurrence.tsv"
+const seedLabels = "../testdata/pairs/seeds.tsv"
 
 // TestPairs measures the default linker: cross-validated on what it was
-// fitted on (each partner of testdata/dev, each later seed statement,
-// linked by a model fitted on the rest), and on testdata/test, which
+// fitted on (each partner of the dev pairs, each later seed statement,
+// linked by a model fitted on the rest), and on the test pairs, which
 // nothing was fitted or chosen on.
 func TestPairs(t *testing.T) {
 	m, err := DefaultModel()
@@ -71,7 +71,7 @@ func TestPairs(t *testing.T) {
 			t.Errorf("%s: precision %.3f, recall %.3f; want at least %.2f and %.2f", what, s.Precision(), s.Recall(), precision, recall)
 		}
 	}
-	dev := readPairs(t, "testdata/dev")
+	dev := readPairs(t, "../testdata/pairs/dev")
 	sets := []*PairSet{dev}
 	c := testClassifier(t)
 	t.Run("seeds", func(t *testing.T) {
@@ -82,12 +82,12 @@ func TestPairs(t *testing.T) {
 		sets = append(sets, sp)
 	})
 	both := Merge(sets...)
-	report("testdata/dev, cross-validated by partner", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(0)), 0.68, 0.9)
+	report("dev pairs, cross-validated by partner", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(0)), 0.68, 0.9)
 	if len(sets) > 1 {
 		report("seeds, cross-validated by statement", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(1)), 0.75, 0.65)
 	}
-	test := readPairs(t, "testdata/test")
-	report("testdata/test, held out", test.Score(m.All(test.Items, m.Threshold)), 0.68, 0.9)
+	test := readPairs(t, "../testdata/pairs/test")
+	report("test pairs, held out", test.Score(m.All(test.Items, m.Threshold)), 0.68, 0.9)
 }
 
 // TestDefaultModel checks that the built-in linker is what fitting it
@@ -101,7 +101,7 @@ func TestDefaultModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	paths := seeds.Paths(t)
-	fresh, err := FitDefault(Sources{Classifier: testClassifier(t), Pairs: os.DirFS("testdata/dev"), Seeds: paths, SeedLabels: seedLabels})
+	fresh, err := FitDefault(Sources{Classifier: testClassifier(t), Pairs: os.DirFS("../testdata/pairs/dev"), Seeds: paths, SeedLabels: seedLabels})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,11 +13,11 @@ import (
 	"pledge/link"
 )
 
-// recurrenceLabels reads testdata/recurrence.tsv: for each commitment of
+// recurrenceLabels reads testdata/pairs/seeds.tsv: for each commitment of
 // the 2021 and 2024 seed statements (key statement#ordinal), the earlier
 // commitments that hold the same action on the same object.
 func recurrenceLabels(t *testing.T, byKey map[string]Commitment) map[string][]string {
-	f, err := os.Open(filepath.Join("testdata", "recurrence.tsv"))
+	f, err := os.Open(filepath.Join("..", "testdata", "pairs", "seeds.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,12 +30,12 @@ func recurrenceLabels(t *testing.T, byKey map[string]Commitment) map[string][]st
 		}
 		fs := strings.Split(sc.Text(), "\t")
 		if len(fs) != 5 {
-			t.Fatalf("recurrence.tsv:%d: want 5 fields", n)
+			t.Fatalf("seeds.tsv:%d: want 5 fields", n)
 		}
 		key := fs[0] + "#" + fs[1]
 		c, ok := byKey[key]
 		if !ok || fmt.Sprint(utf8.RuneCountInString(c.Text)) != fs[2] || !strings.HasPrefix(c.Text, fs[3]) {
-			t.Fatalf("recurrence.tsv:%d: %s is not in the database as labelled (has extraction changed?)", n, key)
+			t.Fatalf("seeds.tsv:%d: %s is not in the database as labelled (has extraction changed?)", n, key)
 		}
 		out[key] = nil
 		if fs[4] != "-" {
@@ -84,7 +84,7 @@ func recurrenceScore(cs []Commitment, labels map[string][]string, recurs func(Co
 
 // TestSeedRecurrence checks recurring and new commitments in the seeds,
 // linked through the store, against pairs labelled by hand
-// (testdata/recurrence.tsv). The default linker learnt from these pairs
+// (testdata/pairs/seeds.tsv). The default linker learnt from these pairs
 // too, so this is no held-out figure: link's TestPairs gives the seeds'
 // cross-validated one. It is the end-to-end check that the store links as
 // the linker decides.

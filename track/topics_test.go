@@ -17,11 +17,11 @@ import (
 	"pledge/segment"
 )
 
-// topicJudgements reads label/testdata/topics.tsv: whether a term names a
+// topicJudgements reads testdata/topics.tsv: whether a term names a
 // policy topic, judged by a reader who never saw how pledge chooses terms.
 func topicJudgements(t *testing.T) map[string]bool {
 	t.Helper()
-	f, err := os.Open("../label/testdata/topics.tsv")
+	f, err := os.Open("../testdata/topics.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,13 +89,13 @@ func folderStore(t *testing.T, dir string) *Store {
 var areaYears = []areaYear{
 	{"seeds 2021", func(t *testing.T) *Store { return folderStore(t, "") }, 2021, false},
 	{"seeds 2024", func(t *testing.T) *Store { return folderStore(t, "") }, 2024, false},
-	{"invented partners 2024 (link/testdata/dev)", func(t *testing.T) *Store { return folderStore(t, "../link/testdata/dev") }, 2024, false},
-	{"invented partners 2024, held out (link/testdata/test)", func(t *testing.T) *Store { return folderStore(t, "../link/testdata/test") }, 2024, true},
+	{"invented partners 2024 (testdata/pairs/dev)", func(t *testing.T) *Store { return folderStore(t, "../testdata/pairs/dev") }, 2024, false},
+	{"invented partners 2024, held out (testdata/pairs/test)", func(t *testing.T) *Store { return folderStore(t, "../testdata/pairs/test") }, 2024, true},
 }
 
 // TestNewAreaTopics judges the top 20 new areas of years of the seeds and
 // of invented statements of other partners by the judgements of
-// label/testdata/topics.tsv: at least 18 of 20 must name topics (16 on
+// testdata/topics.tsv: at least 18 of 20 must name topics (16 on
 // the held-out year, which nothing was tuned on). A term nobody judged
 // fails the test: judge it first, by the definition in the file.
 func TestNewAreaTopics(t *testing.T) {
@@ -135,7 +135,7 @@ func TestNewAreaTopics(t *testing.T) {
 			bar = 16
 		}
 		if len(unjudged) > 0 {
-			t.Errorf("%s: nobody judged %s (add them to label/testdata/topics.tsv)", y.name, strings.Join(unjudged, " "))
+			t.Errorf("%s: nobody judged %s (add them to testdata/topics.tsv)", y.name, strings.Join(unjudged, " "))
 		}
 		if len(top) == 20 && topics < bar {
 			t.Errorf("%s: %d of the top 20 name topics, want at least %d", y.name, topics, bar)
@@ -157,7 +157,7 @@ func TestNewAreasWhole(t *testing.T) {
 		t.Fatal("the check takes a piece of a word for a word, or a word for a piece")
 	}
 	ctx := context.Background()
-	for _, dir := range []string{"", "../link/testdata/dev", "../link/testdata/test"} {
+	for _, dir := range []string{"", "../testdata/pairs/dev", "../testdata/pairs/test"} {
 		s := folderStore(t, dir)
 		all, err := s.AllNewAreas(ctx)
 		if err != nil {

@@ -13,7 +13,7 @@ import (
 
 // layouts is the folder of documents written for pledge in the layouts of
 // GUIDE §1, each with a golden file labelled by hand.
-const layouts = "../../extract/testdata/layouts"
+const layouts = "../../testdata/layouts"
 
 // TestPDF reads a PDF that LibreOffice made from one of the layout
 // documents through pdftotext, as ingest and extract do, and checks that it

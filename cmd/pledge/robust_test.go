@@ -39,7 +39,7 @@ func TestInputProblems(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		brokenPDF = decode.ErrNoPdftotext.Error()
 	}
-	whole, err := os.ReadFile(filepath.Join("..", "..", "extract", "testdata", "layouts", "action_plan_articles.docx"))
+	whole, err := os.ReadFile(filepath.Join(layouts, "action_plan_articles.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
 // Package golden reads the hand-labelled files that say what a whole
-// document holds (extract/testdata/layouts/*.golden) and scores what the
+// document holds (testdata/layouts/*.golden) and scores what the
 // extractor found against them.
 //
 // A golden file is written by reading the document, never from pledge's

@@ -3,7 +3,7 @@
 // (-o: trained on data/labelled.tsv with jieba and the default options,
 // calibrated by cross-validation on the same data) and the linker (-link:
 // word weights from the same commitments, and a logistic model fitted on
-// the labelled pairs of -pairs, link/testdata/dev, and of the seed
+// the labelled pairs of -pairs, testdata/pairs/dev, and of the seed
 // statements, -seeds and -seedpairs). go generate ./data
 // runs it; tests in packages segment and link check that the files equal
 // what it makes now.
