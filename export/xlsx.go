@@ -457,7 +457,7 @@ func aboutSheet(ctx context.Context, f *excelize.File, st styles, store *track.S
 	}
 	facts = append(facts,
 		[2]any{"partners", fmt.Sprintf("the parties of a statement other than %s, the party of most statements; a statement between three states counts for each of its two partners, so the Partners sheet adds up to more than the commitments", cmp.Or(pt.Home, "the home party"))},
-		[2]any{"new areas", "terms (nouns and statement terms, not words common in general Chinese) that a year's commitments use and no earlier year's did; the first year has none, since every term is new in it"},
+		[2]any{"new areas", "terms (nouns and statement terms, not words common in general Chinese) that a year's commitments use and no earlier year's did, in none of their forms; the first year has none: nothing is earlier"},
 	)
 	var columns [][3]string
 	for _, c := range Columns() {

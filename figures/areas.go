@@ -9,13 +9,13 @@ import (
 )
 
 // Area is a policy area new in a year: a term that no earlier commitment
-// used, in any of its forms.
+// used, nor a longer or shorter form of it.
 type Area struct {
 	// Term names the area: of its forms, the one most commitments use.
 	Term string
 	// Forms are the area's other forms the year's commitments use: a short
-	// form (化武 of 化学武器) or the term with a word that adds nothing to it
-	// (亚太地区 of 亚太).
+	// form (化武 of 化学武器), or the term inside a longer one (亚太 in
+	// 亚太地区).
 	Forms []string
 	// Score ranks areas: how many of the year's commitments use it,
 	// weighted by how rare it is over all commitments.
@@ -29,9 +29,6 @@ type Area struct {
 // keeps grows with the distinct terms, not with the commitments. Its zero
 // value is ready to use.
 type NewAreas struct {
-	// Affix reports whether a word added to a term leaves the same area
-	// (地区 to 亚太); nil for none but single characters.
-	Affix func(string) bool
 	// Specific ranks areas used alike: the more specific a term (the rarer
 	// in general language), the higher. Nil ranks them by term.
 	Specific func(string) float64
@@ -42,30 +39,35 @@ type NewAreas struct {
 	uses      map[string][]int64 // the commitments of that year that use it
 	statement map[int64]int64    // each commitment's statement
 	// short maps a short form to the longer terms it abbreviates in a
-	// commitment that uses both (化武 → 化学武器).
+	// statement that uses both (化武 → 化学武器, 世贸组织 → 世界贸易组织).
 	short map[string]map[string]bool
+	// cur is the statement being added and the terms it used so far.
+	cur      int64
+	curTerms map[string]bool
 }
 
 // Add counts the terms of commitment id of statement st, of year (0 when
 // its date is unknown: its terms count towards how rare a term is, and
 // which forms go together, but are new in no year). Commitments are added
-// in date order.
+// in date order, a statement's together.
 func (a *NewAreas) Add(year int, st, id int64, terms []string) {
 	if a.df == nil {
 		a.df, a.first, a.uses = map[string]int{}, map[string]int{}, map[string][]int64{}
 		a.statement, a.short = map[int64]int64{}, map[string]map[string]bool{}
 	}
+	if st != a.cur || a.curTerms == nil {
+		a.cur, a.curTerms = st, map[string]bool{}
+	}
 	a.n++
 	a.statement[id] = st
 	for _, t := range terms {
 		a.df[t]++
-		for _, long := range terms {
-			if abbreviates(t, long) {
-				if a.short[t] == nil {
-					a.short[t] = map[string]bool{}
-				}
-				a.short[t][long] = true
+		if !a.curTerms[t] {
+			for o := range a.curTerms {
+				a.abbreviation(t, o)
+				a.abbreviation(o, t)
 			}
+			a.curTerms[t] = true
 		}
 		if year == 0 {
 			continue
@@ -79,12 +81,23 @@ func (a *NewAreas) Add(year int, st, id int64, terms []string) {
 	}
 }
 
-// abbreviates reports whether short is a short form of long: two or three
-// characters, the first of long, then others of it in order (化武 of 化学武器,
-// 亚太 of 亚洲太平洋), and not a part of it as it stands.
+// abbreviation records short as a short form of long if it is one.
+func (a *NewAreas) abbreviation(short, long string) {
+	if !abbreviates(short, long) {
+		return
+	}
+	if a.short[short] == nil {
+		a.short[short] = map[string]bool{}
+	}
+	a.short[short][long] = true
+}
+
+// abbreviates reports whether short is a short form of long: two to four
+// characters, the first of long, then others of it in order (化武 of
+// 化学武器, 世贸组织 of 世界贸易组织), and not a part of it as it stands.
 func abbreviates(short, long string) bool {
 	s, l := []rune(short), []rune(long)
-	if len(s) < 2 || len(s) > 3 || len(l) < len(s)+2 || s[0] != l[0] || strings.Contains(long, short) {
+	if len(s) < 2 || len(s) > 4 || len(l) < len(s)+2 || s[0] != l[0] || strings.Contains(long, short) {
 		return false
 	}
 	k := 1
@@ -96,47 +109,127 @@ func abbreviates(short, long string) bool {
 	return k == len(s)
 }
 
-// ByYear returns, for every year, the policy areas that first appear in
-// it: terms that the year's commitments use and no commitment of an
-// earlier year did, in none of their forms, most distinctive first (by
-// Score, then the most specific). A term
-// and its short form are one area, and so are a term and the term with a
-// word that adds nothing (Affix); a term inside a longer new term that
-// every one of its commitments also uses (智能 in 人工智能) is left out.
-// In the first year every term is new.
-func (a *NewAreas) ByYear() map[int][]Area {
-	groups := a.forms()
-	byYear := map[int][]Area{}
-	for _, forms := range groups {
-		first := 0
-		df := 0
-		for _, f := range forms {
-			if y := a.first[f]; y != 0 && (first == 0 || y < first) {
-				first = y
-			}
-			df += a.df[f]
+// inside returns the terms t starts or ends with (亚太 of 亚太地区, 走廊 of
+// 经济走廊, 核电 of 核电站), but not one that only a character before it
+// makes t (美洲 of 中美洲 is another region).
+func (a *NewAreas) inside(t string) []string {
+	rs := []rune(t)
+	var out []string
+	for k := 2; k < len(rs); k++ {
+		if p := string(rs[:k]); a.df[p] > 0 {
+			out = append(out, p)
 		}
-		if first == 0 {
+		if s := string(rs[len(rs)-k:]); a.df[s] > 0 && len(rs)-k > 1 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ByYear returns, for every year, the policy areas that first appear in
+// it: terms that the year's commitments use and that no commitment of an
+// earlier year used, nor a longer form of them (本币 after 本币结算), nor a
+// shorter one (民用核能 after 核能), nor an abbreviation or its long form.
+// The forms new in one year are one area; a term inside a longer new term
+// that every one of its commitments also uses (智能 in 人工智能) is left
+// out. Most distinctive first (by Score, then the most specific). The
+// first year has no areas: there is nothing earlier to be new against.
+func (a *NewAreas) ByYear() map[int][]Area {
+	related := map[string][]string{} // both ways
+	relate := func(x, y string) {
+		related[x] = append(related[x], y)
+		related[y] = append(related[y], x)
+	}
+	terms := make([]string, 0, len(a.df))
+	for t := range a.df {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	firstYear := 0
+	for _, t := range terms {
+		for _, in := range a.inside(t) {
+			relate(in, t)
+		}
+		for long := range a.short[t] {
+			relate(t, long)
+		}
+		if y := a.first[t]; y != 0 && (firstYear == 0 || y < firstYear) {
+			firstYear = y
+		}
+	}
+	// A term is new in the year it was first used if no related form was
+	// used before.
+	newIn := map[string]int{}
+	for _, t := range terms {
+		y := a.first[t]
+		if y == 0 || y == firstYear {
 			continue
 		}
-		ar := Area{Term: forms[0]}
+		earlier := false
+		for _, r := range related[t] {
+			earlier = earlier || a.first[r] != 0 && a.first[r] < y
+		}
+		if !earlier {
+			newIn[t] = y
+		}
+	}
+	// The related forms new in one year are one area.
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(t string) string {
+		if p, ok := parent[t]; ok && p != t {
+			r := find(p)
+			parent[t] = r
+			return r
+		}
+		return t
+	}
+	// A form inside several new terms (走廊 of 经济走廊 and 运输走廊) joins
+	// none of them: they are different areas that share a word.
+	longer := map[string][]string{}
+	for _, t := range terms {
+		for _, in := range a.inside(t) {
+			if newIn[t] != 0 && newIn[in] == newIn[t] {
+				longer[in] = append(longer[in], t)
+			}
+		}
+	}
+	for _, t := range terms {
+		for _, r := range related[t] {
+			shared := len(longer[t]) > 1 && slices.Contains(longer[t], r) || len(longer[r]) > 1 && slices.Contains(longer[r], t)
+			if newIn[t] != 0 && newIn[r] == newIn[t] && !shared {
+				if x, y := find(t), find(r); x != y {
+					parent[x] = y
+				}
+			}
+		}
+	}
+	groups := map[string][]string{}
+	for _, t := range terms {
+		if newIn[t] != 0 {
+			groups[find(t)] = append(groups[find(t)], t)
+		}
+	}
+	byYear := map[int][]Area{}
+	for _, forms := range groups {
+		slices.SortFunc(forms, func(x, y string) int {
+			return cmp.Or(cmp.Compare(a.df[y], a.df[x]), cmp.Compare(utf8.RuneCountInString(y), utf8.RuneCountInString(x)), strings.Compare(x, y))
+		})
+		year := newIn[forms[0]]
+		ar := Area{Term: forms[0], Forms: forms[1:]}
+		if len(ar.Forms) == 0 {
+			ar.Forms = nil
+		}
 		seen := map[int64]bool{}
+		df := 0
 		for _, f := range forms {
-			if a.first[f] != first {
-				continue
-			}
-			if f != ar.Term {
-				ar.Forms = append(ar.Forms, f)
-			}
+			df += a.df[f]
 			for _, id := range a.uses[f] {
 				if !seen[id] {
 					seen[id] = true
 					ar.IDs = append(ar.IDs, id)
 				}
 			}
-		}
-		if len(ar.IDs) == 0 {
-			continue
 		}
 		slices.Sort(ar.IDs)
 		statements := map[int64]bool{}
@@ -145,7 +238,7 @@ func (a *NewAreas) ByYear() map[int][]Area {
 		}
 		ar.Statements = len(statements)
 		ar.Score = float64(len(ar.IDs)) * math.Log(1+float64(a.n)/float64(df))
-		byYear[first] = append(byYear[first], ar)
+		byYear[year] = append(byYear[year], ar)
 	}
 	specific := func(string) float64 { return 0 }
 	if a.Specific != nil {
@@ -159,70 +252,6 @@ func (a *NewAreas) ByYear() map[int][]Area {
 		byYear[y] = areas
 	}
 	return byYear
-}
-
-// forms groups the terms into areas, each group's name first: the form
-// most commitments use, then the longest, then the first in order.
-func (a *NewAreas) forms() [][]string {
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(t string) string {
-		p, ok := parent[t]
-		if !ok || p == t {
-			return t
-		}
-		r := find(p)
-		parent[t] = r
-		return r
-	}
-	union := func(x, y string) {
-		if rx, ry := find(x), find(y); rx != ry {
-			parent[rx] = ry
-		}
-	}
-	terms := make([]string, 0, len(a.df))
-	for t := range a.df {
-		terms = append(terms, t)
-		parent[t] = t
-	}
-	slices.Sort(terms)
-	for _, t := range terms {
-		for long := range a.short[t] {
-			union(t, long)
-		}
-		// The term inside t that a word adding nothing makes t.
-		rs := []rune(t)
-		for i := range rs {
-			for j := i + 2; j <= len(rs); j++ {
-				if j-i == len(rs) {
-					continue
-				}
-				inner := string(rs[i:j])
-				if _, ok := a.df[inner]; ok && a.affix(string(rs[:i])) && a.affix(string(rs[j:])) {
-					union(inner, t)
-				}
-			}
-		}
-	}
-	byRoot := map[string][]string{}
-	for _, t := range terms {
-		r := find(t)
-		byRoot[r] = append(byRoot[r], t)
-	}
-	out := make([][]string, 0, len(byRoot))
-	for _, forms := range byRoot {
-		slices.SortFunc(forms, func(x, y string) int {
-			return cmp.Or(cmp.Compare(a.df[y], a.df[x]), cmp.Compare(utf8.RuneCountInString(y), utf8.RuneCountInString(x)), strings.Compare(x, y))
-		})
-		out = append(out, forms)
-	}
-	return out
-}
-
-// affix reports whether s, before or after a term, leaves its area: empty,
-// one character, or a word Affix takes.
-func (a *NewAreas) affix(s string) bool {
-	return s == "" || utf8.RuneCountInString(s) == 1 || a.Affix != nil && a.Affix(s)
 }
 
 // withoutSubsumed leaves out each area whose term is part of a longer term

@@ -22,51 +22,51 @@ func TestNewAreas(t *testing.T) {
 		want map[int][]string // each year's terms, in order
 	}{
 		{"nothing", nil, map[int][]string{}},
-		{"every term is new in the first year", []use{{2019, 1, []string{"能源", "本币"}}}, map[int][]string{2019: {"本币", "能源"}}},
+		{"the first year has none: nothing is earlier", []use{{2019, 1, []string{"能源", "本币"}}}, map[int][]string{}},
 		{
 			"a term is new only in the first year it is used",
 			[]use{{2019, 1, []string{"能源"}}, {2021, 2, []string{"能源", "核电"}}, {2024, 3, []string{"核电", "氢能"}}},
-			map[int][]string{2019: {"能源"}, 2021: {"核电"}, 2024: {"氢能"}},
+			map[int][]string{2021: {"核电"}, 2024: {"氢能"}},
 		},
 		{
 			"undated commitments bring no area",
-			[]use{{2019, 1, []string{"能源"}}, {0, 2, []string{"核电"}}},
-			map[int][]string{2019: {"能源"}},
+			[]use{{2019, 1, []string{"能源"}}, {0, 2, []string{"核电"}}, {2020, 3, []string{"电网"}}},
+			map[int][]string{2020: {"电网"}},
 		},
 		{
-			"a term inside a longer one that all its commitments use is left out",
-			[]use{{2019, 1, []string{"能源"}}, {2024, 2, []string{"人工智能", "智能"}}, {2024, 3, []string{"人工智能", "智能"}}},
-			map[int][]string{2019: {"能源"}, 2024: {"人工智能"}},
-		},
-		{
-			"one that a commitment uses alone stays",
-			[]use{{2019, 1, []string{"能源"}}, {2024, 2, []string{"人工智能", "智能"}}, {2024, 3, []string{"智能"}}},
-			map[int][]string{2019: {"能源"}, 2024: {"智能", "人工智能"}},
+			"a term and a longer form new in one year are one area",
+			[]use{{2019, 1, []string{"能源"}}, {2024, 2, []string{"人工智能", "智能"}}, {2024, 3, []string{"人工智能"}}},
+			map[int][]string{2024: {"人工智能"}},
 		},
 		{
 			"a short form is the same area: not new after its long form",
-			[]use{{2019, 1, []string{"化学武器"}}, {2021, 2, []string{"化学武器", "化武"}}, {2024, 3, []string{"化武"}}},
-			map[int][]string{2019: {"化学武器"}},
+			[]use{{2019, 1, []string{"能源"}}, {2020, 1, []string{"化学武器"}}, {2021, 2, []string{"化学武器", "化武"}}, {2024, 3, []string{"化武"}}},
+			map[int][]string{2020: {"化学武器"}},
 		},
 		{
 			"a short form is known as one only beside its long form",
-			[]use{{2019, 1, []string{"化学武器"}}, {2024, 3, []string{"化武"}}},
-			map[int][]string{2019: {"化学武器"}, 2024: {"化武"}},
+			[]use{{2019, 1, []string{"能源"}}, {2020, 1, []string{"化学武器"}}, {2024, 3, []string{"化武"}}},
+			map[int][]string{2020: {"化学武器"}, 2024: {"化武"}},
 		},
 		{
-			"a term with one more character is the same area",
-			[]use{{2019, 1, []string{"核电"}}, {2020, 2, []string{"核电"}}, {2024, 3, []string{"核电站"}}},
-			map[int][]string{2019: {"核电"}},
+			"a term is not new after a longer form of it",
+			[]use{{2019, 1, []string{"本币结算"}}, {2024, 2, []string{"本币"}}},
+			map[int][]string{},
 		},
 		{
-			"a term with another word is another area",
-			[]use{{2019, 1, []string{"核能"}}, {2024, 2, []string{"民用核能"}}},
-			map[int][]string{2019: {"核能"}, 2024: {"民用核能"}},
+			"nor after a shorter one",
+			[]use{{2019, 1, []string{"核能"}}, {2024, 2, []string{"民用核能", "核电站"}}, {2020, 3, []string{"核电"}}},
+			map[int][]string{2020: {"核电"}},
+		},
+		{
+			"a character before a term makes another",
+			[]use{{2019, 1, []string{"美洲"}}, {2024, 2, []string{"中美洲"}}},
+			map[int][]string{2024: {"中美洲"}},
 		},
 		{
 			"the most used first, then by term",
 			[]use{{2019, 1, []string{"能源"}}, {2024, 2, []string{"氢能", "核电", "电网"}}, {2024, 3, []string{"电网"}}},
-			map[int][]string{2019: {"能源"}, 2024: {"电网", "核电", "氢能"}},
+			map[int][]string{2024: {"电网", "核电", "氢能"}},
 		},
 	}
 	for _, tt := range tests {
@@ -90,7 +90,7 @@ func TestNewAreas(t *testing.T) {
 // its other forms: a short form, and the term with a word that adds
 // nothing to it.
 func TestAreaForms(t *testing.T) {
-	a := NewAreas{Affix: func(w string) bool { return w == "地区" }}
+	var a NewAreas
 	for _, u := range []use{
 		{2019, 1, []string{"能源"}},
 		{2024, 2, []string{"亚太", "亚太地区"}}, {2024, 3, []string{"亚太"}}, {2024, 4, []string{"亚太地区"}}, {2024, 5, []string{"亚太"}},
@@ -119,7 +119,6 @@ func TestNewAreaScores(t *testing.T) {
 	// too); each by 2 in the year it is new.
 	score := func(uses, df int) float64 { return float64(uses) * math.Log(1+float64(5)/float64(df)) }
 	want := map[int][]Area{
-		2019: {{Term: "能源", Score: score(2, 4), IDs: []int64{1, 2}, Statements: 2}},
 		2021: {{Term: "核电", Score: score(2, 3), IDs: []int64{4, 5}, Statements: 2}},
 	}
 	if !reflect.DeepEqual(got, want) {

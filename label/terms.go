@@ -76,10 +76,6 @@ func Terms(text string) []string {
 	return out
 }
 
-// Affix reports whether a word added to a term leaves the same policy
-// area: a stop word or a generic word of statements (亚太地区 is 亚太).
-func Affix(w string) bool { return areaExcluded()[w] || link.StopWord(w) }
-
 // Specific is how specific a term is: pledge's policy terms most, then
 // the rarer in general Chinese (by jieba's dictionary) the more.
 func Specific(term string) float64 {
@@ -104,7 +100,9 @@ func topic(w string) bool {
 	}
 	x, ok := lexicon.Lookup(w)
 	switch {
-	case !ok || x.Freq > commonWord || strings.HasSuffix(w, "性"):
+	case !ok || x.Freq > commonWord || strings.HasSuffix(w, "性") || strings.HasPrefix(x.Tag, "nr"):
+		// Common words, qualities, and names of people (jieba tags pieces
+		// of transliterated names so: 巴罗夫, 塔拉 of 塔拉巴罗夫岛).
 		return false
 	case x.Freq <= phraseFreq || x.Tag == "l" || x.Tag == "i":
 		return nounPhrase(w)

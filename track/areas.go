@@ -30,7 +30,7 @@ func (s *Store) AllNewAreas(ctx context.Context, with ...string) (map[int][]figu
 		return nil, err
 	}
 	defer rows.Close()
-	areas := figures.NewAreas{Affix: label.Affix, Specific: label.Specific}
+	areas := figures.NewAreas{Specific: label.Specific}
 	for rows.Next() {
 		var year int
 		var st, id int64

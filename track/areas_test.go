@@ -50,11 +50,12 @@ func TestAllNewAreas(t *testing.T) {
 		with []string
 		want map[int][]string
 	}{
-		// 氢能 first: one commitment of four uses it, two use 核电.
-		{"every statement", nil, map[int][]string{2019: {"能源"}, 2020: {"氢能", "核电"}}},
-		{"with 乙国", []string{"乙国"}, map[int][]string{2019: {"能源"}, 2021: {"核电"}}},
-		// Used alike, the more specific first: 氢能 is the rarer in Chinese.
-		{"with 丙国", []string{"丙国"}, map[int][]string{2020: {"氢能", "核电"}}},
+		// 2019 is the first year of them all: nothing is new in it. Used
+		// alike, the more specific first: 氢能 is the rarer in Chinese.
+		{"every statement", nil, map[int][]string{2020: {"氢能", "核电"}}},
+		{"with 乙国", []string{"乙国"}, map[int][]string{2021: {"核电"}}},
+		// With 丙国 there is one year only: nothing earlier.
+		{"with 丙国", []string{"丙国"}, map[int][]string{}},
 	}
 	for _, tt := range tests {
 		all, err := s.AllNewAreas(ctx, tt.with...)

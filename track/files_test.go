@@ -345,3 +345,34 @@ func TestForget(t *testing.T) {
 		t.Errorf("restored link decision: %+v", c)
 	}
 }
+
+// TestNearCopy reads a copy of a stored statement with one commitment
+// worded otherwise from another file: it is the same statement, stored
+// once, and said; a statement of the same date and parties with other
+// commitments is another statement.
+func TestNearCopy(t *testing.T) {
+	ctx := context.Background()
+	f := newFolder(t)
+	long := doc{"甲乙联合声明", extract.Date{Year: 2020, Month: 3, Day: 1}, pair, nil}
+	for i := range 10 {
+		long.texts = append(long.texts, fmt.Sprintf("推进 第%d 项 合作", i))
+	}
+	f.read("a.txt", long)
+	typo := long
+	typo.texts = slices.Clone(long.texts)
+	typo.texts[3] = "推进 第3 项 合做"
+	st := typo.statement()
+	r, err := f.s.StoreStatement(ctx, st, Source{Path: "b.txt"}, f.labelled(st), f.model)
+	if err != nil || r.Added || len(r.Changes) != 1 || !strings.Contains(r.Changes[0], "words 1 of its 10 commitments otherwise") {
+		t.Fatalf("a copy with a typo: %+v, %v", r, err)
+	}
+	if n, c, _ := f.s.Count(ctx); n != 1 || c != 10 {
+		t.Errorf("%d statements, %d commitments; want the one statement", n, c)
+	}
+	other := long
+	other.texts = []string{"加强 电网 互联", "深化 油气 管道 合作"}
+	st = other.statement()
+	if r, err := f.s.StoreStatement(ctx, st, Source{Path: "c.txt"}, f.labelled(st), f.model); err != nil || !r.Added {
+		t.Errorf("another statement of the same day: %+v, %v", r, err)
+	}
+}

@@ -81,6 +81,19 @@ func addStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, source 
 	var r Stored
 	var before string
 	err := tx.QueryRowContext(ctx, `SELECT id, title FROM statements WHERE fingerprint = ?`, st.Fingerprint).Scan(&r.ID, &before)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Not this text, but perhaps a copy of a stored statement with a
+		// word changed: the same statement, counted once.
+		id, differ, n, err := nearCopy(ctx, tx, st, edited)
+		if err != nil {
+			return r, err
+		}
+		if id != 0 {
+			r.ID = id
+			r.Changes = []string{fmt.Sprintf("this file's copy words %d of its %d commitments otherwise than the stored statement: the same statement, kept as stored", differ, n)}
+			return r, addSource(ctx, tx, id, source, title)
+		}
+	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		r.Added = true
@@ -113,6 +126,58 @@ func addStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, source 
 	}
 	r.Changes = append(r.Changes, reread...)
 	return r, nil
+}
+
+// nearCopy finds the stored statement st is a copy of, worded otherwise
+// in a few places (a typo, a reprint's edits): of the same date and
+// parties, with at least nine in ten of its commitments word for word.
+// The statements an edited file held before (edited) are not candidates:
+// what becomes of them is the edit's. It returns the statement, how many
+// commitments differ and how many st has; 0 when there is none.
+func nearCopy(ctx context.Context, tx *sql.Tx, st extract.Statement, edited map[int64]bool) (id int64, differ, n int, err error) {
+	n = len(st.Commitments)
+	if st.Date.IsZero() || n == 0 {
+		return 0, 0, n, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM statements WHERE date = ? AND party_key = ? ORDER BY id`, st.Date.String(), PartyKey(st.Parties))
+	if err != nil {
+		return 0, 0, n, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var c int64
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return 0, 0, n, err
+		}
+		if !edited[c] {
+			ids = append(ids, c)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, 0, n, err
+	}
+	for _, c := range ids {
+		texts, err := commitmentTexts(ctx, tx, c)
+		if err != nil {
+			return 0, 0, n, err
+		}
+		have := map[string]bool{}
+		for _, t := range texts {
+			have[t] = true
+		}
+		same := 0
+		for _, x := range st.Commitments {
+			if have[x.Text] {
+				same++
+			}
+		}
+		if same*10 >= 9*max(n, len(texts)) {
+			return c, n - same, n, nil
+		}
+	}
+	return 0, 0, n, nil
 }
 
 // AddSource records that the file source holds the stored statements ids:

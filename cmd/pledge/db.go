@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"pledge/extract"
 	"pledge/track"
@@ -216,6 +217,12 @@ func (p *partyNames) Set(v string) error {
 	if strings.TrimSpace(v) == "" {
 		return fmt.Errorf("empty party name")
 	}
+	if utf8.RuneCountInString(strings.TrimSpace(v)) == 1 {
+		// One character (俄, 巴) is resolved against the database's
+		// parties (checkNames): 巴 is Pakistan or Brazil.
+		*p = append(*p, strings.TrimSpace(v))
+		return nil
+	}
 	*p = append(*p, extract.CanonicalParty(v))
 	return nil
 }
@@ -278,7 +285,24 @@ func checkNames(ctx context.Context, store *track.Store, command, domain string,
 		if err != nil {
 			return err
 		}
-		for _, p := range with {
+		for i, p := range with {
+			if utf8.RuneCountInString(p) == 1 {
+				var starts []string
+				for _, q := range parties {
+					if strings.HasPrefix(q, p) {
+						starts = append(starts, q)
+					}
+				}
+				switch {
+				case len(starts) > 1:
+					return fmt.Errorf("%s: --with %s: more than one party of %s starts so (%s): give the name", command, p, store.Path(), listed(starts))
+				case len(starts) == 1:
+					p = starts[0]
+				default:
+					p = extract.CanonicalParty(p)
+				}
+				with[i] = p
+			}
 			if !slices.Contains(parties, p) {
 				return fmt.Errorf("%s: --with %s: no statement of %s has that party (its parties: %s)", command, p, store.Path(), listed(parties))
 			}

@@ -212,6 +212,11 @@ func gone(ctx context.Context, store *track.Store, paths []string, inputs []inpu
 		return err
 	}
 	printForgotten(std.Stdout, f)
+	sts, commitments, err := store.Count(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(std.Stdout, "the database %s now holds %s and %s\n", store.Path(), plural(sts, "statement"), plural(commitments, "commitment"))
 	return nil
 }
 
@@ -400,7 +405,7 @@ func printEdited(w io.Writer, r ingest.Result) {
 	fmt.Fprintf(w, "%s: edited since it was read\n", shown(r.Name))
 	for _, s := range r.Removed {
 		if s.Became != 0 {
-			fmt.Fprintf(w, "  replaced  %s  %s: %s\n", dateOr(s.Date), s.Title, strings.Join(s.Changes, "; "))
+			fmt.Fprintf(w, "  replaced  %s  %s: %s (its commitments have new ids)\n", dateOr(s.Date), s.Title, strings.Join(s.Changes, "; "))
 		} else {
 			fmt.Fprintf(w, "  removed   %s  %s (%s): no longer in the file\n", dateOr(s.Date), s.Title, plural(s.Commitments, "commitment"))
 		}

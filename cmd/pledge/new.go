@@ -89,7 +89,21 @@ func printNew(ctx context.Context, store *track.Store, year, top int, with []str
 	w.printf("New policy areas in %d: terms no commitment of an earlier year used, in any of their forms;\n"+
 		"the most used and rarest first, each with its commitments:\n", year)
 	if len(areas) == 0 {
-		w.printf("  none\n")
+		years, err := store.Years(ctx)
+		if err != nil {
+			return err
+		}
+		first := 0
+		for _, y := range years {
+			if y != 0 && (first == 0 || y < first) {
+				first = y
+			}
+		}
+		if year == first {
+			w.printf("  none: %d is the database's first year, with nothing earlier to be new against\n", year)
+		} else {
+			w.printf("  none\n")
+		}
 	}
 	if top > 0 && len(areas) > top {
 		w.printf("  (%d of %d; --top 0 shows all)\n", top, len(areas))

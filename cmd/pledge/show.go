@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"pledge/track"
 )
 
 const showUsage = `Usage: pledge show [--db FILE] ID
@@ -41,6 +44,9 @@ func runShow(ctx context.Context, args []string, std IO) error {
 	}
 	defer store.Close()
 	thread, err := store.Thread(ctx, id)
+	if errors.Is(err, track.ErrNotFound) {
+		return fmt.Errorf("show: %w (a commitment gets a new id when the file of its statement is edited; pledge list --search WORDS finds it by its text)", err)
+	}
 	if err != nil {
 		return err
 	}

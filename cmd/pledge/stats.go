@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 )
 
@@ -46,7 +47,21 @@ func runStats(ctx context.Context, args []string, std IO) error {
 	if st.FirstYear != 0 {
 		years = fmt.Sprintf("%d–%d", st.FirstYear, st.LastYear)
 	}
-	w.printf("statements   %d from %s, %s", st.Statements, plural(st.Files, "file"), years)
+	byPath, _, err := store.Files(ctx)
+	if err != nil {
+		return err
+	}
+	gone := 0
+	for p := range byPath {
+		if _, err := os.Stat(p); err != nil {
+			gone++
+		}
+	}
+	files := plural(st.Files, "file")
+	if gone > 0 {
+		files += fmt.Sprintf(" (%d of them gone from where they were read: pledge forget or ingest --prune removes what only they held)", gone)
+	}
+	w.printf("statements   %d from %s, %s", st.Statements, files, years)
 	if st.Undated > 0 {
 		w.printf(", %d undated", st.Undated)
 	}
