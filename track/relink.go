@@ -152,6 +152,16 @@ func (s *Store) SetThreshold(ctx context.Context, t float64) error {
 		if err != nil || was == formatThreshold(t) {
 			return err
 		}
+		if t == DefaultThreshold() {
+			if was == "" {
+				return nil
+			}
+			// The linker's own again: a later linker brings its own.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, settingThreshold); err != nil {
+				return err
+			}
+			return markPending(ctx, tx, allGroups)
+		}
 		if err := setSetting(ctx, tx, settingThreshold, formatThreshold(t)); err != nil {
 			return err
 		}

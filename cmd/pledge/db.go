@@ -245,10 +245,11 @@ func thresholdFlag(fl *flag.FlagSet) *float64 {
 }
 
 // thresholdUsage describes thresholdFlag.
-const thresholdUsage = `  --threshold T  chance (0 to 1) at or above which a commitment recurs
-                 from an earlier one; the database keeps it for the runs
-                 after (default: the one set before, else the linker's
-                 own; pledge stats shows it)
+const thresholdUsage = `  --threshold T  chance (above 0, at most 1) at or above which a
+                 commitment recurs from an earlier one; the database keeps
+                 it for the runs after (default: the one set before, else
+                 the linker's own, which pledge --version shows and giving
+                 it sets back; pledge stats shows which)
 `
 
 // givenThreshold returns the --threshold given on fl, checked, and whether

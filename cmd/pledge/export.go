@@ -38,8 +38,8 @@ year with their commitments, and About: what each column means and how the
 figures were made (the model, the linking threshold, the date).
 
 Flags:
-` + dbFlagUsage + `  --format F     csv, xlsx or json (default csv, or xlsx when -o names a
-                 .xlsx file)
+` + dbFlagUsage + `  --format F     csv, xlsx or json (default csv, or what the name -o gives
+                 ends in: .xlsx, .json)
   -o FILE        write to FILE instead of standard output (a workbook
                  needs one)
   --no-bom       leave the byte-order mark out of the CSV
@@ -69,8 +69,11 @@ func runExport(ctx context.Context, args []string, std IO) error {
 	}
 	if *format == "" {
 		*format = export.CSV
-		if strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+		switch ext := filepath.Ext(*out); {
+		case strings.EqualFold(ext, ".xlsx"):
 			*format = export.XLSX
+		case strings.EqualFold(ext, ".json"), strings.EqualFold(ext, ".jsonl"):
+			*format = export.JSON
 		}
 	}
 	switch *format {
@@ -94,7 +97,17 @@ func runExport(ctx context.Context, args []string, std IO) error {
 	if *out == "" {
 		*out = "-"
 	}
-	return writeOutput(*out, std.Stdout, func(w io.Writer) error { return export.Write(ctx, w, store, opt) })
+	if err := writeOutput(*out, std.Stdout, func(w io.Writer) error { return export.Write(ctx, w, store, opt) }); err != nil {
+		return err
+	}
+	if *out != "-" {
+		_, n, err := store.Count(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(std.Stderr, "wrote %s: %s as %s\n", *out, plural(n, "commitment"), *format)
+	}
+	return nil
 }
 
 // toTerminal reports whether w is a terminal, where a binary file would

@@ -2,11 +2,14 @@ package main
 
 import (
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"pledge/track"
 )
 
 // folderOf writes three statements of invented wording to a new folder.
@@ -219,11 +222,14 @@ func TestThresholdKept(t *testing.T) {
 	if out, _, err := run(t, "stats", "--db", db); err != nil || !strings.Contains(out, "chance of 0.99 or more (set with --threshold)") || !strings.Contains(out, "within the same parties") {
 		t.Errorf("stats: %v\n%s", err, out)
 	}
-	if _, _, err := run(t, "relink", "--db", db, "--threshold", "0.35"); err != nil {
+	if _, _, err := run(t, "relink", "--db", db, "--threshold", fmt.Sprint(track.DefaultThreshold())); err != nil {
 		t.Fatal(err)
 	}
 	if got := recurring(); got <= high {
-		t.Errorf("%d recurring at 0.35, %d at 0.99", got, high)
+		t.Errorf("%d recurring at the default threshold, %d at 0.99", got, high)
+	}
+	if out, _, _ := run(t, "stats", "--db", db); !strings.Contains(out, "(the linker's own)") {
+		t.Errorf("stats after the default threshold was given back:\n%s", out)
 	}
 
 	// Links of an older linker, with a threshold set for it: the first
@@ -232,7 +238,7 @@ func TestThresholdKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := conn.Exec(`UPDATE settings SET value = CASE key WHEN 'linker' THEN 'tfidf-1' ELSE '0.15' END WHERE key IN ('linker', 'link_threshold')`); err != nil {
+	if _, err := conn.Exec(`INSERT OR REPLACE INTO settings (key, value) VALUES ('linker', 'tfidf-1'), ('link_threshold', '0.15')`); err != nil {
 		t.Fatal(err)
 	}
 	conn.Close()

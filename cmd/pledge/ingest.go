@@ -106,6 +106,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 		// Nothing to store: the database is not opened, so not made.
 		return nothingToIngest(inputs, emptyFolders, *db, std)
 	}
+	_, statErr := os.Stat(*db)
 	store, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -139,7 +140,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 	if err := adoptPaths(ctx, store, inputs); err != nil {
 		return err
 	}
-	err = ingestAll(ctx, store, in, inputs, runCounts{others: others, emptyFolders: emptyFolders}, *verbose, std)
+	err = ingestAll(ctx, store, in, inputs, runCounts{others: others, emptyFolders: emptyFolders, created: statErr != nil}, *verbose, std)
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
@@ -246,8 +247,9 @@ func nothingToIngest(inputs []input, emptyFolders int, db string, std IO) error 
 // runCounts are what a run of ingest did with the files it was given.
 type runCounts struct {
 	ok, edited, unchanged, failed int
-	others                        int // files of folders plainly not statements, skipped
-	emptyFolders                  int // folders given that held no file
+	others                        int  // files of folders plainly not statements, skipped
+	emptyFolders                  int  // folders given that held no file
+	created                       bool // the database was made by this run
 }
 
 // summary says how a run of ingest went, for its last line.
@@ -350,13 +352,17 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 	}
 	ok := done - failed
 	counts.ok, counts.edited, counts.unchanged, counts.failed = ok, edited, unchanged, failed
-	fmt.Fprintf(std.Stdout, "%s; %s stored, %d already there; the database %s holds %s and %s\n",
-		counts.summary(verbose), plural(stored, "statement"), known, store.Path(), plural(sts, "statement"), plural(commitments, "commitment"))
+	which := "the database"
+	if counts.created {
+		which = "the new database"
+	}
+	fmt.Fprintf(std.Stdout, "%s; %s stored, %d already there; %s %s holds %s and %s\n",
+		counts.summary(verbose), plural(stored, "statement"), known, which, store.Path(), plural(sts, "statement"), plural(commitments, "commitment"))
 	if stored > 0 {
 		if n, err := store.Restorable(ctx); err != nil {
 			return err
 		} else if n > 0 {
-			fmt.Fprintf(std.Stdout, "%s set aside before can come back now: pledge forget --undo gives %s back\n",
+			fmt.Fprintf(std.Stdout, "%s, set aside before, can come back now: pledge forget --undo gives %s back\n",
 				yourDecisions(n), one(n, "it", "them"))
 		}
 	}

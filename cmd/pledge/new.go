@@ -39,6 +39,9 @@ func runNew(ctx context.Context, args []string, std IO) error {
 	if err := noArgs("new", rest); err != nil {
 		return err
 	}
+	if *top < 0 {
+		return usageError{fmt.Sprintf("new: --top %d: want a number of areas, or 0 for all", *top)}
+	}
 	store, err := openExisting(ctx, *db, std.Stderr)
 	if err != nil {
 		return err
