@@ -81,6 +81,18 @@ func (subj subjects) strip(c string) (rest string, ok bool) {
 		return c, false
 	}
 	rest = c[len(w):]
+	// Both sides named: 中方和午方, 俄方与中方. The second is any side, of
+	// a state the table knows or not.
+	for _, and := range []string{"和", "与", "同"} {
+		if after, found := strings.CutPrefix(rest, and); found {
+			if w2, ok := subj.match(after); ok {
+				rest = after[len(w2):]
+			} else if rs := []rune(after); len(rs) >= 2 && isHan(rs[0]) && rs[1] == '方' {
+				rest = string(rs[2:])
+			}
+			break
+		}
+	}
 	agents := words().agents
 	if a, ok := hasPrefixAny(rest, agents); ok {
 		return rest[len(a):], true

@@ -322,7 +322,10 @@ func indexDates(paras []paragraph, hint DateHint) *dateIndex {
 		if datelinePrefixRe.MatchString(p.s) {
 			stamp = -1
 		}
-		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit {
+		// A newspaper page's date (2019年6月14日 星期五) is no signing date,
+		// but it gives the year of the datelines under it.
+		pageDate := p.role == RoleHeading && weekdayRe.MatchString(p.s)
+		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit || pageDate {
 			if d, ok := ParseDate(p.s); ok {
 				x.anchors = append(x.anchors, anchor{i, d})
 			}

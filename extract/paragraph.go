@@ -299,7 +299,7 @@ func standsAlone(cur []text, next string) bool {
 		return false // longer than any title, in a column of any width
 	}
 	s := joinLines(cur).s
-	return isTitle(s) || isDateLine(s) || isDateline(s) || isFeedStamp(s) || isBreadcrumb(s)
+	return isTitle(s) || isDateLine(s) || isDateline(s) || isFeedStamp(s) || isBreadcrumb(s) || pageFurniture(s)
 }
 
 // startsBlock reports whether a line can only be the start of a paragraph.
@@ -334,7 +334,7 @@ func joinLines(ls []text) text {
 // endsSentence reports whether s ends at sentence punctuation, looking past
 // closing quotes and brackets.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "”’」』）")
+	s = strings.TrimRight(s, "”’」』）\"')")
 	return s != "" && strings.ContainsRune("。！？；：", lastRune(s))
 }
 

@@ -97,8 +97,16 @@ func pageFurniture(p string) bool {
 	if utf8.RuneCountInString(p) > 60 {
 		return false
 	}
-	if strings.HasPrefix(p, "【") && strings.HasSuffix(p, "】") && !strings.ContainsAny(p, "。，") {
-		return true
+	// Buttons in 【】 first, then perhaps a line of the list.
+	for strings.HasPrefix(p, "【") {
+		i := strings.Index(p, "】")
+		if i < 0 || strings.ContainsAny(p[:i], "。，") {
+			return false
+		}
+		p = strings.TrimSpace(p[i+len("】"):])
+		if p == "" {
+			return true
+		}
 	}
 	_, ok := hasPrefixAny(strings.TrimLeft(p, "·•"), words().furniture)
 	return ok
@@ -319,8 +327,13 @@ func analyse(t text) paragraph {
 	if isFeedStamp(p) {
 		add("feed timestamp", RoleFeedStamp, wStrong+wMedium)
 	}
+	headline := false
 	if isTitle(p) {
 		add("ends in a document kind, names parties or a subject, no punctuation", RoleTitle, wStrong)
+	} else if _, _, ok := w.kindAt(p); ok && utf8.RuneCountInString(p) <= 40 && !strings.ContainsAny(p, "，。；：") {
+		// 读懂中丑联合声明: a headline about a statement, not its title.
+		add("a headline about a statement", RoleNews, wMedium)
+		headline = true
 	}
 	if isOpening(p) {
 		add("announces the text (声明如下, 以下称“双方”)", RoleOpening, wStrong)
@@ -375,6 +388,14 @@ func analyse(t text) paragraph {
 		add("a web page's furniture (相关新闻, 版权所有, 【打印本页】)", RoleNews, wStrong)
 	}
 	news := 0.0
+	if headline {
+		news += wWeak
+	}
+	if (strings.HasPrefix(p, "□") || strings.HasPrefix(p, "■")) && utf8.RuneCountInString(p) <= 12 {
+		// □ 钟和: the byline of a newspaper's article or commentary.
+		add("a byline (□ and a name)", RoleNews, wStrong)
+		news += wWeak
+	}
 	if n := countAny(p, w.news); n > 0 {
 		news += float64(n)
 		add("news words", RoleNews, float64(n)*wWeak)

@@ -168,6 +168,19 @@ func (d *document) region(i int) [2]int {
 	return [2]int{lo, hi}
 }
 
+// headBetween reports whether only a head (titles, dates, headings)
+// stands between paragraphs i and j.
+func headBetween(paras []paragraph, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		switch paras[k].role {
+		case RoleTitle, RoleSubtitle, RoleDateLine, RoleDateline, RoleHeading, RoleFeedStamp:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // isPlan reports whether a statement is an action plan or programme, by its
 // title or by its opening (双方制定本行动计划如下).
 func isPlan(title, opening string) bool {
@@ -274,6 +287,9 @@ func (d *document) date(i int, keys []string, x *dateIndex) (Date, string, []str
 	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {max(lo, sp.start-4), sp.body}} {
 		for i := r[0]; i < r[1]; i++ {
 			p := d.paras[i].s
+			if i < sp.start && !headBetween(d.paras, i, sp.start) {
+				continue // a dateline above other text is that text's
+			}
 			if m, dd, ok := parseDateline(p); ok {
 				if dt, from, ok := datelineYear(i, m, dd); ok {
 					return dt, from, problems

@@ -25,9 +25,9 @@ var thresholds = []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}
 type Sources struct {
 	// Classifier cuts texts into words and labels their domains.
 	Classifier *classify.Classifier
-	// Pairs is a folder of labelled follow-up statements (ReadPairs):
-	// testdata/pairs/dev.
-	Pairs fs.FS
+	// Pairs are folders of labelled follow-up statements (ReadPairs):
+	// testdata/pairs/dev and dev2.
+	Pairs []fs.FS
 	// Seeds are real statements, and SeedLabels the file that labels which
 	// of their commitments repeat which (KeyedPairs): the seed statements
 	// and testdata/pairs/seeds.tsv. Without them the linker learns
@@ -54,11 +54,14 @@ func FitDefault(src Sources) (*Model, error) {
 	m := &Model{Threshold: 0.5}
 	m.Words, m.Unknown = Reference(texts, wordClass)
 	domain := func(ws []string) string { return c.Model.Predict(ws)[0].Label }
-	dev, err := ReadPairs(src.Pairs, ".", c.Tokenizer.Tokens, domain)
-	if err != nil {
-		return nil, err
+	var sets []*PairSet
+	for _, dir := range src.Pairs {
+		dev, err := ReadPairs(dir, ".", c.Tokenizer.Tokens, domain)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, dev)
 	}
-	sets := []*PairSet{dev}
 	if len(src.Seeds) > 0 {
 		seeds, err := SeedPairs(src.Seeds, src.SeedLabels, c.Tokenizer.Tokens, domain)
 		if err != nil {

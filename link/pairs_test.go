@@ -2,6 +2,7 @@ package link
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -101,7 +102,7 @@ func TestDefaultModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	paths := seeds.Paths(t)
-	fresh, err := FitDefault(Sources{Classifier: testClassifier(t), Pairs: os.DirFS("../testdata/pairs/dev"), Seeds: paths, SeedLabels: seedLabels})
+	fresh, err := FitDefault(Sources{Classifier: testClassifier(t), Pairs: []fs.FS{os.DirFS("../testdata/pairs/dev")}, Seeds: paths, SeedLabels: seedLabels})
 	if err != nil {
 		t.Fatal(err)
 	}

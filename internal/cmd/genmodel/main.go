@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"pledge/classify"
 	"pledge/data"
@@ -25,7 +26,7 @@ import (
 func main() {
 	out := flag.String("o", "", "where to write the domain model")
 	linker := flag.String("link", "", "where to write the linker")
-	pairs := flag.String("pairs", "", "the folder of labelled pairs to fit the linker on")
+	pairs := flag.String("pairs", "", "the folders of labelled pairs to fit the linker on, comma-separated")
 	seeds := flag.String("seeds", "", "the folder of the seed statements, whose pairs the linker learns from too")
 	seedLabels := flag.String("seedpairs", "", "the labels of the seed statements' pairs")
 	flag.Parse()
@@ -59,7 +60,10 @@ func run(out, linker, pairs, seeds, seedLabels string) error {
 		if err != nil {
 			return err
 		}
-		src := link.Sources{Classifier: c, Pairs: os.DirFS(pairs), SeedLabels: seedLabels}
+		src := link.Sources{Classifier: c, SeedLabels: seedLabels}
+		for _, dir := range strings.Split(pairs, ",") {
+			src.Pairs = append(src.Pairs, os.DirFS(dir))
+		}
 		if seeds != "" {
 			if src.Seeds, err = filepath.Glob(filepath.Join(seeds, "*.txt")); err != nil || len(src.Seeds) == 0 {
 				return fmt.Errorf("no seed statements in %s", seeds)
