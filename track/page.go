@@ -45,15 +45,14 @@ func (s *Store) Page(ctx context.Context, f Filter, order Order, limit, offset i
 	default:
 		return nil, 0, fmt.Errorf("unknown order %q", order)
 	}
-	parties, err := partiesOf(ctx, s.db)
-	if err != nil {
-		return nil, 0, err
-	}
 	var out []Commitment
 	q := `SELECT ` + commitmentColumns + ` ` + commitmentJoins + where + ` ORDER BY ` + by + `s.date, s.fingerprint, c.ordinal LIMIT ? OFFSET ?`
-	err = s.scanCommitments(ctx, parties, func(c Commitment) error {
+	err := s.scanCommitments(ctx, func(c Commitment) error {
 		out = append(out, c)
 		return nil
 	}, q, append(args, limit, offset)...)
-	return out, total, err
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, total, s.fillParties(ctx, out)
 }
