@@ -284,15 +284,30 @@ func threads(links []track.LinkRow, minYears int) ([][]int64, map[int64][]int) {
 	for _, l := range links {
 		byID[l.ID] = l
 	}
+	// Each commitment's root, found once: a thread's commitments share
+	// the walk back, which would otherwise be made again from each.
+	rootOf := make(map[int64]int64, len(links))
+	var path []int64
 	root := func(l track.LinkRow) int64 {
-		for l.Recurring {
+		path = path[:0]
+		r := l.ID
+		for {
+			if known, ok := rootOf[l.ID]; ok {
+				r = known
+				break
+			}
+			path = append(path, l.ID)
 			p, ok := byID[l.Previous]
-			if !ok {
+			if !l.Recurring || !ok || len(path) > len(links) {
+				r = l.ID // the first of its thread (or a loop, cut)
 				break
 			}
 			l = p
 		}
-		return l.ID
+		for _, id := range path {
+			rootOf[id] = r
+		}
+		return r
 	}
 	members := map[int64][]int64{}
 	yearsOf := map[int64]map[int]bool{}

@@ -3,6 +3,7 @@ package track
 import (
 	"context"
 	"maps"
+	"reflect"
 	"testing"
 
 	"pledge/extract"
@@ -84,6 +85,75 @@ func checkSummaries(t *testing.T, s *Store, step string) {
 	}
 	if !maps.Equal(gotStatements, wantStatements) {
 		t.Errorf("%s: tally_statements\n%v\nthe rows count\n%v", step, gotStatements, wantStatements)
+	}
+	ctx := context.Background()
+	if err := s.Summarise(ctx); err != nil {
+		t.Fatalf("%s: Summarise: %v", step, err)
+	}
+	if fresh, _, err := areasFresh(ctx, s.db); err != nil || !fresh {
+		t.Errorf("%s: after Summarise the new areas are not fresh (%v)", step, err)
+	}
+	kept, err := s.AllNewAreas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	computed, err := computeAreas(ctx, s.db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(kept, computed) {
+		t.Errorf("%s: new areas kept\n%v\ncomputed\n%v", step, kept, computed)
+	}
+	for year, want := range computed {
+		if got, err := s.NewAreas(ctx, year); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: NewAreas(%d) = %v, %v; want %v", step, year, got, err, want)
+		}
+	}
+}
+
+// TestSummariseKeepsAreas keeps the new areas over a change that does not
+// touch them (a label), and computes them again, to the same as without
+// what it kept, after one that does.
+func TestSummariseKeepsAreas(t *testing.T) {
+	ctx := context.Background()
+	f := newFolder(t)
+	f.read("a.txt", first, another)
+	if err := f.s.Summarise(ctx); err != nil {
+		t.Fatal(err)
+	}
+	fresh := func() bool {
+		t.Helper()
+		ok, _, err := areasFresh(ctx, f.s.db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if !fresh() {
+		t.Fatal("not fresh after Summarise")
+	}
+	if err := f.s.Label(ctx, f.id("推进 核电 项目"), "energy-nuclear"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.LinkPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !fresh() {
+		t.Error("a label made the new areas out of date")
+	}
+	f.read("b.txt", second)
+	if fresh() {
+		t.Error("a statement stored left the new areas fresh")
+	}
+	stale, err := f.s.AllNewAreas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.Summarise(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := f.s.AllNewAreas(ctx); err != nil || !fresh() || !reflect.DeepEqual(kept, stale) {
+		t.Errorf("kept %v (%v), computed before %v", kept, err, stale)
 	}
 }
 

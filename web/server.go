@@ -52,6 +52,9 @@ type Server struct {
 	// by hash.
 	mu        sync.Mutex
 	retrained map[string]*classify.Model
+
+	// cache keeps the figures of the whole database that pages show.
+	cache cache
 }
 
 // New returns a Server of store.
