@@ -105,20 +105,37 @@ type measured struct {
 // measures it; output goes to out, or nowhere.
 func timed(b *testing.B, bin, in, out string, args ...string) measured {
 	b.Helper()
-	cmd := benchCommand(b, bin, in, out, args...)
+	cmd, peak := benchCommand(b, bin, in, out, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
 		b.Fatalf("pledge %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	return rusage(cmd, time.Since(start))
+	return rusage(cmd, time.Since(start), peak)
 }
 
-// benchCommand is pledge with args, reading in and writing out (when not "").
-func benchCommand(b *testing.B, bin, in, out string, args ...string) *exec.Cmd {
+// gnuTime measures a program's peak memory: the rusage of a child of this
+// process counts this process's own memory, which Linux keeps in a child's
+// peak, so the child is started by GNU time, which reports its own child's.
+const gnuTime = "/usr/bin/time"
+
+// benchCommand is pledge with args, reading in and writing out (when not
+// ""), and the file GNU time writes its peak memory to ("" without GNU
+// time).
+func benchCommand(b *testing.B, bin, in, out string, args ...string) (*exec.Cmd, string) {
 	b.Helper()
 	cmd := exec.Command(bin, args...)
+	peak := ""
+	if _, err := os.Stat(gnuTime); err == nil {
+		f, err := os.CreateTemp(b.TempDir(), "peak")
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+		peak = f.Name()
+		cmd = exec.Command(gnuTime, append([]string{"-f", "%M", "-o", peak, bin}, args...)...)
+	}
 	if in != "" {
 		f, err := os.Open(in)
 		if err != nil {
@@ -135,15 +152,25 @@ func benchCommand(b *testing.B, bin, in, out string, args ...string) *exec.Cmd {
 		b.Cleanup(func() { f.Close() })
 		cmd.Stdout = f
 	}
-	return cmd
+	return cmd, peak
 }
 
-// rusage is what the operating system says a finished command used.
-func rusage(cmd *exec.Cmd, wall time.Duration) measured {
+// rusage is what a finished command used: its time and processor time as
+// the operating system counts them, and its peak memory as GNU time wrote
+// it to the file peak (or, without, as this process's rusage of it says).
+func rusage(cmd *exec.Cmd, wall time.Duration, peak string) measured {
 	m := measured{seconds: wall.Seconds()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.kb = ru.Maxrss
 		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	}
+	if peak != "" {
+		if b, err := os.ReadFile(peak); err == nil {
+			fields := strings.Fields(string(b))
+			if len(fields) > 0 {
+				fmt.Sscan(fields[len(fields)-1], &m.kb)
+			}
+		}
 	}
 	return m
 }
@@ -186,8 +213,8 @@ func benchCorpus(b *testing.B, bin, dir, base, more string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// A child's peak memory counts the pages of this process it started
-	// with: give back what reading the export took.
+	// Without GNU time, a child's peak memory counts the pages of this
+	// process it started with: give back what reading the export took.
 	debug.FreeOSMemory()
 	run("show, longest thread", "", os.DevNull, "show", "--db", db, strconv.FormatInt(long, 10))
 	run("classify, one text", "", os.DevNull, "classify", "双方将扩大本币结算规模。")
@@ -323,8 +350,10 @@ func readExport(path, dir string) (long int64, length, commitments int, halves [
 func classifyFloor(b *testing.B, bin string, halves [2]string) measured {
 	b.Helper()
 	var cmds []*exec.Cmd
+	var peaks []string
 	for _, in := range halves {
-		cmds = append(cmds, benchCommand(b, bin, in, os.DevNull, "classify"))
+		c, peak := benchCommand(b, bin, in, os.DevNull, "classify")
+		cmds, peaks = append(cmds, c), append(peaks, peak)
 	}
 	start := time.Now()
 	for _, c := range cmds {
@@ -339,8 +368,8 @@ func classifyFloor(b *testing.B, bin string, halves [2]string) measured {
 		}
 	}
 	out.seconds = time.Since(start).Seconds()
-	for _, c := range cmds {
-		m := rusage(c, 0)
+	for i, c := range cmds {
+		m := rusage(c, 0, peaks[i])
 		out.cpu += m.cpu
 		out.kb = slices.Max([]int64{out.kb, m.kb})
 	}
