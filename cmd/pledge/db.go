@@ -51,9 +51,9 @@ func openExisting(ctx context.Context, path string, stderr io.Writer) (*track.St
 	}
 	s, err := track.OpenReadOnly(ctx, path)
 	if errors.Is(err, track.ErrOutdated) {
-		w, err := openStore(ctx, path)
-		if err != nil {
-			return nil, err
+		w, werr := openStore(ctx, path)
+		if werr != nil {
+			return nil, werr
 		}
 		w.Close()
 		s, err = track.OpenReadOnly(ctx, path)
