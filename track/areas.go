@@ -69,7 +69,7 @@ func (s *Store) AllNewAreas(ctx context.Context, with ...string) (map[int][]figu
 func computeAreas(ctx context.Context, q querier, with []string) (map[int][]figures.Area, error) {
 	where, args := withParties([]string{"1 = 1"}, nil, with)
 	rows, err := q.QueryContext(ctx, `SELECT COALESCE(s.year, 0), s.id, c.id, c.terms
-		FROM commitments c JOIN statements s ON s.id = c.statement_id
+		FROM statements s CROSS JOIN commitments c ON c.statement_id = s.id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
 	if err != nil {
 		return nil, err

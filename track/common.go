@@ -24,9 +24,9 @@ type CommonGroup = figures.Common[Commitment]
 // GUIDE's order of domains, those with the most partners first.
 //
 // Each commitment's best match among other parties' commitments depends on
-// every commitment, so it is computed for all of them the first time
-// Common is asked after a change, and kept (common_matches) for the times
-// after.
+// every commitment (link.Across), so it is computed for all of them the
+// first time Common is asked after a change, and kept (common_matches) for
+// the times after.
 func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) ([]CommonGroup, error) {
 	edges, err := s.commonEdges(ctx, threshold)
 	if err != nil {
@@ -61,31 +61,38 @@ func factsOf(c Commitment) figures.Facts {
 
 // commonEdges returns the pairs of a commitment and its best match among
 // other parties' commitments, where they are alike at threshold: from
-// common_matches, computed and stored first if they are out of date; on a
-// database opened read-only, computed and not stored.
+// common_matches, computed and kept first if they are out of date. A
+// database opened read-only keeps them too where its file can be written
+// (as a stopped run's links are made); where it cannot, they are computed
+// and not kept.
 func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, error) {
-	var edges [][2]int64
-	if s.readOnly {
-		items, err := linkItems(ctx, s.db, false, "", true)
+	key, fresh, err := s.commonFresh(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !fresh {
+		matches, err := s.computeCommon(ctx, &key)
 		if err != nil {
 			return nil, err
 		}
-		for id, m := range link.Across(items) {
-			if m.ID != 0 && m.Similarity >= threshold {
-				edges = append(edges, [2]int64{id, m.ID})
+		if kept, err := s.keepCommon(ctx, matches, key); err != nil {
+			return nil, err
+		} else if !kept {
+			var edges [][2]int64
+			for _, m := range matches {
+				if m.similarity >= threshold {
+					edges = append(edges, [2]int64{m.id, m.other})
+				}
 			}
+			return edges, nil
 		}
-		slices.SortFunc(edges, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
-		return edges, nil
-	}
-	if err := s.commonMatches(ctx); err != nil {
-		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT commitment_id, other_id FROM common_matches WHERE similarity >= ? ORDER BY commitment_id`, threshold)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var edges [][2]int64
 	for rows.Next() {
 		var e [2]int64
 		if err := rows.Scan(&e[0], &e[1]); err != nil {
@@ -96,24 +103,84 @@ func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64,
 	return edges, rows.Err()
 }
 
-// commonMatches computes and stores each commitment's best match among
-// the commitments of statements between other parties, unless what is
-// stored was computed for the current generation of the database.
-func (s *Store) commonMatches(ctx context.Context) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		gen, err := generation(ctx, tx)
-		if err != nil {
+// commonMatch is a commitment's best match among other parties'.
+type commonMatch struct {
+	id, other  int64
+	similarity float64
+}
+
+// commonKey says what common_matches were computed from: the database's
+// generation and the linker that compared them.
+func commonKey(ctx context.Context, q querier) (string, error) {
+	gen, err := generation(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	m, err := link.DefaultModel()
+	if err != nil {
+		return "", err
+	}
+	return strconv.FormatInt(gen, 10) + "@" + m.Version(), nil
+}
+
+// commonFresh returns the key of the database now, and whether the kept
+// matches were computed for it.
+func (s *Store) commonFresh(ctx context.Context) (string, bool, error) {
+	key, err := commonKey(ctx, s.db)
+	if err != nil {
+		return "", false, err
+	}
+	done, err := setting(ctx, s.db, settingCommonGeneration)
+	return key, done == key, err
+}
+
+// computeCommon compares every commitment with the commitments of
+// statements between other parties, in ascending order of ids, from one
+// snapshot of the database, whose key it sets: the write lock is not held
+// meanwhile.
+func (s *Store) computeCommon(ctx context.Context, key *string) ([]commonMatch, error) {
+	var items []link.Item
+	err := s.snapshot(ctx, func(q querier) error {
+		var err error
+		if *key, err = commonKey(ctx, q); err != nil {
 			return err
 		}
-		done, err := setting(ctx, tx, settingCommonGeneration)
-		if err != nil || done == strconv.FormatInt(gen, 10) {
-			return err
+		items, err = linkItems(ctx, q, false, "", true)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	found := link.Across(items)
+	out := make([]commonMatch, 0, len(found))
+	for id, m := range found {
+		if m.ID != 0 {
+			out = append(out, commonMatch{id, m.ID, m.Similarity})
 		}
-		items, err := linkItems(ctx, tx, false, "", true)
-		if err != nil {
-			return err
+	}
+	slices.SortFunc(out, func(a, b commonMatch) int { return cmp.Compare(a.id, b.id) })
+	return out, nil
+}
+
+// keepCommon stores matches as the common_matches of the database at key,
+// unless it changed meanwhile; on a database opened read-only, through a
+// connection that can write, if the file can be written. It reports
+// whether the database holds them now.
+func (s *Store) keepCommon(ctx context.Context, matches []commonMatch, key string) (bool, error) {
+	w := s
+	if s.readOnly {
+		var err error
+		if w, err = Open(ctx, s.path); err != nil {
+			return false, nil // a file that cannot be written: computed each time
 		}
-		matches := link.Across(items)
+		defer w.Close()
+	}
+	kept := false
+	err := w.tx(ctx, func(tx *sql.Tx) error {
+		now, err := commonKey(ctx, tx)
+		if err != nil || now != key {
+			return err // changed meanwhile
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM common_matches`); err != nil {
 			return err
 		}
@@ -122,13 +189,16 @@ func (s *Store) commonMatches(ctx context.Context) error {
 			return err
 		}
 		defer ins.Close()
-		for _, it := range items {
-			if m := matches[it.ID]; m.ID != 0 {
-				if _, err := ins.ExecContext(ctx, it.ID, m.ID, m.Similarity); err != nil {
-					return err
-				}
+		for _, m := range matches {
+			if _, err := ins.ExecContext(ctx, m.id, m.other, m.similarity); err != nil {
+				return err
 			}
 		}
-		return setSetting(ctx, tx, settingCommonGeneration, strconv.FormatInt(gen, 10))
+		kept = true
+		return setSetting(ctx, tx, settingCommonGeneration, key)
 	})
+	if s.readOnly && err != nil {
+		return false, nil
+	}
+	return kept, err
 }

@@ -120,7 +120,11 @@ func (s *Store) PageOf(ctx context.Context, q PageQuery) (Paged, error) {
 		by[i] = k + dir
 	}
 	// One more than the page, to know whether another follows.
-	query := `SELECT ` + commitmentColumns + `, ` + strings.Join(keys, ", ") + ` ` + commitmentJoins +
+	joins := commitmentJoins
+	if q.Order == ByDate || q.Order == "" {
+		joins = joinsFor(q.Filter)
+	}
+	query := `SELECT ` + commitmentColumns + `, ` + strings.Join(keys, ", ") + ` ` + joins +
 		whereClause(conds) + ` ORDER BY ` + strings.Join(by, ", ") + ` LIMIT ? OFFSET ?`
 	offset := q.Offset
 	if cursor != "" {

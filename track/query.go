@@ -88,6 +88,22 @@ const commitmentColumns = `c.id, s.id, s.title, s.fingerprint, s.date, COALESCE(
 
 const commitmentJoins = `FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id`
 
+// orderedJoins are commitmentJoins for reading in date order: statements
+// first (CROSS JOIN keeps SQLite to that), by their index in that order,
+// each one's commitments by ordinal, so that nothing is sorted and a page
+// reads only its rows. Left to choose, SQLite reads the commitments and
+// sorts them all.
+const orderedJoins = `FROM statements s CROSS JOIN commitments c ON c.statement_id = s.id LEFT JOIN links l ON l.commitment_id = c.id`
+
+// joinsFor are the joins to read what f selects in date order: by ids,
+// the commitments first.
+func joinsFor(f Filter) string {
+	if len(f.IDs) > 0 {
+		return commitmentJoins
+	}
+	return orderedJoins
+}
+
 // maxIDs is how many ids one query binds.
 const maxIDs = 500
 
@@ -173,7 +189,7 @@ func (s *Store) eachCommitment(ctx context.Context, f Filter, fn func(Commitment
 		return nil
 	}
 	where, args := f.where()
-	q := "SELECT " + commitmentColumns + " " + commitmentJoins + where + " ORDER BY s.date, s.fingerprint, c.ordinal"
+	q := "SELECT " + commitmentColumns + " " + joinsFor(f) + where + " ORDER BY s.date, s.fingerprint, c.ordinal"
 	return s.scanCommitments(ctx, fn, q, args...)
 }
 
@@ -463,7 +479,7 @@ type LinkRow struct {
 func (s *Store) Links(ctx context.Context, with ...string) ([]LinkRow, error) {
 	where, args := withParties([]string{"1 = 1"}, nil, with)
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, COALESCE(s.year, 0), COALESCE(l.status, 'new') = 'recurring', COALESCE(l.previous_id, 0)
-		`+commitmentJoins+` WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
+		`+orderedJoins+` WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -496,4 +512,14 @@ func (s *Store) Years(ctx context.Context) ([]int, error) {
 		out = append(out, y)
 	}
 	return out, rows.Err()
+}
+
+// LatestYear returns the year of the latest dated statement whose parties
+// include every name of with, 0 when there is none, from the statements
+// the database counts per group of parties.
+func (s *Store) LatestYear(ctx context.Context, with ...string) (int, error) {
+	cond, args := groupsWith(with)
+	var y int
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(max(year), 0) FROM tally_statements WHERE n > 0 AND `+cond, args...).Scan(&y)
+	return y, err
 }
