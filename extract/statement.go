@@ -171,7 +171,7 @@ func (d *document) region(i int) [2]int {
 // title or by its opening (双方制定本行动计划如下).
 func isPlan(title, opening string) bool {
 	w := words()
-	if loc := w.kindRe.FindStringIndex(stripNote(title)); loc != nil {
+	if loc := kindAt(stripNote(title)); loc != nil {
 		kind := title[loc[0]:loc[1]]
 		for _, p := range w.plans {
 			if strings.HasPrefix(kind, p) {

@@ -14,7 +14,7 @@ func isTitle(s string) bool {
 	if n < 5 || n > 120 || strings.ContainsAny(s, "，。；！？：") {
 		return false
 	}
-	loc := words().kindRe.FindStringIndex(s)
+	loc := kindAt(s)
 	if loc == nil || loc[0] == 0 {
 		return false
 	}
@@ -194,7 +194,7 @@ func titleScore(title string, body []paragraph) float64 {
 	if _, n := partyPrefix(subject); n > 0 {
 		subject = subject[n:]
 	}
-	if loc := words().kindRe.FindStringIndex(subject); loc != nil {
+	if loc := kindAt(subject); loc != nil {
 		subject = subject[:loc[0]]
 	}
 	rs := []rune(subject)
