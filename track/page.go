@@ -65,14 +65,19 @@ type Cursor string
 // ErrCursor is PageOf's error for a cursor that no page gave.
 var ErrCursor = errors.New("not a cursor of this list")
 
-// sortKeys are the expressions an order sorts by, and the kind of each
-// value ('s' text, 'n' a number).
-func (s *Store) sortKeys(ctx context.Context, order Order) ([]string, string, error) {
+// sortKeys are the expressions an order sorts the commitments f selects
+// by, and the kind of each value ('s' text, 'n' a number).
+func (s *Store) sortKeys(ctx context.Context, order Order, f Filter) ([]string, string, error) {
 	date := []string{"s.date", "s.fingerprint", "c.ordinal"}
 	switch order {
 	case ByDate, "":
 		return date, "ssn", nil
 	case ByLabelDoubt:
+		if f.LabelSource != "" {
+			// Whose labels is the same for all: without it, the index of
+			// labels by probability gives the order (the review queue).
+			return append([]string{"c.probability"}, date...), "nssn", nil
+		}
 		return append([]string{"c.label_source = 'person'", "c.probability"}, date...), "nnssn", nil
 	case ByLinkDoubt:
 		th, err := s.LinkThreshold(ctx)
@@ -89,7 +94,7 @@ func (s *Store) sortKeys(ctx context.Context, order Order) ([]string, string, er
 // date order, so that a page costs what it shows, not what comes before
 // it; an offset still counts the rows before it.
 func (s *Store) PageOf(ctx context.Context, q PageQuery) (Paged, error) {
-	keys, kinds, err := s.sortKeys(ctx, q.Order)
+	keys, kinds, err := s.sortKeys(ctx, q.Order, q.Filter)
 	if err != nil {
 		return Paged{}, err
 	}
@@ -108,7 +113,7 @@ func (s *Store) PageOf(ctx context.Context, q PageQuery) (Paged, error) {
 		if err != nil {
 			return Paged{}, err
 		}
-		cond, cargs := afterCondition(keys, vals, backward)
+		cond, cargs := afterCondition(keys, vals, backward, q.Order == ByDate || q.Order == "")
 		conds, args = append(conds, cond), append(args, cargs...)
 	}
 	dir := ""
@@ -180,10 +185,10 @@ func (s *Store) PageOf(ctx context.Context, q PageQuery) (Paged, error) {
 }
 
 // afterCondition is the condition that a row sorts after (or, backward,
-// before) the values vals of keys, and its values. The date order's first
-// two keys are those of the statements' index, so the condition on them
-// comes first, alone, for the index to start at.
-func afterCondition(keys []string, vals []any, backward bool) (string, []any) {
+// before) the values vals of keys, and its values. In date order (byDate)
+// the first two keys are those of the statements' index, so the condition
+// on them comes first, alone, for the index to start at.
+func afterCondition(keys []string, vals []any, backward, byDate bool) (string, []any) {
 	op := ">"
 	if backward {
 		op = "<"
@@ -193,7 +198,7 @@ func afterCondition(keys []string, vals []any, backward bool) (string, []any) {
 	marks := "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
 	cond := cols + " " + op + " " + marks
 	args := slices.Clone(vals)
-	if n == 3 {
+	if byDate {
 		// By date: the statements from the cursor's on, then within it.
 		cond = "(s.date, s.fingerprint) " + op + "= (?, ?) AND " + cond
 		args = append([]any{vals[0], vals[1]}, args...)

@@ -37,6 +37,7 @@ func TestPageCursors(t *testing.T) {
 		{"finance", Filter{Domain: "finance"}},
 		{"with 乙国, recurring", Filter{With: []string{"乙国"}, Status: "recurring"}},
 		{"none", Filter{Domain: "no such domain"}},
+		{"the model's labels", Filter{LabelSource: "model"}},
 	}
 	for _, tt := range filters {
 		for _, order := range []Order{ByDate, ByLabelDoubt, ByLinkDoubt} {

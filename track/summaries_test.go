@@ -87,6 +87,19 @@ func checkSummaries(t *testing.T, s *Store, step string) {
 		t.Errorf("%s: tally_statements\n%v\nthe rows count\n%v", step, gotStatements, wantStatements)
 	}
 	ctx := context.Background()
+	for _, f := range []Filter{LinkQueue(), LabelQueue(0.6), LabelQueue(1.01), {}} {
+		got, err := s.CountCommitments(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := s.Commitments(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != len(cs) {
+			t.Errorf("%s: %+v counts %d, selects %d", step, f, got, len(cs))
+		}
+	}
 	if err := s.Summarise(ctx); err != nil {
 		t.Fatalf("%s: Summarise: %v", step, err)
 	}
@@ -258,7 +271,7 @@ func TestSummariesOfOlderDatabase(t *testing.T) {
 	}
 	rows.Close()
 	for _, q := range append(drop, `DELETE FROM schema_migrations WHERE version >= 7`,
-		`DROP TABLE tally_cells`, `DROP TABLE tally_statements`, `DROP TABLE summary_state`, `DROP TABLE new_areas`, `DROP INDEX statements_order`) {
+		`DROP TABLE tally_cells`, `DROP TABLE tally_statements`, `DROP TABLE summary_state`, `DROP TABLE new_areas`, `DROP INDEX statements_order`, `DROP INDEX commitments_label`, `DROP INDEX links_person`) {
 		if _, err := f.s.db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -401,12 +401,21 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("by=%q: want label or link", by), http.StatusBadRequest)
 		return
 	}
-	p, total, err := s.page(ctx, query{Filter: f, Order: order, Limit: reviewSize})
+	// The queue's first page is the same for every request until the
+	// database changes.
+	type queue struct {
+		page  track.Paged
+		total int
+	}
+	q, err := cached(ctx, s, "review "+by, func(ctx context.Context) (queue, error) {
+		p, total, err := s.page(ctx, query{Filter: f, Order: order, Limit: reviewSize})
+		return queue{p, total}, err
+	})
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	cs := p.Items
+	cs, total := q.page.Items, q.total
 	type card struct {
 		C            track.Commitment
 		Alternatives []classify.Prediction

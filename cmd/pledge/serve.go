@@ -56,8 +56,11 @@ func runServe(ctx context.Context, args []string, std IO) error {
 	var store *track.Store
 	if *readOnly {
 		store, err = openExisting(ctx, *db, std.Stderr)
-	} else {
-		store, err = openToWrite(ctx, *db, std.Stderr)
+	} else if store, err = openToWrite(ctx, *db, std.Stderr); err == nil {
+		// What the pages read kept, if another pledge left it out of date.
+		if err = store.Summarise(ctx); err != nil {
+			store.Close()
+		}
 	}
 	if err != nil {
 		return err

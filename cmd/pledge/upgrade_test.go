@@ -38,7 +38,7 @@ func TestReadOlderDatabase(t *testing.T) {
 	}
 	rows.Close()
 	for _, q := range append(drop, `DELETE FROM schema_migrations WHERE version >= 7`, `DROP TABLE tally_cells`,
-		`DROP TABLE tally_statements`, `DROP TABLE summary_state`, `DROP TABLE new_areas`, `DROP INDEX statements_order`) {
+		`DROP TABLE tally_statements`, `DROP TABLE summary_state`, `DROP TABLE new_areas`, `DROP INDEX statements_order`, `DROP INDEX commitments_label`, `DROP INDEX links_person`) {
 		if _, err := conn.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -50,6 +50,13 @@ CREATE TABLE new_areas (
 -- indexes), so that a page is read in order instead of sorted.
 CREATE UNIQUE INDEX statements_order ON statements(date, fingerprint);
 
+-- The labels that wait for review (the model's, least probable first),
+-- counted and listed without reading every commitment.
+CREATE INDEX commitments_label ON commitments(label_source, probability);
+
+-- The few links a person decided, found without reading every link.
+CREATE INDEX links_person ON links(commitment_id) WHERE link_source = 'person';
+
 INSERT INTO tally_statements (party_key, year, n)
 	SELECT party_key, COALESCE(year, 0), count(*) FROM statements GROUP BY 1, 2;
 INSERT INTO tally_cells (party_key, year, domain, recurring, n)
