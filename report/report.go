@@ -279,59 +279,100 @@ func domain(id string, i int) Domain {
 // (then earliest), each in the order of links (date, then place); and the
 // years of each group. A thread that branches (two 2024 commitments
 // recurring from one of 2021) is one group.
+//
+// It works on the links' places in the slice rather than maps of their
+// ids: a database of many commitments has as many threads, and a map for
+// each costs many times what it holds.
 func threads(links []track.LinkRow, minYears int) ([][]int64, map[int64][]int) {
-	byID := make(map[int64]track.LinkRow, len(links))
-	for _, l := range links {
-		byID[l.ID] = l
+	// The place of each id, by binary search over the ids in order.
+	order := make([]int32, len(links))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(links[a].ID, links[b].ID) })
+	place := func(id int64) int32 {
+		k, ok := slices.BinarySearchFunc(order, id, func(p int32, id int64) int { return cmp.Compare(links[p].ID, id) })
+		if !ok {
+			return -1
+		}
+		return order[k]
 	}
 	// Each commitment's root, found once: a thread's commitments share
 	// the walk back, which would otherwise be made again from each.
-	rootOf := make(map[int64]int64, len(links))
-	var path []int64
-	root := func(l track.LinkRow) int64 {
-		path = path[:0]
-		r := l.ID
-		for {
-			if known, ok := rootOf[l.ID]; ok {
-				r = known
-				break
-			}
-			path = append(path, l.ID)
-			p, ok := byID[l.Previous]
-			if !l.Recurring || !ok || len(path) > len(links) {
-				r = l.ID // the first of its thread (or a loop, cut)
-				break
-			}
-			l = p
-		}
-		for _, id := range path {
-			rootOf[id] = r
-		}
-		return r
+	root := make([]int32, len(links))
+	for i := range root {
+		root[i] = -1
 	}
-	members := map[int64][]int64{}
-	yearsOf := map[int64]map[int]bool{}
-	var roots []int64
-	for _, l := range links {
-		r := root(l)
-		if members[r] == nil {
-			roots = append(roots, r)
-			yearsOf[r] = map[int]bool{}
+	var path []int32
+	for i := range links {
+		path = path[:0]
+		p, r := int32(i), int32(i)
+		for {
+			if root[p] >= 0 {
+				r = root[p]
+				break
+			}
+			path = append(path, p)
+			q := int32(-1)
+			if links[p].Recurring {
+				q = place(links[p].Previous)
+			}
+			if q < 0 || len(path) > len(links) {
+				r = p // the first of its thread (or a loop, cut)
+				break
+			}
+			p = q
 		}
-		members[r] = append(members[r], l.ID)
-		yearsOf[r][l.Year] = true
+		for _, k := range path {
+			root[k] = r
+		}
+	}
+	// The members of each root, in the order of links, the roots in the
+	// order their first members come.
+	count := make([]int32, len(links))
+	for _, r := range root {
+		count[r]++
+	}
+	var roots []int32
+	seen := make([]bool, len(links))
+	for _, r := range root {
+		if !seen[r] {
+			seen[r] = true
+			roots = append(roots, r)
+		}
 	}
 	var out [][]int64
 	years := map[int64][]int{}
-	for _, r := range roots { // in the order their first commitments come
-		if len(yearsOf[r]) < minYears {
+	var ys []int
+	members := make(map[int32][]int64)
+	for _, r := range roots {
+		if count[r] < int32(minYears) {
+			continue // fewer commitments than years it needs
+		}
+		members[r] = make([]int64, 0, count[r])
+	}
+	for i, r := range root {
+		if m, ok := members[r]; ok {
+			members[r] = append(m, links[i].ID)
+		}
+	}
+	yearOf := func(id int64) int { return links[place(id)].Year }
+	for _, r := range roots {
+		m, ok := members[r]
+		if !ok {
 			continue
 		}
-		out = append(out, members[r])
-		for y := range yearsOf[r] {
-			years[r] = append(years[r], y)
+		ys = ys[:0]
+		for _, id := range m {
+			ys = append(ys, yearOf(id))
 		}
-		slices.Sort(years[r])
+		slices.Sort(ys)
+		ys = slices.Compact(ys)
+		if len(ys) < minYears {
+			continue
+		}
+		out = append(out, m)
+		years[m[0]] = slices.Clone(ys)
 	}
 	slices.SortStableFunc(out, func(a, b []int64) int { return cmp.Compare(len(years[b[0]]), len(years[a[0]])) })
 	// The ones shown go back in the order they began.
