@@ -93,8 +93,8 @@ func (subj subjects) strip(c string) (rest string, ok bool) {
 			break
 		}
 	}
-	agents := words().agents
-	if a, ok := hasPrefixAny(rest, agents); ok {
+	agents := words().first.agents
+	if a, ok := agents.of(rest); ok {
 		return rest[len(a):], true
 	}
 	if startsMarker(skipFillers(rest)) {
@@ -103,11 +103,11 @@ func (subj subjects) strip(c string) (rest string, ok bool) {
 	// A short qualifier before an organ: 中俄金融监管部门.
 	rs := []rune(rest)
 	for n := 1; n <= 6 && n < len(rs); n++ {
-		if a, ok := hasPrefixAny(string(rs[n:]), agents); ok && onlyHan(string(rs[:n])) {
+		if a, ok := agents.of(string(rs[n:])); ok && onlyHan(string(rs[:n])) {
 			return string(rs[n:])[len(a):], true
 		}
 	}
-	if _, bad := hasPrefixAny(rest, words().notSubject); bad {
+	if _, bad := words().first.notSubject.of(rest); bad {
 		return c, false
 	}
 	return rest, true
@@ -116,7 +116,7 @@ func (subj subjects) strip(c string) (rest string, ok bool) {
 // skipFillers strips adverbs and reporting verbs before a predicate.
 func skipFillers(s string) string {
 	for {
-		f, ok := hasPrefixAny(s, words().fillers)
+		f, ok := words().first.fillers.of(s)
 		if !ok {
 			return s
 		}
@@ -127,7 +127,7 @@ func skipFillers(s string) string {
 // startsMarker reports whether a predicate opens with a commitment marker.
 // 继续 counts only when an action follows it.
 func startsMarker(p string) bool {
-	m, ok := hasPrefixAny(p, words().markers)
+	m, ok := words().first.markers.of(p)
 	if !ok {
 		return false
 	}
@@ -155,24 +155,24 @@ func (subj subjects) opensWithAssessment(c string) bool {
 	for _, f := range words().assessmentAdverbs {
 		c = strings.TrimPrefix(c, f)
 	}
-	_, ok := hasPrefixAny(c, words().assessments)
+	_, ok := words().first.assessments.of(c)
 	return ok
 }
 
 // opensWithStance reports whether a predicate starts with a stance verb.
 func opensWithStance(p string) bool {
-	_, ok := hasPrefixAny(p, words().stances)
+	_, ok := words().first.stances.of(p)
 	return ok
 }
 
 // reports reports whether a clause opens with a reporting verb.
 func reports(c string) bool {
-	_, ok := hasPrefixAny(c, words().reporting)
+	_, ok := words().first.reporting.of(c)
 	return ok
 }
 
 func stripConnective(c string) string {
-	if w, ok := hasPrefixAny(c, words().connectives); ok {
+	if w, ok := words().first.connectives.of(c); ok {
 		return c[len(w):]
 	}
 	return c
@@ -196,7 +196,7 @@ func onlyHan(s string) bool {
 // (——双方强调航空运输的重要性，……推动两国民航主管部门研究增加航权事宜).
 func (subj subjects) itemCommits(text string) bool {
 	first, _, _ := strings.Cut(text, "，")
-	_, aboutDocument := hasPrefixAny(text, words().documentSubjects)
+	_, aboutDocument := words().first.documentSubjects.of(text)
 	if !subj.opensWithAssessment(first) && !aboutDocument {
 		return true
 	}
@@ -226,7 +226,7 @@ func (subj subjects) actsAfterAssessing(s string) bool {
 		if _, ok := subj.strip(c); ok || opensWithStance(c) || subj.opensWithAssessment(c) {
 			return false // a new subject or another verb of assessment
 		}
-		if _, ok := hasPrefixAny(c, words().actions); ok {
+		if _, ok := words().first.actions.of(c); ok {
 			return true
 		}
 	}
@@ -290,7 +290,7 @@ func (subj subjects) sentenceCommits(s string, implied bool) bool {
 			scoped = true
 		}
 		said = false
-		if a, ok := hasPrefixAny(p, words().assessments); ok && strings.HasPrefix(p[len(a):], "并") {
+		if a, ok := words().first.assessments.of(p); ok && strings.HasPrefix(p[len(a):], "并") {
 			// Two verbs for one object: 双方赞赏并愿深化……合作.
 			if q := skipFillers(p[len(a)+len("并"):]); startsMarker(q) {
 				p = q

@@ -12,6 +12,9 @@ import (
 // page break. Both interrupt a sentence and belong to no document.
 var pageMarker = regexp.MustCompile(`[（(]\s*(?:下转|上接|转|接)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]|_ueditor_page_break_tag_`)
 
+// lineBreaks makes every line break a \n.
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n")
+
 // webIndent separates paragraphs in text copied from a web page, which comes
 // as one long line with two ideographic spaces before each paragraph.
 var webIndent = regexp.MustCompile(`[\x{3000}]{2,}`)
@@ -31,14 +34,22 @@ type line struct {
 // hard-wrapped is told stretch by stretch, so that a file that joins a
 // newspaper page and a web page reads each as it is.
 func paragraphs(doc string) (paras []text, wrapped []bool) {
-	doc = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(doc)
-	doc = pageMarker.ReplaceAllString(doc, "")
+	doc = lineBreaks.Replace(doc)
+	// Every page marker holds 版 or the editor's tag: most documents hold
+	// neither, and are not searched.
+	if strings.Contains(doc, "版") || strings.Contains(doc, "_ueditor_page_break_tag_") {
+		doc = pageMarker.ReplaceAllString(doc, "")
+	}
 	var lines []line
 	no := 0
 	for raw := range strings.SplitSeq(doc, "\n") {
 		no++
 		indented := strings.HasPrefix(raw, "  ") || strings.HasPrefix(raw, "\u3000") || strings.HasPrefix(raw, "\t")
-		for k, seg := range webIndent.Split(raw, -1) {
+		segs := []string{raw}
+		if strings.Contains(raw, "\u3000\u3000") { // what webIndent needs
+			segs = webIndent.Split(raw, -1)
+		}
+		for k, seg := range segs {
 			if t := Normalize(seg); t != "" {
 				for j, part := range runTogether(newText(listMarkerForm(t), no)) {
 					lines = append(lines, line{text: part, indent: indented || k > 0 || j > 0})
@@ -309,7 +320,7 @@ func startsBlock(s string) bool {
 	}
 	return isSectionNumeral(s) || isDateLine(s) ||
 		strings.HasPrefix(s, "（新华社") || strings.HasPrefix(s, "（据新华社") ||
-		isHeading(s) && countAny(s, words().news) > 0 // a byline: 本报评论员
+		isHeading(s) && words().newsSet.count(s) > 0 // a byline: 本报评论员
 }
 
 // joinLines joins the lines of a paragraph. Latin words broken across lines
@@ -352,10 +363,17 @@ func isHeading(s string) bool {
 	return true
 }
 
-var sectionNumeral = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}$`)
-
-// isSectionNumeral reports whether s is a bare section numeral (一, 十二).
-func isSectionNumeral(s string) bool { return sectionNumeral.MatchString(s) }
+// isSectionNumeral reports whether s is a bare section numeral (一, 十二):
+// ^[一二三四五六七八九十]{1,3}$, without a pattern, which costs more.
+func isSectionNumeral(s string) bool {
+	n := 0
+	for _, r := range s {
+		if n++; n > 3 || !strings.ContainsRune("一二三四五六七八九十", r) {
+			return false
+		}
+	}
+	return n > 0
+}
 
 // listMarkerForm rewrites the ASCII forms of the dash list marker.
 func listMarkerForm(s string) string {

@@ -193,7 +193,10 @@ func unknownName(s string) int {
 		if !isHan(r) || strings.ContainsRune(partySeparators, r) {
 			break
 		}
-		if _, stop := hasPrefixAny(rest, words().nameEnds[r]); stop {
+		if _, stop := words().first.nameStops.of(rest); stop {
+			break
+		}
+		if _, stop := words().first.kinds.of(rest); stop {
 			break
 		}
 		n += utf8.RuneLen(r)

@@ -116,7 +116,9 @@ func pageFurniture(p string) bool {
 // statement's date line does not.
 var weekdayRe = regexp.MustCompile(`(?:星期|周)[一二三四五六日天]`)
 
-func isFeedStamp(p string) bool { return utf8.RuneCountInString(p) <= 40 && feedStampRe.MatchString(p) }
+func isFeedStamp(p string) bool {
+	return utf8.RuneCountInString(p) <= 40 && strings.Contains(p, ":") && feedStampRe.MatchString(p)
+}
 
 // openingRe matches the openings of data/extract.txt. 以下称 and 以下简称
 // count only for the parties (以下称“双方”): a body names other things so
@@ -166,7 +168,7 @@ var dayRe = regexp.MustCompile(`(?:\d{1,2}|[一二三四五六七八九十]{1,3}
 // its dateline.
 func meets(p string) bool {
 	first, _, _ := strings.Cut(afterDateline(p), "。")
-	return dayRe.MatchString(first) && meetingRe().MatchString(first) && anyParties().count(text{s: first + "。"}) == 0
+	return strings.Contains(first, "日") && dayRe.MatchString(first) && meetingRe().MatchString(first) && anyParties().count(text{s: first + "。"}) == 0
 }
 
 // opensWithParties reports whether p opens with two or more states named
@@ -193,6 +195,9 @@ var reportNote = regexp.MustCompile(`^（[^（）]{0,30}）`)
 // afterDateline returns p without the dateline that opens it, and the
 // reporter's note after that.
 func afterDateline(p string) string {
+	if !strings.Contains(p, "日电") { // what every dateline ends in
+		return p
+	}
 	if loc := datelinePrefixRe.FindStringIndex(p); loc != nil {
 		p = p[loc[1]:]
 		if loc := reportNote.FindStringIndex(p); loc != nil {
@@ -230,7 +235,7 @@ func reportsSpeech(p string) bool {
 // characters.
 func speakerOf(c string) (string, bool) {
 	for k, n := 0, 0; k < len(c) && n < 30; k, n = k+utf8.RuneLen(firstRune(c[k:])), n+1 {
-		if _, ok := hasPrefixAny(c[k:], words().reportedSpeech); ok && k > 0 {
+		if _, ok := words().first.reportedSpeech.of(c[k:]); ok && k > 0 {
 			return speakerRe.ReplaceAllString(c[:k], ""), true
 		}
 	}
@@ -261,7 +266,13 @@ func isTimePhrase(c string) bool {
 func invites(p string) bool { return strings.Contains(p, "邀请") && visitInviteRe.MatchString(p) }
 
 // trip reports whether p opens with the trip of a visit.
-func trip(p string) bool { return strings.Contains(p, "于") && visitTripRe.MatchString(p) }
+func trip(p string) bool {
+	return strings.Contains(p, "于") && containsAny(p, tripWords) && visitTripRe.MatchString(p)
+}
+
+// tripWords are the words visitTripRe ends in: a paragraph without one is
+// no trip, and is not read by the pattern.
+var tripWords = []string{"访问", "访华", "会晤", "峰会", "会谈", "出席"}
 
 // paragraph is one paragraph of a document with what the structure reader
 // found in it.
@@ -294,7 +305,7 @@ func readRoles(paras []text) []paragraph {
 	for i := range out {
 		p := &out[i]
 		switch {
-		case !subtitleRe.MatchString(p.s):
+		case !strings.HasPrefix(p.s, "——") || !subtitleRe.MatchString(p.s):
 		case i > 0 && out[i-1].role == RoleTitle:
 			p.cues = append(p.cues, Cue{"——…之际 under a title", RoleSubtitle, wStrong + wMedium})
 			p.role = RoleSubtitle
@@ -374,7 +385,7 @@ func analyse(t text) paragraph {
 	}
 	m, f := listMarker(p)
 	switch {
-	case headingText(p) && countAny(p, w.news) == 0: // 本报评论员 is a byline
+	case headingText(p) && w.newsSet.count(p) == 0: // 本报评论员 is a byline
 		add("short, without punctuation", RoleHeading, wMedium)
 	case f == cnComma:
 		add("numbered "+m, RoleText, wWeak)
@@ -396,11 +407,11 @@ func analyse(t text) paragraph {
 		add("a byline (□ and a name)", RoleNews, wStrong)
 		news += wWeak
 	}
-	if n := countAny(p, w.news); n > 0 {
+	if n := w.newsSet.count(p); n > 0 {
 		news += float64(n)
 		add("news words", RoleNews, float64(n)*wWeak)
 	}
-	if n := countAny(p, w.references); n > 0 {
+	if n := w.referencesSet.count(p); n > 0 {
 		news += 1.5 * float64(n)
 		add("speaks of a statement from outside", RoleNews, 1.5*float64(n))
 	}

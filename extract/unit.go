@@ -188,7 +188,7 @@ func (r reader) continuesItem(body []text, i int, list family) bool {
 	if _, ok := r.subj.strip(stripConnective(p)); ok {
 		return false
 	}
-	_, ok := hasPrefixAny(p, words().connectives)
+	_, ok := words().first.connectives.of(p)
 	return !ok
 }
 

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"pledge/data"
 )
@@ -24,12 +23,15 @@ type wordLists struct {
 	headlineVerbs, editionNotes, nameStops                         []string
 	announcements, meetings, reportedSpeech, speakers              []string
 
-	// kindsLongest are the kinds, longest first (联合新闻公报 before 公报).
-	kindsLongest []string
-	// nameEnds are the name stops and the kinds by their first rune: the
-	// words at which a name the table lacks ends (see unknownName), which
-	// is tried at every character of many sentences.
-	nameEnds map[rune][]string
+	// first indexes the lists that words are looked for at the start of a
+	// string, by their first character.
+	first struct {
+		agents, notSubject, fillers, markers, assessments, stances, reporting, connectives prefixes
+		documentSubjects, actions, nameStops, kinds, reportedSpeech                        prefixes
+	}
+	// newsSet and referencesSet are news and references to count.
+	newsSet, referencesSet wordSet
+
 	// officeRe matches an office followed by a name, as signatures write it.
 	officeRe string
 }
@@ -78,12 +80,17 @@ var words = sync.OnceValue(func() *wordLists {
 		reportedSpeech:    longestFirst(need("reported-speech")),
 		speakers:          longestFirst(need("speakers")),
 	}
-	w.kindsLongest = longestFirst(w.kinds)
-	w.nameEnds = map[rune][]string{}
-	for _, x := range append(slices.Clone(w.nameStops), w.kinds...) {
-		r, _ := utf8.DecodeRuneInString(x)
-		w.nameEnds[r] = append(w.nameEnds[r], x)
+	f := &w.first
+	for _, l := range []struct {
+		index *prefixes
+		words []string
+	}{{&f.agents, w.agents}, {&f.notSubject, w.notSubject}, {&f.fillers, w.fillers}, {&f.markers, w.markers},
+		{&f.assessments, w.assessments}, {&f.stances, w.stances}, {&f.reporting, w.reporting}, {&f.connectives, w.connectives},
+		{&f.documentSubjects, w.documentSubjects}, {&f.actions, w.actions}, {&f.nameStops, w.nameStops}, {&f.kinds, w.kinds},
+		{&f.reportedSpeech, w.reportedSpeech}} {
+		*l.index = indexPrefixes(l.words)
 	}
+	w.newsSet, w.referencesSet = newWordSet(w.news), newWordSet(w.references)
 	w.officeRe = alternation(w.offices)
 	return w
 })
@@ -102,7 +109,7 @@ func (w *wordLists) kindAt(s string) (start, end int, ok bool) {
 			}
 		}
 	}
-	for _, k := range w.kindsLongest {
+	for _, k := range w.kinds { // longest first
 		if strings.HasSuffix(t, k) {
 			return len(t) - len(k), len(s), true
 		}
@@ -150,10 +157,29 @@ func alternation(ws []string) string {
 	return strings.Join(q, "|")
 }
 
+// prefixes are words by their first character, each character's in the
+// order of the list: the first of them that a string starts with is the
+// first of the whole list it starts with, found among a few.
+type prefixes map[rune][]string
+
+func indexPrefixes(ws []string) prefixes {
+	out := prefixes{}
+	for _, w := range ws {
+		r := firstRune(w)
+		out[r] = append(out[r], w)
+	}
+	return out
+}
+
+// of returns the first of the words that s starts with (see hasPrefixAny).
+func (p prefixes) of(s string) (string, bool) { return hasPrefixAny(s, p[firstRune(s)]) }
+
 // hasPrefixAny returns the first of words that s starts with.
 func hasPrefixAny(s string, words []string) (string, bool) {
 	for _, w := range words {
-		if strings.HasPrefix(s, w) {
+		// The first byte before the rest: most words differ there, or,
+		// Chinese all starting alike, at the last byte of the character.
+		if len(w) <= len(s) && (len(w) < 3 || w[0] == s[0] && w[2] == s[2]) && s[:len(w)] == w {
 			return w, true
 		}
 	}
@@ -180,12 +206,42 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// countAny counts the words of ws that s holds.
-func countAny(s string, ws []string) int {
+// wordSet is a list of words to count in a text, indexed by first
+// character, and a filter of those characters (by their last 8 bits) that
+// lets a count skip most of the text's characters.
+type wordSet struct {
+	words   []string
+	byFirst map[rune][]int
+	filter  [4]uint64
+}
+
+func newWordSet(ws []string) wordSet {
+	out := wordSet{words: ws, byFirst: map[rune][]int{}}
+	for i, w := range ws {
+		r := firstRune(w)
+		out.byFirst[r] = append(out.byFirst[r], i)
+		out.filter[byte(r)>>6] |= 1 << (byte(r) & 63)
+	}
+	return out
+}
+
+// count counts the words of the set that s holds (each one once, however
+// often it holds it), in one pass over s.
+func (ws wordSet) count(s string) int {
+	var found []bool
 	n := 0
-	for _, w := range ws {
-		if strings.Contains(s, w) {
-			n++
+	for i, r := range s {
+		if ws.filter[byte(r)>>6]&(1<<(byte(r)&63)) == 0 {
+			continue
+		}
+		for _, k := range ws.byFirst[r] {
+			if w := ws.words[k]; (found == nil || !found[k]) && strings.HasPrefix(s[i:], w) {
+				if found == nil {
+					found = make([]bool, len(ws.words))
+				}
+				found[k] = true
+				n++
+			}
 		}
 	}
 	return n

@@ -3,8 +3,9 @@
 // workers on every core; one writer stores them in the order the files
 // came in, each statement in a transaction of its own, so that the
 // database is the same as a serial run would make it; then the groups of
-// parties that changed are linked again. A file read before, unchanged, is
-// skipped without being read for statements.
+// parties that changed are linked again, and what the database keeps for
+// its readers brought up to date (track's Summarise). A file read before,
+// unchanged, is skipped without being read for statements.
 package ingest
 
 import (
@@ -192,6 +193,13 @@ func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) 
 	// links should be too.
 	if in.Linked, err = in.store.LinkPending(context.WithoutCancel(ctx)); err != nil {
 		return done, fmt.Errorf("linking commitments: %w", err)
+	}
+	// What the readers find kept, unless stopped: a stopped run leaves it
+	// to the next (readers compute what is out of date themselves).
+	if ctx.Err() == nil {
+		if err := in.store.Summarise(ctx); err != nil {
+			return done, fmt.Errorf("summarising: %w", err)
+		}
 	}
 	return done, ctx.Err()
 }

@@ -337,7 +337,7 @@ func threads(links []track.LinkRow, minYears int) ([][]int64, map[int64][]int, m
 		}
 	}
 	root := func(i int) int {
-		for links[i].Recurring {
+		for n := 0; links[i].Recurring && n <= len(links); n++ { // n: a loop is cut
 			j := at[links[i].Previous]
 			if j < 0 {
 				break

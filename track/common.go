@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"slices"
 	"strconv"
+	"strings"
 
 	"pledge/figures"
 	"pledge/link"
@@ -21,71 +22,331 @@ type CommonGroup = figures.Common[Commitment]
 // measures it, reaches threshold are one group, and a group counts for a
 // party in all its statements when that party made it to at least
 // minPartners others (see figures.CommonGroups). Groups come in the
-// GUIDE's order of domains, those with the most partners first.
+// GUIDE's order of domains, those with the most partners first. It holds
+// them all; CommonOf gives them one at a time.
 //
 // Each commitment's best match among other parties' commitments depends on
-// every commitment, so it is computed for all of them the first time
-// Common is asked after a change, and kept (common_matches) for the times
-// after.
+// every commitment (link.Across), so it is computed for all of them the
+// first time Common is asked after a change, and kept (common_matches) for
+// the times after.
 func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) ([]CommonGroup, error) {
+	l, err := s.CommonOf(ctx, minPartners, threshold)
+	if err != nil {
+		return nil, err
+	}
+	var out []CommonGroup
+	return out, l.Each(ctx, func(g CommonGroup) error {
+		out = append(out, g)
+		return nil
+	})
+}
+
+// CommonList is what Common finds, known group by group but read one
+// group at a time: what it holds does not grow with the commitments the
+// groups hold.
+type CommonList struct {
+	s       *Store
+	groups  []figures.Common[factRow]
+	parties map[int64][]string // by statement
+}
+
+// Len is how many groups there are.
+func (l *CommonList) Len() int { return len(l.groups) }
+
+// Each calls fn with each group, in order, with its commitments read when
+// it comes to it. An error from fn stops it.
+//
+// The commitments are read in one query, in the order of the groups, from
+// a temporary table of each group's commitments (which a database opened
+// read-only can hold too), fewer queries than asking for each group's
+// commitments by their ids.
+func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error {
+	if len(l.groups) == 0 {
+		return nil
+	}
+	conn, err := l.s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS common_groups (
+		rank INTEGER NOT NULL, commitment_id INTEGER NOT NULL, PRIMARY KEY (rank, commitment_id)) WITHOUT ROWID`); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE temp.common_groups`)
+	if _, err := conn.ExecContext(ctx, `DELETE FROM temp.common_groups`); err != nil {
+		return err
+	}
+	// Many rows a statement: one each would cost more than the query.
+	const perInsert = 400
+	var args []any
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_groups (rank, commitment_id) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?), ", len(args)/2), ", "), args...)
+		args = args[:0]
+		return err
+	}
+	for rank, g := range l.groups {
+		for _, c := range g.Commitments {
+			if args = append(args, rank, c.id); len(args) == 2*perInsert {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT g.rank, `+commitmentColumns+` FROM temp.common_groups g
+		JOIN commitments c ON c.id = g.commitment_id JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id
+		ORDER BY g.rank, g.commitment_id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var cur []Commitment
+	at := 0
+	emit := func() error {
+		g := l.groups[at]
+		// The group's rows come in the order of the table's key; each group
+		// is put in date order here, which spares SQLite sorting them all.
+		slices.SortFunc(cur, func(a, b Commitment) int {
+			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Fingerprint, b.Fingerprint), cmp.Compare(a.Ordinal, b.Ordinal))
+		})
+		err := fn(CommonGroup{Party: g.Party, Partners: g.Partners, Domain: g.Domain, Years: g.Years, Commitments: cur})
+		cur = nil
+		return err
+	}
+	for rows.Next() {
+		var rank int
+		var c Commitment
+		if err := rows.Scan(&rank, &c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
+			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource,
+			&c.DecisionAside); err != nil {
+			return err
+		}
+		for ; at < rank; at++ {
+			if err := emit(); err != nil {
+				return err
+			}
+		}
+		c.Parties = l.parties[c.StatementID]
+		cur = append(cur, c)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for ; at < len(l.groups); at++ {
+		if err := emit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CommonOf finds what Common finds, from what it needs to know of each
+// commitment (its date, parties and domain; not its text), and returns the
+// groups for Each to read.
+func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64) (*CommonList, error) {
 	edges, err := s.commonEdges(ctx, threshold)
 	if err != nil {
 		return nil, err
 	}
-	joined := figures.Components(edges)
-	if len(joined) == 0 {
-		return nil, nil
+	j := components(edges)
+	l := &CommonList{s: s}
+	if j.n == 0 {
+		return l, nil
 	}
-	cs, err := s.Commitments(ctx, Filter{IDs: slices.Concat(joined...)})
+	f, err := s.readFacts(ctx, j)
 	if err != nil {
 		return nil, err
 	}
-	group := map[int64]int{}
-	for i, ids := range joined {
-		for _, id := range ids {
-			group[id] = i
-		}
-	}
-	// Each group's commitments in the order of Commitments: by date.
-	groups := make([][]Commitment, len(joined))
-	for _, c := range cs {
-		groups[group[c.ID]] = append(groups[group[c.ID]], c)
-	}
-	return figures.CommonGroups(groups, factsOf, minPartners), nil
+	l.groups, l.parties = figures.CommonGroups(f.groups, f.of, minPartners), f.byStatement
+	return l, nil
 }
 
-// factsOf is what finding common commitments needs to know of c.
-func factsOf(c Commitment) figures.Facts {
-	return figures.Facts{Date: c.Date, Year: c.Year, Parties: c.Parties, Domain: c.Domain}
+// factRow is what finding common commitments knows of a commitment: its
+// id, and its date, year, statement and domain by their number in a
+// facts' tables.
+type factRow struct {
+	id              int64
+	date, statement int32
+	year            int32
+	domain          int32
+}
+
+// facts are the commitments of the groups, in date order, each as a
+// factRow, and the tables its numbers refer to.
+type facts struct {
+	groups      [][]factRow
+	dates       []string
+	parties     [][]string // by statement's number
+	domains     []string
+	byStatement map[int64][]string
+}
+
+// of is the figures.Facts of c.
+func (f *facts) of(c factRow) figures.Facts {
+	return figures.Facts{Date: f.dates[c.date], Year: int(c.year), Parties: f.parties[c.statement], Domain: f.domains[c.domain]}
+}
+
+// readFacts reads, in date order, what finding common commitments needs
+// to know of the commitments of the groups j joins.
+func (s *Store) readFacts(ctx context.Context, j joined) (*facts, error) {
+	byStatement, err := partiesWhere(ctx, s.db, "", nil)
+	if err != nil {
+		return nil, err
+	}
+	f := &facts{groups: make([][]factRow, j.n), byStatement: byStatement}
+	dates, statements, domains := map[string]int32{}, map[int64]int32{}, map[string]int32{}
+	number := func(m map[string]int32, table *[]string, v string) int32 {
+		k, ok := m[v]
+		if !ok {
+			k = int32(len(*table))
+			m[v] = k
+			*table = append(*table, v)
+		}
+		return k
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, s.id, s.date, COALESCE(s.year, 0), c.domain `+orderedJoins+
+		` ORDER BY s.date, s.fingerprint, c.ordinal`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, st int64
+		var date, domain string
+		var year int
+		if err := rows.Scan(&id, &st, &date, &year, &domain); err != nil {
+			return nil, err
+		}
+		g := j.of(id)
+		if g < 0 {
+			continue
+		}
+		k, ok := statements[st]
+		if !ok {
+			k = int32(len(f.parties))
+			statements[st] = k
+			f.parties = append(f.parties, byStatement[st])
+		}
+		f.groups[g] = append(f.groups[g], factRow{id: id, date: number(dates, &f.dates, date), statement: k, year: int32(year),
+			domain: number(domains, &f.domains, domain)})
+	}
+	return f, rows.Err()
+}
+
+// joined are the groups of ids that edges join: of each id in order, the
+// group it is in (-1 for none), and how many groups there are.
+type joined struct {
+	ids   []int64
+	group []int32
+	n     int32
+}
+
+// of is the group of id, -1 for none.
+func (j joined) of(id int64) int32 {
+	if i, ok := slices.BinarySearch(j.ids, id); ok {
+		return j.group[i]
+	}
+	return -1
+}
+
+// components finds the groups of ids the edges join, directly or through
+// others, as figures.Components does, in the same order (of their first
+// ids), with a union-find over the ids' places in a slice: a map of every
+// id would take several times the memory.
+func components(edges [][2]int64) joined {
+	var ids []int64
+	for _, e := range edges {
+		ids = append(ids, e[0], e[1])
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	at := func(id int64) int32 {
+		i, _ := slices.BinarySearch(ids, id)
+		return int32(i)
+	}
+	parent := make([]int32, len(ids))
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(i int32) int32 {
+		r := i
+		for parent[r] != r {
+			r = parent[r]
+		}
+		for parent[i] != r {
+			parent[i], i = r, parent[i]
+		}
+		return r
+	}
+	for _, e := range edges {
+		if ra, rb := find(at(e[0])), find(at(e[1])); ra != rb {
+			// The root of a group is its first id, as in
+			// figures.Components.
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
+	size := make([]int32, len(ids))
+	for i := range ids {
+		size[find(int32(i))]++
+	}
+	j := joined{ids: ids, group: make([]int32, len(ids))}
+	// Roots come in the order of their ids: the groups are numbered in
+	// the order of their first ids.
+	for i := range ids {
+		if r := find(int32(i)); size[r] < 2 {
+			j.group[i] = -1
+		} else if r == int32(i) {
+			j.group[i] = j.n
+			j.n++
+		} else {
+			j.group[i] = j.group[r]
+		}
+	}
+	return j
 }
 
 // commonEdges returns the pairs of a commitment and its best match among
 // other parties' commitments, where they are alike at threshold: from
-// common_matches, computed and stored first if they are out of date; on a
-// database opened read-only, computed and not stored.
+// common_matches, computed and kept first if they are out of date. A
+// database opened read-only keeps them too where its file can be written
+// (as a stopped run's links are made); where it cannot, they are computed
+// and not kept.
 func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, error) {
-	var edges [][2]int64
-	if s.readOnly {
-		items, err := linkItems(ctx, s.db, false, "", true)
+	key, fresh, err := s.commonFresh(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !fresh {
+		matches, err := s.computeCommon(ctx, &key)
 		if err != nil {
 			return nil, err
 		}
-		for id, m := range link.Across(items) {
-			if m.ID != 0 && m.Similarity >= threshold {
-				edges = append(edges, [2]int64{id, m.ID})
+		if kept, err := s.keepCommon(ctx, matches, key); err != nil {
+			return nil, err
+		} else if !kept {
+			var edges [][2]int64
+			for _, m := range matches {
+				if m.similarity >= threshold {
+					edges = append(edges, [2]int64{m.id, m.other})
+				}
 			}
+			return edges, nil
 		}
-		slices.SortFunc(edges, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
-		return edges, nil
-	}
-	if err := s.commonMatches(ctx); err != nil {
-		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT commitment_id, other_id FROM common_matches WHERE similarity >= ? ORDER BY commitment_id`, threshold)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var edges [][2]int64
 	for rows.Next() {
 		var e [2]int64
 		if err := rows.Scan(&e[0], &e[1]); err != nil {
@@ -96,24 +357,84 @@ func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64,
 	return edges, rows.Err()
 }
 
-// commonMatches computes and stores each commitment's best match among
-// the commitments of statements between other parties, unless what is
-// stored was computed for the current generation of the database.
-func (s *Store) commonMatches(ctx context.Context) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		gen, err := generation(ctx, tx)
-		if err != nil {
+// commonMatch is a commitment's best match among other parties'.
+type commonMatch struct {
+	id, other  int64
+	similarity float64
+}
+
+// commonKey says what common_matches were computed from: the database's
+// generation and the linker that compared them.
+func commonKey(ctx context.Context, q querier) (string, error) {
+	gen, err := generation(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	m, err := link.DefaultModel()
+	if err != nil {
+		return "", err
+	}
+	return strconv.FormatInt(gen, 10) + "@" + m.Version(), nil
+}
+
+// commonFresh returns the key of the database now, and whether the kept
+// matches were computed for it.
+func (s *Store) commonFresh(ctx context.Context) (string, bool, error) {
+	key, err := commonKey(ctx, s.db)
+	if err != nil {
+		return "", false, err
+	}
+	done, err := setting(ctx, s.db, settingCommonGeneration)
+	return key, done == key, err
+}
+
+// computeCommon compares every commitment with the commitments of
+// statements between other parties, in ascending order of ids, from one
+// snapshot of the database, whose key it sets: the write lock is not held
+// meanwhile.
+func (s *Store) computeCommon(ctx context.Context, key *string) ([]commonMatch, error) {
+	var items []link.Item
+	err := s.snapshot(ctx, func(q querier) error {
+		var err error
+		if *key, err = commonKey(ctx, q); err != nil {
 			return err
 		}
-		done, err := setting(ctx, tx, settingCommonGeneration)
-		if err != nil || done == strconv.FormatInt(gen, 10) {
-			return err
+		items, err = linkItems(ctx, q, false, "", true)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	found := link.Across(items)
+	out := make([]commonMatch, 0, len(found))
+	for id, m := range found {
+		if m.ID != 0 {
+			out = append(out, commonMatch{id, m.ID, m.Similarity})
 		}
-		items, err := linkItems(ctx, tx, false, "", true)
-		if err != nil {
-			return err
+	}
+	slices.SortFunc(out, func(a, b commonMatch) int { return cmp.Compare(a.id, b.id) })
+	return out, nil
+}
+
+// keepCommon stores matches as the common_matches of the database at key,
+// unless it changed meanwhile; on a database opened read-only, through a
+// connection that can write, if the file can be written. It reports
+// whether the database holds them now.
+func (s *Store) keepCommon(ctx context.Context, matches []commonMatch, key string) (bool, error) {
+	w := s
+	if s.readOnly {
+		var err error
+		if w, err = Open(ctx, s.path); err != nil {
+			return false, nil // a file that cannot be written: computed each time
 		}
-		matches := link.Across(items)
+		defer w.Close()
+	}
+	kept := false
+	err := w.tx(ctx, func(tx *sql.Tx) error {
+		now, err := commonKey(ctx, tx)
+		if err != nil || now != key {
+			return err // changed meanwhile
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM common_matches`); err != nil {
 			return err
 		}
@@ -122,13 +443,16 @@ func (s *Store) commonMatches(ctx context.Context) error {
 			return err
 		}
 		defer ins.Close()
-		for _, it := range items {
-			if m := matches[it.ID]; m.ID != 0 {
-				if _, err := ins.ExecContext(ctx, it.ID, m.ID, m.Similarity); err != nil {
-					return err
-				}
+		for _, m := range matches {
+			if _, err := ins.ExecContext(ctx, m.id, m.other, m.similarity); err != nil {
+				return err
 			}
 		}
-		return setSetting(ctx, tx, settingCommonGeneration, strconv.FormatInt(gen, 10))
+		kept = true
+		return setSetting(ctx, tx, settingCommonGeneration, key)
 	})
+	if s.readOnly && err != nil {
+		return false, nil
+	}
+	return kept, err
 }

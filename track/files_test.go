@@ -63,7 +63,9 @@ func (f *folder) labelled(st extract.Statement) []label.Commitment {
 	for _, c := range st.Commitments {
 		words := strings.Fields(c.Text)
 		best := f.c.Model.Predict(words)[0]
-		out = append(out, label.Commitment{Commitment: c, Sentences: [][]string{{c.Text}}, Domain: best.Label, Probability: best.Prob})
+		// Its text is its one term, for the new areas.
+		out = append(out, label.Commitment{Commitment: c, Sentences: [][]string{{c.Text}}, Domain: best.Label, Probability: best.Prob,
+			Terms: []string{c.Text}})
 	}
 	return out
 }

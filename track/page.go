@@ -2,7 +2,12 @@ package track
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Order is an order of the commitments of a Page.
@@ -23,37 +28,219 @@ const (
 )
 
 // Page returns up to limit commitments of those f selects, from offset on,
-// in order, and how many f selects in all. The database sorts and counts,
-// so a page costs what it shows, not what the database holds.
+// in order, and how many f selects in all (see Count): PageOf, from an
+// offset.
 func (s *Store) Page(ctx context.Context, f Filter, order Order, limit, offset int) ([]Commitment, int, error) {
-	where, args := f.where()
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+commitmentJoins+where, args...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	var by string
-	switch order {
-	case ByDate, "":
-	case ByLabelDoubt:
-		by = "c.label_source = 'person', c.probability, "
-	case ByLinkDoubt:
-		th, err := s.LinkThreshold(ctx)
-		if err != nil {
-			return nil, 0, err
-		}
-		by = fmt.Sprintf("COALESCE(l.link_source, 'model') = 'person', COALESCE(l.previous_id, 0) = 0, abs(COALESCE(l.similarity, 0) - %g), ", th)
-	default:
-		return nil, 0, fmt.Errorf("unknown order %q", order)
-	}
-	parties, err := partiesOf(ctx, s.db)
+	p, err := s.PageOf(ctx, PageQuery{Filter: f, Order: order, Limit: limit, Offset: offset})
 	if err != nil {
 		return nil, 0, err
 	}
-	var out []Commitment
-	q := `SELECT ` + commitmentColumns + ` ` + commitmentJoins + where + ` ORDER BY ` + by + `s.date, s.fingerprint, c.ordinal LIMIT ? OFFSET ?`
-	err = s.scanCommitments(ctx, parties, func(c Commitment) error {
-		out = append(out, c)
-		return nil
-	}, q, append(args, limit, offset)...)
-	return out, total, err
+	total, err := s.CountCommitments(ctx, f)
+	return p.Items, total, err
+}
+
+// PageQuery asks for a page of the commitments Filter selects, in Order:
+// Limit of them, those after the cursor After, or before Before, or else
+// from Offset on.
+type PageQuery struct {
+	Filter        Filter
+	Order         Order
+	Limit, Offset int
+	After, Before Cursor
+}
+
+// Paged is a page of commitments, and the cursors of the pages before and
+// after it ("" when there is none).
+type Paged struct {
+	Items      []Commitment
+	Prev, Next Cursor
+}
+
+// Cursor marks a place in the order of a page: where the commitment a page
+// ended with (or began with) sorts, so that the next page starts right
+// after it by the index of that order, without counting the rows before
+// it as an offset does. It is opaque: a page gives it, the next takes it.
+type Cursor string
+
+// ErrCursor is PageOf's error for a cursor that no page gave.
+var ErrCursor = errors.New("not a cursor of this list")
+
+// sortKeys are the expressions an order sorts the commitments f selects
+// by, and the kind of each value ('s' text, 'n' a number).
+func (s *Store) sortKeys(ctx context.Context, order Order, f Filter) ([]string, string, error) {
+	date := []string{"s.date", "s.fingerprint", "c.ordinal"}
+	switch order {
+	case ByDate, "":
+		return date, "ssn", nil
+	case ByLabelDoubt:
+		if f.LabelSource != "" {
+			// Whose labels is the same for all: without it, the index of
+			// labels by probability gives the order (the review queue).
+			return append([]string{"c.probability"}, date...), "nssn", nil
+		}
+		return append([]string{"c.label_source = 'person'", "c.probability"}, date...), "nnssn", nil
+	case ByLinkDoubt:
+		th, err := s.LinkThreshold(ctx)
+		if err != nil {
+			return nil, "", err
+		}
+		return append([]string{"COALESCE(l.link_source, 'model') = 'person'", "COALESCE(l.previous_id, 0) = 0",
+			fmt.Sprintf("abs(COALESCE(l.similarity, 0) - %g)", th)}, date...), "nnnssn", nil
+	}
+	return nil, "", fmt.Errorf("unknown order %q", order)
+}
+
+// PageOf returns the page q asks for. The database sorts, by an index in
+// date order, so that a page costs what it shows, not what comes before
+// it; an offset still counts the rows before it.
+func (s *Store) PageOf(ctx context.Context, q PageQuery) (Paged, error) {
+	keys, kinds, err := s.sortKeys(ctx, q.Order, q.Filter)
+	if err != nil {
+		return Paged{}, err
+	}
+	where, args := q.Filter.where()
+	conds := []string{}
+	if where != "" {
+		conds = append(conds, strings.TrimPrefix(where, " WHERE "))
+	}
+	backward := q.Before != ""
+	cursor := q.After
+	if backward {
+		cursor = q.Before
+	}
+	if cursor != "" {
+		vals, err := decodeCursor(cursor, kinds)
+		if err != nil {
+			return Paged{}, err
+		}
+		cond, cargs := afterCondition(keys, vals, backward, q.Order == ByDate || q.Order == "")
+		conds, args = append(conds, cond), append(args, cargs...)
+	}
+	dir := ""
+	if backward {
+		dir = " DESC"
+	}
+	by := make([]string, len(keys))
+	for i, k := range keys {
+		by[i] = k + dir
+	}
+	// One more than the page, to know whether another follows.
+	joins := commitmentJoins
+	if q.Order == ByDate || q.Order == "" {
+		joins = joinsFor(q.Filter)
+	}
+	query := `SELECT ` + commitmentColumns + `, ` + strings.Join(keys, ", ") + ` ` + joins +
+		whereClause(conds) + ` ORDER BY ` + strings.Join(by, ", ") + ` LIMIT ? OFFSET ?`
+	offset := q.Offset
+	if cursor != "" {
+		offset = 0
+	}
+	rows, err := s.db.QueryContext(ctx, query, append(args, q.Limit+1, offset)...)
+	if err != nil {
+		return Paged{}, err
+	}
+	defer rows.Close()
+	var items []Commitment
+	var marks []Cursor
+	for rows.Next() {
+		var c Commitment
+		vals := make([]any, len(keys))
+		dest := []any{&c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
+			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource,
+			&c.DecisionAside}
+		for i := range vals {
+			dest = append(dest, &vals[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return Paged{}, err
+		}
+		items = append(items, c)
+		marks = append(marks, encodeCursor(vals))
+	}
+	if err := rows.Err(); err != nil {
+		return Paged{}, err
+	}
+	more := len(items) > q.Limit
+	if more {
+		items, marks = items[:q.Limit], marks[:q.Limit]
+	}
+	if backward {
+		slices.Reverse(items)
+		slices.Reverse(marks)
+	}
+	var p Paged
+	p.Items = items
+	if len(items) > 0 {
+		// Before a page reached backward, more exist if the query found
+		// them; after it, the page it came from. Reached forward, the
+		// other way round.
+		if backward && more || !backward && (cursor != "" || offset > 0) {
+			p.Prev = marks[0]
+		}
+		if !backward && more || backward {
+			p.Next = marks[len(marks)-1]
+		}
+	}
+	return p, s.fillParties(ctx, p.Items)
+}
+
+// afterCondition is the condition that a row sorts after (or, backward,
+// before) the values vals of keys, and its values. In date order (byDate)
+// the first two keys are those of the statements' index, so the condition
+// on them comes first, alone, for the index to start at.
+func afterCondition(keys []string, vals []any, backward, byDate bool) (string, []any) {
+	op := ">"
+	if backward {
+		op = "<"
+	}
+	n := len(keys)
+	cols := "(" + strings.Join(keys, ", ") + ")"
+	marks := "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
+	cond := cols + " " + op + " " + marks
+	args := slices.Clone(vals)
+	if byDate {
+		// By date: the statements from the cursor's on, then within it.
+		cond = "(s.date, s.fingerprint) " + op + "= (?, ?) AND " + cond
+		args = append([]any{vals[0], vals[1]}, args...)
+	}
+	return cond, args
+}
+
+// encodeCursor makes a cursor of a row's sort values.
+func encodeCursor(vals []any) Cursor {
+	for i, v := range vals {
+		if b, ok := v.([]byte); ok {
+			vals[i] = string(b)
+		}
+	}
+	b, _ := json.Marshal(vals)
+	return Cursor(base64.RawURLEncoding.EncodeToString(b))
+}
+
+// decodeCursor reads a cursor's sort values, checking they are of the
+// kinds the order sorts by.
+func decodeCursor(c Cursor, kinds string) ([]any, error) {
+	b, err := base64.RawURLEncoding.DecodeString(string(c))
+	if err != nil {
+		return nil, ErrCursor
+	}
+	var vals []any
+	if err := json.Unmarshal(b, &vals); err != nil || len(vals) != len(kinds) {
+		return nil, ErrCursor
+	}
+	for i, v := range vals {
+		switch v.(type) {
+		case string:
+			if kinds[i] != 's' {
+				return nil, ErrCursor
+			}
+		case float64:
+			if kinds[i] != 'n' {
+				return nil, ErrCursor
+			}
+		default:
+			return nil, ErrCursor
+		}
+	}
+	return vals, nil
 }

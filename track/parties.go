@@ -1,9 +1,12 @@
 package track
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"maps"
 	"slices"
+	"strings"
 
 	"pledge/extract"
 )
@@ -60,23 +63,55 @@ func backfillParties(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// partiesOf returns every statement's parties.
-func partiesOf(ctx context.Context, q querier) (map[int64][]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT statement_id, party FROM statement_parties ORDER BY statement_id, position`)
+// partiesOf returns the parties of the statements ids.
+func partiesOf(ctx context.Context, q querier, ids []int64) (map[int64][]string, error) {
+	if len(ids) > 20*maxIDs {
+		// Many: reading every statement's is quicker than part by part.
+		return partiesWhere(ctx, q, "", nil)
+	}
+	out := map[int64][]string{}
+	for part := range slices.Chunk(ids, maxIDs) {
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		if err := readParties(ctx, q, out, `SELECT statement_id, party FROM statement_parties
+			WHERE statement_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")+`) ORDER BY statement_id, position`, args...); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// partiesWhere returns the parties of the statements s that where (a
+// WHERE clause on statements s, or "" for all) selects.
+func partiesWhere(ctx context.Context, q querier, where string, args []any) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	query := `SELECT sp.statement_id, sp.party FROM statement_parties sp ORDER BY sp.statement_id, sp.position`
+	if where != "" {
+		query = `SELECT sp.statement_id, sp.party FROM statement_parties sp JOIN statements s ON s.id = sp.statement_id` +
+			where + ` ORDER BY sp.statement_id, sp.position`
+	}
+	return out, readParties(ctx, q, out, query, args...)
+}
+
+// readParties adds to out the parties query selects: statement ids and
+// parties, in order.
+func readParties(ctx context.Context, q querier, out map[int64][]string, query string, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := map[int64][]string{}
 	for rows.Next() {
 		var id int64
 		var p string
 		if err := rows.Scan(&id, &p); err != nil {
-			return nil, err
+			return err
 		}
 		out[id] = append(out[id], p)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // Has reports whether the statement's parties include every name given,
@@ -93,7 +128,7 @@ func (st Statement) Has(names ...string) bool {
 // backfillGroups gives the statements stored before schema version 3 their
 // party keys. It runs once, in the transaction of migration 3.
 func backfillGroups(ctx context.Context, tx *sql.Tx) error {
-	parties, err := partiesOf(ctx, tx)
+	parties, err := partiesWhere(ctx, tx, "", nil)
 	if err != nil {
 		return err
 	}
@@ -106,20 +141,20 @@ func backfillGroups(ctx context.Context, tx *sql.Tx) error {
 }
 
 // Parties returns every party of the stored statements, those of most
-// statements first (then by name).
+// statements first (then by name), from the statements the database
+// counts per group of parties.
 func (s *Store) Parties(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT party FROM statement_parties GROUP BY party ORDER BY count(*) DESC, party`)
+	groups, err := rowCounts[string](ctx, s.db, `SELECT party_key, sum(n) FROM tally_statements GROUP BY party_key HAVING sum(n) > 0`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
+	count := map[string]int{}
+	for key, n := range groups {
+		for _, p := range groupParties(key) {
+			count[p] += n
 		}
-		out = append(out, p)
 	}
-	return out, rows.Err()
+	out := slices.Collect(maps.Keys(count))
+	slices.SortFunc(out, func(a, b string) int { return cmp.Or(cmp.Compare(count[b], count[a]), strings.Compare(a, b)) })
+	return out, nil
 }

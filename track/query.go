@@ -89,6 +89,22 @@ const commitmentColumns = `c.id, s.id, s.title, s.fingerprint, s.date, COALESCE(
 
 const commitmentJoins = `FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id`
 
+// orderedJoins are commitmentJoins for reading in date order: statements
+// first (CROSS JOIN keeps SQLite to that), by their index in that order,
+// each one's commitments by ordinal, so that nothing is sorted and a page
+// reads only its rows. Left to choose, SQLite reads the commitments and
+// sorts them all.
+const orderedJoins = `FROM statements s CROSS JOIN commitments c ON c.statement_id = s.id LEFT JOIN links l ON l.commitment_id = c.id`
+
+// joinsFor are the joins to read what f selects in date order: by ids,
+// the commitments first.
+func joinsFor(f Filter) string {
+	if len(f.IDs) > 0 {
+		return commitmentJoins
+	}
+	return orderedJoins
+}
+
 // maxIDs is how many ids one query binds.
 const maxIDs = 500
 
@@ -97,19 +113,17 @@ const maxIDs = 500
 // depend on the order they were ingested in. Every value of f reaches the
 // database as a bound parameter.
 func (s *Store) Commitments(ctx context.Context, f Filter) ([]Commitment, error) {
-	parties, err := partiesOf(ctx, s.db)
-	if err != nil {
-		return nil, err
-	}
 	var out []Commitment
 	collect := func(c Commitment) error {
 		out = append(out, c)
 		return nil
 	}
-	if len(f.IDs) <= maxIDs {
-		return out, s.eachCommitment(ctx, f, parties, collect)
-	}
-	if len(f.IDs) > 20*maxIDs {
+	switch {
+	case len(f.IDs) <= maxIDs:
+		if err := s.eachCommitment(ctx, f, collect); err != nil {
+			return nil, err
+		}
+	case len(f.IDs) > 20*maxIDs:
 		// So many that reading every commitment and keeping theirs is
 		// quicker than asking for them part by part.
 		want := make(map[int64]bool, len(f.IDs))
@@ -118,32 +132,36 @@ func (s *Store) Commitments(ctx context.Context, f Filter) ([]Commitment, error)
 		}
 		all := f
 		all.IDs = nil
-		return out, s.eachCommitment(ctx, all, parties, func(c Commitment) error {
+		if err := s.eachCommitment(ctx, all, func(c Commitment) error {
 			if want[c.ID] {
 				out = append(out, c)
 			}
 			return nil
-		})
-	}
-	// SQLite binds a limited number of values to one statement.
-	for ids := range slices.Chunk(f.IDs, maxIDs) {
-		part := f
-		part.IDs = ids
-		if err := s.eachCommitment(ctx, part, parties, collect); err != nil {
+		}); err != nil {
 			return nil, err
 		}
+	default:
+		// SQLite binds a limited number of values to one statement.
+		for ids := range slices.Chunk(f.IDs, maxIDs) {
+			part := f
+			part.IDs = ids
+			if err := s.eachCommitment(ctx, part, collect); err != nil {
+				return nil, err
+			}
+		}
+		slices.SortFunc(out, func(a, b Commitment) int {
+			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Fingerprint, b.Fingerprint), cmp.Compare(a.Ordinal, b.Ordinal))
+		})
 	}
-	slices.SortFunc(out, func(a, b Commitment) int {
-		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Fingerprint, b.Fingerprint), cmp.Compare(a.Ordinal, b.Ordinal))
-	})
-	return out, nil
+	return out, s.fillParties(ctx, out)
 }
 
 // EachCommitment calls fn with each commitment f selects, in the order of
 // Commitments, as the database reads them: what it holds at once does not
-// grow with the database. An error from fn stops it.
+// grow with the database (but for the parties of the statements f can
+// select). An error from fn stops it.
 func (s *Store) EachCommitment(ctx context.Context, f Filter, fn func(Commitment) error) error {
-	if len(f.IDs) > maxIDs {
+	if f.IDs != nil {
 		cs, err := s.Commitments(ctx, f)
 		for _, c := range cs {
 			if err == nil {
@@ -152,37 +170,57 @@ func (s *Store) EachCommitment(ctx context.Context, f Filter, fn func(Commitment
 		}
 		return err
 	}
-	parties, err := partiesOf(ctx, s.db)
+	// The parties of the statements f can select, read first: a query
+	// each statement as it comes would cost more than reading them all.
+	where, args := f.statementWhere()
+	parties, err := partiesWhere(ctx, s.db, where, args)
 	if err != nil {
 		return err
 	}
-	return s.eachCommitment(ctx, f, parties, fn)
+	return s.eachCommitment(ctx, f, func(c Commitment) error {
+		c.Parties = parties[c.StatementID]
+		return fn(c)
+	})
 }
 
-// eachCommitment is EachCommitment for at most maxIDs ids, with every
-// statement's parties.
-func (s *Store) eachCommitment(ctx context.Context, f Filter, parties map[int64][]string, fn func(Commitment) error) error {
+// eachCommitment calls fn with each commitment f selects, for at most
+// maxIDs ids, without their parties.
+func (s *Store) eachCommitment(ctx context.Context, f Filter, fn func(Commitment) error) error {
 	if f.IDs != nil && len(f.IDs) == 0 {
 		return nil
 	}
 	where, args := f.where()
-	q := "SELECT " + commitmentColumns + " " + commitmentJoins + where + " ORDER BY s.date, s.fingerprint, c.ordinal"
-	return s.scanCommitments(ctx, parties, fn, q, args...)
+	q := "SELECT " + commitmentColumns + " " + joinsFor(f) + where + " ORDER BY s.date, s.fingerprint, c.ordinal"
+	return s.scanCommitments(ctx, fn, q, args...)
+}
+
+// fillParties gives the commitments their statements' parties, read for
+// those statements only.
+func (s *Store) fillParties(ctx context.Context, cs []Commitment) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, c := range cs {
+		if !seen[c.StatementID] {
+			seen[c.StatementID] = true
+			ids = append(ids, c.StatementID)
+		}
+	}
+	parties, err := partiesOf(ctx, s.db, ids)
+	if err != nil {
+		return err
+	}
+	for i := range cs {
+		cs[i].Parties = parties[cs[i].StatementID]
+	}
+	return nil
 }
 
 // where is the WHERE clause that selects what f selects, with its values.
 func (f Filter) where() (string, []any) {
-	var where []string
-	var args []any
-	if f.Year != 0 {
-		where, args = append(where, "s.year = ?"), append(args, f.Year)
-	}
-	if f.FromYear != 0 {
-		where, args = append(where, "s.year >= ?"), append(args, f.FromYear)
-	}
-	if f.Undated {
-		where = append(where, "s.year IS NULL")
-	}
+	where, args := f.statementConds()
 	if f.Domain != "" {
 		where, args = append(where, "c.domain = ?"), append(args, f.Domain)
 	}
@@ -198,6 +236,45 @@ func (f Filter) where() (string, []any) {
 	if f.Below != 0 {
 		where, args = append(where, "c.probability < ?"), append(args, f.Below)
 	}
+	if f.Search != "" {
+		where, args = searchText(where, args, Fold(f.Search))
+	}
+	if len(f.IDs) > 0 {
+		where = append(where, "c.id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")+")")
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
+	}
+	return whereClause(where), args
+}
+
+// statementWhere is the WHERE clause, on statements s alone, that selects
+// the statements whose commitments f can select.
+func (f Filter) statementWhere() (string, []any) {
+	where, args := f.statementConds()
+	return whereClause(where), args
+}
+
+func whereClause(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
+}
+
+// statementConds are the conditions of f on statements s.
+func (f Filter) statementConds() ([]string, []any) {
+	var where []string
+	var args []any
+	if f.Year != 0 {
+		where, args = append(where, "s.year = ?"), append(args, f.Year)
+	}
+	if f.FromYear != 0 {
+		where, args = append(where, "s.year >= ?"), append(args, f.FromYear)
+	}
+	if f.Undated {
+		where = append(where, "s.year IS NULL")
+	}
 	if f.CanRecur {
 		// The first date of each group of parties is found once, for every
 		// statement, not again for each commitment: that would read the
@@ -208,20 +285,7 @@ func (f Filter) where() (string, []any) {
 				JOIN (SELECT party_key, min(date) AS first FROM statements WHERE date != '' GROUP BY party_key) g ON g.party_key = s2.party_key
 				WHERE s2.date > g.first))`)
 	}
-	if f.Search != "" {
-		where, args = searchText(where, args, Fold(f.Search))
-	}
-	where, args = withParties(where, args, f.With)
-	if len(f.IDs) > 0 {
-		where = append(where, "c.id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")+")")
-		for _, id := range f.IDs {
-			args = append(args, id)
-		}
-	}
-	if len(where) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(where, " AND "), args
+	return withParties(where, args, f.With)
 }
 
 // searchText adds to a query's conditions that the commitment's text,
@@ -247,8 +311,8 @@ func searchText(where []string, args []any, folded string) ([]string, []any) {
 }
 
 // scanCommitments runs query q, which selects commitmentColumns, and calls
-// fn with each commitment.
-func (s *Store) scanCommitments(ctx context.Context, parties map[int64][]string, fn func(Commitment) error, q string, args ...any) error {
+// fn with each commitment, without its parties.
+func (s *Store) scanCommitments(ctx context.Context, fn func(Commitment) error, q string, args ...any) error {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
@@ -261,7 +325,6 @@ func (s *Store) scanCommitments(ctx context.Context, parties map[int64][]string,
 			&c.DecisionAside); err != nil {
 			return err
 		}
-		c.Parties = parties[c.StatementID]
 		if err := fn(c); err != nil {
 			return err
 		}
@@ -285,21 +348,40 @@ func (s *Store) Commitment(ctx context.Context, id int64) (Commitment, error) {
 }
 
 // Thread returns the commitment id and the earlier commitments it recurs
-// from, each from the one before, newest first.
+// from, each from the one before, newest first. One query follows the
+// links back, however long the thread.
 func (s *Store) Thread(ctx context.Context, id int64) ([]Commitment, error) {
+	// Each step goes to a statement dated earlier, so a thread is never
+	// longer than the statements are many: the bound ends the walk should
+	// the links ever loop (as they cannot).
+	q := `WITH RECURSIVE thread(id, depth) AS (
+			SELECT ?1, 0
+			UNION ALL
+			SELECT l.previous_id, t.depth + 1 FROM thread t JOIN links l ON l.commitment_id = t.id
+			WHERE l.status = 'recurring' AND l.previous_id IS NOT NULL AND t.depth < (SELECT count(*) FROM statements))
+		SELECT ` + commitmentColumns + ` FROM thread t JOIN commitments c ON c.id = t.id JOIN statements s ON s.id = c.statement_id
+		LEFT JOIN links l ON l.commitment_id = c.id ORDER BY t.depth`
 	var out []Commitment
-	for {
-		c, err := s.Commitment(ctx, id)
-		if err != nil {
-			return nil, err
+	seen := map[int64]bool{}
+	err := s.scanCommitments(ctx, func(c Commitment) error {
+		if seen[c.ID] {
+			return errLoop
 		}
+		seen[c.ID] = true
 		out = append(out, c)
-		if c.Status != "recurring" || c.Previous == 0 {
-			return out, nil
-		}
-		id = c.Previous
+		return nil
+	}, q, id)
+	if err != nil && !errors.Is(err, errLoop) {
+		return nil, err
 	}
+	if len(out) == 0 || out[0].ID != id {
+		return nil, fmt.Errorf("%w: %d", ErrNotFound, id)
+	}
+	return out, s.fillParties(ctx, out)
 }
+
+// errLoop stops the walk of a thread at a commitment met before.
+var errLoop = errors.New("the thread comes back to a commitment")
 
 // Statement is a stored statement.
 type Statement struct {
@@ -356,7 +438,7 @@ func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
 	if err := src.Err(); err != nil {
 		return nil, err
 	}
-	parties, err := partiesOf(ctx, s.db)
+	parties, err := partiesWhere(ctx, s.db, "", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -427,7 +509,7 @@ func (s *Store) ThreadLinks(ctx context.Context, with ...string) ([]LinkRow, err
 func (s *Store) links(ctx context.Context, cond string, with []string) ([]LinkRow, error) {
 	where, args := withParties([]string{cond}, nil, with)
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, COALESCE(s.year, 0), COALESCE(l.status, 'new') = 'recurring', COALESCE(l.previous_id, 0)
-		`+commitmentJoins+` WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
+		`+orderedJoins+` WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -446,7 +528,7 @@ func (s *Store) links(ctx context.Context, cond string, with []string) ([]LinkRo
 // Years returns the years of the stored statements in order, 0 last for
 // statements without a date.
 func (s *Store) Years(ctx context.Context) ([]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT COALESCE(year, 0) FROM statements ORDER BY year IS NULL, year`)
+	rows, err := s.db.QueryContext(ctx, `SELECT year FROM tally_statements GROUP BY year HAVING sum(n) > 0 ORDER BY year = 0, year`)
 	if err != nil {
 		return nil, err
 	}
@@ -460,4 +542,14 @@ func (s *Store) Years(ctx context.Context) ([]int, error) {
 		out = append(out, y)
 	}
 	return out, rows.Err()
+}
+
+// LatestYear returns the year of the latest dated statement whose parties
+// include every name of with, 0 when there is none, from the statements
+// the database counts per group of parties.
+func (s *Store) LatestYear(ctx context.Context, with ...string) (int, error) {
+	cond, args := groupsWith(with)
+	var y int
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(max(year), 0) FROM tally_statements WHERE n > 0 AND `+cond, args...).Scan(&y)
+	return y, err
 }

@@ -164,3 +164,20 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+func TestLatestYear(t *testing.T) {
+	s, _ := reviewStore(t)
+	for _, tt := range []struct {
+		with []string
+		want int
+	}{
+		{nil, 2024},
+		{[]string{"丙国"}, 2020},
+		{[]string{"甲国", "乙国"}, 2024},
+		{[]string{"丁国"}, 0},
+	} {
+		if got, err := s.LatestYear(context.Background(), tt.with...); err != nil || got != tt.want {
+			t.Errorf("LatestYear(%v) = %d, %v; want %d", tt.with, got, err, tt.want)
+		}
+	}
+}

@@ -158,14 +158,9 @@ func (s *Store) Reviewed(ctx context.Context, doubtBelow float64) (Reviewed, err
 	if err != nil {
 		return r, err
 	}
-	for _, q := range []struct {
-		f Filter
-		n *int
-	}{{LabelQueue(doubtBelow), &r.DoubtfulLabels}, {LinkQueue(), &r.DoubtfulLinks}} {
-		where, args := q.f.where()
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+commitmentJoins+where, args...).Scan(q.n); err != nil {
-			return r, err
-		}
+	if r.DoubtfulLabels, err = s.CountCommitments(ctx, LabelQueue(doubtBelow)); err != nil {
+		return r, err
 	}
-	return r, nil
+	r.DoubtfulLinks, err = s.CountCommitments(ctx, LinkQueue())
+	return r, err
 }

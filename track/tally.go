@@ -9,51 +9,92 @@ import (
 
 // Tally counts the commitments of every year in every domain, new and
 // recurring, and the statements of every year; with names parties, only
-// those of statements whose parties include them all. The database does
-// the counting.
+// those of statements whose parties include them all. It adds up the
+// counts the database keeps per group of parties (tally_cells), so that it
+// costs what it prints, not what the database holds.
 func (s *Store) Tally(ctx context.Context, with ...string) (*figures.Tally, error) {
-	where, args := withParties([]string{"1 = 1"}, nil, with)
-	cond := strings.Join(where, " AND ")
-	counts, err := domainCounts[int](ctx, s.db, `SELECT COALESCE(s.year, 0), c.domain, COALESCE(l.status, 'new') = 'recurring', count(*)
-		FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id
-		WHERE `+cond+` GROUP BY 1, 2, 3`, args...)
+	cond, args := groupsWith(with)
+	counts, err := domainCounts[int](ctx, s.db, `SELECT year, domain, recurring, sum(n) FROM tally_cells
+		WHERE `+cond+` GROUP BY year, domain, recurring HAVING sum(n) > 0`, args...)
 	if err != nil {
 		return nil, err
 	}
-	statements, err := rowCounts[int](ctx, s.db, `SELECT COALESCE(s.year, 0), count(*) FROM statements s WHERE `+cond+` GROUP BY 1`, args...)
+	statements, err := rowCounts[int](ctx, s.db, `SELECT year, sum(n) FROM tally_statements
+		WHERE `+cond+` GROUP BY year HAVING sum(n) > 0`, args...)
 	if err != nil {
 		return nil, err
 	}
 	return figures.NewTally(counts, statements), nil
 }
 
+// groupsWith is the condition on a summary's party_key that keeps the
+// groups of parties that include every name of with, and its values.
+func groupsWith(with []string) (string, []any) {
+	cond := []string{"1 = 1"}
+	var args []any
+	for _, p := range with {
+		cond = append(cond, "instr('|' || party_key || '|', '|' || ? || '|') > 0")
+		args = append(args, p)
+	}
+	return strings.Join(cond, " AND "), args
+}
+
+// groupParties are the parties of a group's key, each as often as the
+// statements name it.
+func groupParties(key string) []string {
+	if key == "" {
+		return nil
+	}
+	return strings.Split(key, "|")
+}
+
 // PartnerTally counts the commitments of each partner in each domain. A
 // statement's partners are its parties other than the home party (see
 // figures.PartnerTally.Home), so a statement between three states counts
 // for each of its two partners; with names parties, only statements whose
-// parties include them all count. The database does the counting.
+// parties include them all count. It adds up the counts the database
+// keeps per group of parties.
 func (s *Store) PartnerTally(ctx context.Context, with ...string) (*figures.PartnerTally, error) {
 	home, err := s.home(ctx)
 	if err != nil {
 		return nil, err
 	}
-	where, args := withParties([]string{"1 = 1"}, nil, with)
-	cond := strings.Join(where, " AND ")
-	// A statement's partners, or figures.UnknownPartner for one without
-	// parties.
-	partner := `(SELECT sp.party AS partner, sp.statement_id AS statement_id FROM statement_parties sp WHERE sp.party != ?1
-		UNION ALL SELECT ?2, st.id FROM statements st WHERE NOT EXISTS (SELECT 1 FROM statement_parties x WHERE x.statement_id = st.id))`
-	pargs := append([]any{home, figures.UnknownPartner}, args...)
-	statements, err := rowCounts[string](ctx, s.db, `SELECT p.partner, count(*) FROM statements s JOIN `+partner+` p ON p.statement_id = s.id
-		WHERE `+cond+` GROUP BY 1`, pargs...)
+	cond, args := groupsWith(with)
+	// A group's partners, or figures.UnknownPartner for the statements
+	// without parties.
+	partners := func(key string) []string {
+		if key == "" {
+			return []string{figures.UnknownPartner}
+		}
+		var out []string
+		for _, p := range groupParties(key) {
+			if p != home {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	groups, err := domainCounts[string](ctx, s.db, `SELECT party_key, domain, recurring, sum(n) FROM tally_cells
+		WHERE `+cond+` GROUP BY party_key, domain, recurring HAVING sum(n) > 0`, args...)
 	if err != nil {
 		return nil, err
 	}
-	counts, err := domainCounts[string](ctx, s.db, `SELECT p.partner, c.domain, COALESCE(l.status, 'new') = 'recurring', count(*)
-		FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id
-		JOIN `+partner+` p ON p.statement_id = s.id WHERE `+cond+` GROUP BY 1, 2, 3`, pargs...)
+	var counts []figures.Count[string]
+	for _, g := range groups {
+		for _, p := range partners(g.Row) {
+			counts = append(counts, figures.Count[string]{Row: p, Domain: g.Domain, Recurring: g.Recurring, N: g.N})
+		}
+	}
+	byGroup, err := rowCounts[string](ctx, s.db, `SELECT party_key, sum(n) FROM tally_statements
+		WHERE `+cond+` GROUP BY party_key HAVING sum(n) > 0`, args...)
 	if err != nil {
 		return nil, err
+	}
+	statements := map[string]int{}
+	for key, n := range byGroup {
+		for _, p := range partners(key) {
+			statements[p] += n
+		}
 	}
 	return figures.NewPartnerTally(home, counts, statements), nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"unicode"
 
 	"pledge/export"
+	"pledge/figures"
 	"pledge/track"
 )
 
@@ -32,13 +34,20 @@ type alternative struct {
 }
 
 // apiList answers GET /api/commitments: a page of the commitments the
-// parameters select (see parseQuery), and how many they select in all.
+// parameters select (see parseQuery), how many they select in all, and
+// the cursors of the pages after and before it (next and prev, null when
+// there is none): after=NEXT is the next page, whatever its offset, at the
+// cost of the first.
 func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
 	q, ok := s.apiQuery(w, r)
 	if !ok {
 		return
 	}
-	cs, total, err := s.store.Page(r.Context(), q.Filter, q.Order, q.Limit, q.Offset)
+	p, total, err := s.page(r.Context(), q)
+	if errors.Is(err, track.ErrCursor) {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -48,17 +57,26 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	markUnlinked(unlinked, cs)
-	items := make([]export.Record, len(cs))
-	for i, c := range cs {
+	markUnlinked(unlinked, p.Items)
+	items := make([]export.Record, len(p.Items))
+	for i, c := range p.Items {
 		items[i] = itemOf(c)
+	}
+	cursor := func(c track.Cursor) *string {
+		if c == "" {
+			return nil
+		}
+		s := string(c)
+		return &s
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Total  int             `json:"total"`
 		Limit  int             `json:"limit"`
 		Offset int             `json:"offset"`
+		Next   *string         `json:"next"`
+		Prev   *string         `json:"prev"`
 		Items  []export.Record `json:"items"`
-	}{total, q.Limit, q.Offset, items})
+	}{total, q.Limit, q.Offset, cursor(p.Next), cursor(p.Prev), items})
 }
 
 // apiQuery reads a list's parameters (see parseQuery and checkNames),
@@ -164,7 +182,9 @@ func (s *Server) apiTally(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	t, err := s.store.Tally(r.Context(), q.Filter.With...)
+	t, err := cached(r.Context(), s, fmt.Sprintf("tally %q", q.Filter.With), func(ctx context.Context) (*figures.Tally, error) {
+		return s.store.Tally(ctx, q.Filter.With...)
+	})
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -340,7 +360,7 @@ func (s *Server) checkPatch(r *http.Request, p patch) string {
 		if d == "" || strings.IndexFunc(d, unicode.IsControl) >= 0 {
 			return fmt.Sprintf("domain %q: want a domain's name", *p.Domain)
 		}
-		known, err := s.store.Domains(r.Context())
+		known, err := cached(r.Context(), s, "domains", s.store.Domains)
 		if err == nil && !known[d] {
 			return fmt.Sprintf("domain %q is no domain of this database (pledge label --new-label adds one)", d)
 		}
@@ -348,10 +368,13 @@ func (s *Server) checkPatch(r *http.Request, p patch) string {
 	return ""
 }
 
-// linkPending links what a correction changed.
+// linkPending links what a correction changed, and brings up to date
+// what the database keeps for its readers.
 func (s *Server) linkPending(r *http.Request) error {
-	_, err := s.store.LinkPending(r.Context())
-	return err
+	if _, err := s.store.LinkPending(r.Context()); err != nil {
+		return err
+	}
+	return s.store.Summarise(r.Context())
 }
 
 // pathID reads the {id} of the path, answering 400 when it is none.

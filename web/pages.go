@@ -2,10 +2,10 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
-	"maps"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -176,38 +176,47 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 // label as doubtful, as the report marks it.
 const DoubtBelow = report.ReviewBelow
 
+// overviewData is what the overview shows of the whole database.
+type overviewData struct {
+	Tally    *figures.Tally
+	Reviewed track.Reviewed
+	Partners *figures.PartnerTally
+	Across   bool
+	Areas    map[int][]figures.Area
+}
+
+// overviewOf reads what the overview shows.
+func (s *Server) overviewOf(ctx context.Context) (overviewData, error) {
+	var d overviewData
+	var err error
+	if d.Tally, err = s.store.Tally(ctx); err != nil {
+		return d, err
+	}
+	if d.Reviewed, err = s.store.Reviewed(ctx, DoubtBelow); err != nil {
+		return d, err
+	}
+	if d.Partners, err = s.store.PartnerTally(ctx); err != nil {
+		return d, err
+	}
+	if d.Across, err = s.store.AcrossParties(ctx); err != nil {
+		return d, err
+	}
+	d.Areas, err = s.store.AllNewAreas(ctx)
+	return d, err
+}
+
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	t, err := s.store.Tally(ctx)
+	d, err := cached(r.Context(), s, "overview", s.overviewOf)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	reviewed, err := s.store.Reviewed(ctx, DoubtBelow)
+	unlinked, err := s.store.Unlinked(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	partners, err := s.store.PartnerTally(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	across, err := s.store.AcrossParties(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	areas, err := s.store.AllNewAreas(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	unlinked, err := s.store.Unlinked(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+	t := d.Tally
 	total, statements := t.Total()
 	domains := report.DomainsOf(t.Domains)
 	s.render(w, r, "overview", http.StatusOK, struct {
@@ -222,8 +231,21 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		Across                  bool
 		Areas                   []report.YearAreas
 		Applied                 string
-	}{s.base("Overview", "overview", unlinked), statements, total.Total(), reviewed, DoubtBelow, t, domains,
-		report.DomainChart(t, domains), report.StatusChart(t), partners, across, report.NewAreas(t.Years(), areas), r.URL.Query().Get("applied")})
+	}{s.base("Overview", "overview", unlinked), statements, total.Total(), d.Reviewed, DoubtBelow, t, domains,
+		report.DomainChart(t, domains), report.StatusChart(t), d.Partners, d.Across, report.NewAreas(t.Years(), d.Areas), r.URL.Query().Get("applied")})
+}
+
+// page reads the page of commitments q asks for, and how many q selects
+// in all (counted once for the database's state).
+func (s *Server) page(ctx context.Context, q query) (track.Paged, int, error) {
+	p, err := s.store.PageOf(ctx, q.pageQuery())
+	if err != nil {
+		return p, 0, err
+	}
+	total, err := cached(ctx, s, fmt.Sprintf("count %#v", q.Filter), func(ctx context.Context) (int, error) {
+		return s.store.CountCommitments(ctx, q.Filter)
+	})
+	return p, total, err
 }
 
 func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
@@ -236,13 +258,15 @@ func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	status := http.StatusOK
-	var items []track.Commitment
+	var p track.Paged
 	total := 0
 	if qerr != nil {
 		status = http.StatusBadRequest
 	} else {
 		var err error
-		if items, total, err = s.store.Page(ctx, q.Filter, q.Order, q.Limit, q.Offset); err != nil {
+		if p, total, err = s.page(ctx, q); errors.Is(err, track.ErrCursor) {
+			status, qerr = http.StatusBadRequest, err
+		} else if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -252,13 +276,13 @@ func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	markUnlinked(unlinked, items)
-	years, err := s.store.Years(ctx)
+	markUnlinked(unlinked, p.Items)
+		years, err := cached(ctx, s, "years", s.store.Years)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	parties, err := s.store.Parties(ctx)
+	parties, err := cached(ctx, s, "parties", s.store.Parties)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -268,6 +292,7 @@ func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	items := p.Items
 	data := struct {
 		base
 		Q struct {
@@ -289,33 +314,52 @@ func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 	if qerr != nil {
 		data.Error = "Not a list pledge can show: " + qerr.Error()
 	}
+	// Where the page starts: the offset asked for, or the position a
+	// cursor link carries (from), which only numbers the rows.
+	first := q.Offset
+	if q.After != "" || q.Before != "" {
+		first = max(0, q.From-1)
+		if q.Before != "" && q.From == 0 {
+			first = 0
+		}
+	}
 	if len(items) > 0 {
-		data.From, data.To = q.Offset+1, q.Offset+len(items)
+		data.From, data.To = first+1, first+len(items)
 	}
-	if q.Offset > 0 {
-		data.Prev = q.link("/commitments", "offset", strconv.Itoa(max(0, q.Offset-q.Limit)))
+	// Pages link to each other by cursor: a page far down the list costs
+	// what the first does.
+	if p.Prev != "" {
+		data.Prev = q.link("/commitments", "offset", "", "after", "", "before", string(p.Prev), "from", strconv.Itoa(max(1, first+1-q.Limit)))
 	}
-	if q.Offset+len(items) < total {
-		data.Next = q.link("/commitments", "offset", strconv.Itoa(q.Offset+q.Limit))
+	if p.Next != "" {
+		data.Next = q.link("/commitments", "offset", "", "before", "", "after", string(p.Next), "from", strconv.Itoa(first+len(items)+1))
 	}
-	data.API = q.link("/api/commitments", "offset", strconv.Itoa(q.Offset))
+	data.API = q.link("/api/commitments", "from", "")
 	s.render(w, r, "commitments", status, data)
 }
 
 // allDomains are the domains a person may give: the GUIDE's ten, then the
 // others the database's commitments and models use.
 func (s *Server) allDomains(r *http.Request) ([]report.Domain, error) {
-	known, err := s.store.Domains(r.Context())
+	known, err := cached(r.Context(), s, "domains", s.store.Domains)
 	if err != nil {
 		return nil, err
 	}
 	guide := classify.Domains()
 	ids := make([]string, 0, len(known)+len(guide))
+	in := map[string]bool{}
 	for _, d := range guide {
 		ids = append(ids, d.ID)
-		delete(known, d.ID)
+		in[d.ID] = true
 	}
-	return report.DomainsOf(append(ids, slices.Sorted(maps.Keys(known))...)), nil
+	var others []string
+	for d := range known {
+		if !in[d] {
+			others = append(others, d)
+		}
+	}
+	slices.Sort(others)
+	return report.DomainsOf(append(ids, others...)), nil
 }
 
 func (s *Server) commitment(w http.ResponseWriter, r *http.Request) {
@@ -399,11 +443,21 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("by=%q: want label or link", by), http.StatusBadRequest)
 		return
 	}
-	cs, total, err := s.store.Page(ctx, f, order, reviewSize, 0)
+	// The queue's first page is the same for every request until the
+	// database changes.
+	type queue struct {
+		page  track.Paged
+		total int
+	}
+	q, err := cached(ctx, s, "review "+by, func(ctx context.Context) (queue, error) {
+		p, total, err := s.page(ctx, query{Filter: f, Order: order, Limit: reviewSize})
+		return queue{p, total}, err
+	})
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	cs, total := q.page.Items, q.total
 	unlinked, err := s.store.Unlinked(ctx)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -22,6 +22,16 @@ type query struct {
 	Year, Domain, Status, With, Source, Text, IDs string
 	Order                                         track.Order
 	Limit, Offset                                 int
+	// After and Before are cursors of the list (track.Cursor): the page
+	// after one, or before; From is the position of a cursor's page in
+	// the list, carried by the links between pages to number its rows.
+	After, Before track.Cursor
+	From          int
+}
+
+// pageQuery is the page of the commitments q asks for.
+func (q query) pageQuery() track.PageQuery {
+	return track.PageQuery{Filter: q.Filter, Order: q.Order, Limit: q.Limit, Offset: q.Offset, After: q.After, Before: q.Before}
 }
 
 // Page sizes.
@@ -41,10 +51,13 @@ func (e *badParam) Error() string {
 // statements without a date), domain, status (new or recurring), with (a
 // party), source (model or person: who gave the label), q (text the
 // commitment holds), ids (commitment ids, comma-separated), sort (date,
-// label or link: by doubt), limit and offset.
+// label or link: by doubt), limit, and offset, or a cursor a page gave:
+// after (the page after it) or before (the page before), with from, the
+// position its page starts at.
 func parseQuery(v url.Values) (query, error) {
 	q := query{Year: v.Get("year"), Domain: v.Get("domain"), Status: v.Get("status"), With: v.Get("with"),
-		Source: v.Get("source"), Text: v.Get("q"), IDs: v.Get("ids"), Order: track.Order(v.Get("sort")), Limit: defaultLimit}
+		Source: v.Get("source"), Text: v.Get("q"), IDs: v.Get("ids"), Order: track.Order(v.Get("sort")), Limit: defaultLimit,
+		After: track.Cursor(v.Get("after")), Before: track.Cursor(v.Get("before"))}
 	f := &q.Filter
 	switch {
 	case q.Year == "":
@@ -100,6 +113,15 @@ func parseQuery(v url.Values) (query, error) {
 	if q.Offset, err = intParam(v, "offset", 0, 0, 1<<40); err != nil {
 		return q, err
 	}
+	if q.From, err = intParam(v, "from", 0, 1, 1<<40); err != nil {
+		return q, err
+	}
+	switch {
+	case q.After != "" && q.Before != "":
+		return q, &badParam{"before", string(q.Before), "no before with after: one cursor"}
+	case (q.After != "" || q.Before != "") && q.Offset != 0:
+		return q, &badParam{"offset", v.Get("offset"), "no offset with a cursor (after or before)"}
+	}
 	return q, nil
 }
 
@@ -130,6 +152,17 @@ func (q query) values() url.Values {
 	}
 	if q.Limit != defaultLimit {
 		v.Set("limit", strconv.Itoa(q.Limit))
+	}
+	for _, p := range [][2]string{{"after", string(q.After)}, {"before", string(q.Before)}} {
+		if p[1] != "" {
+			v.Set(p[0], p[1])
+		}
+	}
+	if q.Offset != 0 {
+		v.Set("offset", strconv.Itoa(q.Offset))
+	}
+	if q.From != 0 {
+		v.Set("from", strconv.Itoa(q.From))
 	}
 	return v
 }

@@ -54,6 +54,9 @@ type Server struct {
 	// apply: each is a megabyte or more, and only the last is offered.
 	mu        sync.Mutex
 	retrained *classify.Model
+
+	// cache keeps the figures of the whole database that pages show.
+	cache cache
 }
 
 // New returns a Server of store.

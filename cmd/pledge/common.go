@@ -57,18 +57,19 @@ func runCommon(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 	}
-	groups, err := store.Common(ctx, *minPartners, *threshold)
+	groups, err := store.CommonOf(ctx, *minPartners, *threshold)
 	if err != nil {
 		return err
 	}
-	return printCommon(std, groups, *minPartners)
+	return printCommon(ctx, std, groups, *minPartners)
 }
 
-func printCommon(std IO, groups []track.CommonGroup, minPartners int) error {
+// printCommon prints the groups as it reads them, one at a time.
+func printCommon(ctx context.Context, std IO, groups *track.CommonList, minPartners int) error {
 	w := &errWriter{w: std.Stdout}
-	w.printf("Commitments made to %d or more partners: %d\n", minPartners, len(groups))
+	w.printf("Commitments made to %d or more partners: %d\n", minPartners, groups.Len())
 	domain := ""
-	for _, g := range groups {
+	err := groups.Each(ctx, func(g track.CommonGroup) error {
 		if g.Domain != domain {
 			domain = g.Domain
 			w.printf("\n%s\n", domainName(domain))
@@ -81,6 +82,10 @@ func printCommon(std IO, groups []track.CommonGroup, minPartners int) error {
 		for _, c := range g.Commitments {
 			w.printf("  %5d  %s  %s  %s\n", c.ID, dateOr(c.Date), strings.Join(c.Parties, "–"), c.Text)
 		}
+		return w.err
+	})
+	if err != nil {
+		return err
 	}
 	return w.err
 }

@@ -179,13 +179,17 @@ func openToWrite(ctx context.Context, path string, stderr io.Writer) (*track.Sto
 
 // linkPending links the groups of commitments that changed, with the
 // threshold the database's links were made with, and says on stderr when
-// it made every link again for another version of the linker.
+// it made every link again for another version of the linker; then it
+// brings up to date what the database keeps for the commands that read.
 func linkPending(ctx context.Context, s *track.Store, stderr io.Writer) error {
 	d, err := s.LinkPending(ctx)
 	if err != nil {
 		return fmt.Errorf("linking commitments: %w", err)
 	}
 	noteLinked(stderr, d)
+	if err := s.Summarise(ctx); err != nil {
+		return fmt.Errorf("summarising: %w", err)
+	}
 	return nil
 }
 

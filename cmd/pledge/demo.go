@@ -107,12 +107,12 @@ func runDemo(ctx context.Context, args []string, std IO) error {
 	if err := printPartnerAreas(ctx, store, pt, 6, std); err != nil {
 		return err
 	}
-	groups, err := store.Common(ctx, 2, track.DefaultThreshold())
+	groups, err := store.CommonOf(ctx, 2, track.DefaultThreshold())
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(std.Stdout)
-	if err := printCommon(std, groups, 2); err != nil {
+	if err := printCommon(ctx, std, groups, 2); err != nil {
 		return err
 	}
 	if *keep != "" {

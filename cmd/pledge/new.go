@@ -60,15 +60,9 @@ func runNew(ctx context.Context, args []string, std IO) error {
 
 // latestYear is the year of the latest dated statement with the parties.
 func latestYear(ctx context.Context, store *track.Store, with ...string) (int, error) {
-	sts, err := store.Statements(ctx)
+	y, err := store.LatestYear(ctx, with...)
 	if err != nil {
 		return 0, err
-	}
-	y := 0
-	for _, s := range sts {
-		if s.Has(with...) {
-			y = max(y, s.Year)
-		}
 	}
 	if y == 0 {
 		return 0, fmt.Errorf("database %s holds no dated statement", store.Path())

@@ -62,6 +62,9 @@ func runRelink(ctx context.Context, args []string, std IO) error {
 	bar := newProgress(std.Stderr, "relink", 2)
 	bar.set(1)
 	_, err = store.Relink(ctx)
+	if err == nil {
+		err = store.Summarise(ctx)
+	}
 	bar.clear()
 	if err != nil {
 		return err

@@ -59,8 +59,12 @@ func runServe(ctx context.Context, args []string, std IO) error {
 	var store *track.Store
 	if *readOnly {
 		store, err = openUnchanged(ctx, "serve --read-only", *db, std.Stderr)
-	} else {
-		store, err = openToWrite(ctx, *db, std.Stderr)
+	} else if store, err = openToWrite(ctx, *db, std.Stderr); err == nil {
+		// What the pages read kept, if another pledge left it out of date.
+		if err = store.Summarise(ctx); err != nil {
+			store.Close()
+			err = fmt.Errorf("database %s: %w", *db, err)
+		}
 	}
 	if err != nil {
 		return err
