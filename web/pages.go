@@ -277,7 +277,7 @@ func (s *Server) commitments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	markUnlinked(unlinked, p.Items)
-		years, err := cached(ctx, s, "years", s.store.Years)
+	years, err := cached(ctx, s, "years", s.store.Years)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
