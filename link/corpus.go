@@ -59,6 +59,10 @@ func (m *Model) newCorpus(items []Item) *corpus {
 		for _, w := range c.prep[i].whole {
 			c.postings[w.word] = append(c.postings[w.word], posting{int32(i), w.weight})
 		}
+		// The prepared form is all that is read from here on: the words
+		// and the order go, which over a million commitments is most of
+		// the memory (the caller's copy of items goes with its call).
+		c.items[i].Sentences, c.items[i].Order = nil, ""
 	}
 	return c
 }
