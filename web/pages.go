@@ -457,7 +457,8 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	cs, total := q.page.Items, q.total
+	// A copy: the cached page is every request's, and marking changes it.
+	cs, total := slices.Clone(q.page.Items), q.total
 	unlinked, err := s.store.Unlinked(ctx)
 	if err != nil {
 		s.serverError(w, r, err)

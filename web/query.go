@@ -194,7 +194,7 @@ func (q query) filtered() bool {
 // answer should say so, with the names there are, not be an empty list.
 func (s *Server) checkNames(ctx context.Context, q query) error {
 	if q.Filter.Domain != "" {
-		known, err := s.store.Domains(ctx)
+		known, err := cached(ctx, s, "domains", s.store.Domains)
 		if err != nil {
 			return err
 		}
@@ -203,7 +203,7 @@ func (s *Server) checkNames(ctx context.Context, q query) error {
 		}
 	}
 	if len(q.Filter.With) > 0 {
-		parties, err := s.store.Parties(ctx)
+		parties, err := cached(ctx, s, "parties", s.store.Parties)
 		if err != nil {
 			return err
 		}

@@ -110,6 +110,9 @@ func TestReadOlderDatabase(t *testing.T) {
 				t.Errorf("version %d, pledge %v: %v\n%s", v, args, err, errOut)
 				continue
 			}
+			if strings.Contains(errOut, "older version") {
+				t.Errorf("version %d, pledge %v said %q: it can be brought up to date", v, args, errOut)
+			}
 			if args[0] == "tally" && len(args) == 1 && out != want {
 				t.Errorf("version %d, pledge tally:\n%s\nwant, as of the current version:\n%s", v, out, want)
 			}
