@@ -3,18 +3,34 @@ package link
 import (
 	"cmp"
 	"slices"
+	"sync"
 )
 
-// corpus holds the prepared commitments of a set and an index of which
-// commitments hold each word. It is read-only once made, so several
+// corpus holds the commitments of a set, each one's vector of words, and
+// an index of which commitments hold each word. The rest of what the
+// features need of a commitment (prepared) is made the first time a pair
+// of it is weighed: an update weighs a few commitments of a large group,
+// and needs only the vectors of the others to find them. Several
 // goroutines may search it, each with its own scratch.
 type corpus struct {
-	model    *Model
-	items    []Item // in order
-	ids      map[string]int32
-	words    []string // by id
-	prep     []prepared
-	postings [][]posting // per word id, in the order of the items
+	model     *Model
+	items     []Item // in order
+	ids       map[string]int32
+	words     []string // by id
+	whole     []vector // each item's words, normalised
+	prep      []*prepared
+	once      []sync.Once  // makes prep[i] once
+	sentences [][][]string // each item's words, until prep[i] is made
+	postings  [][]posting  // per word id, in the order of the items
+}
+
+// detail returns what the features need of item i, made on first use.
+func (c *corpus) detail(i int32) *prepared {
+	c.once[i].Do(func() {
+		p := c.prepare(c.sentences[i], c.whole[i])
+		c.prep[i], c.sentences[i] = &p, nil
+	})
+	return c.prep[i]
 }
 
 // scratch is one searcher's working memory.
@@ -30,7 +46,9 @@ func (c *corpus) newScratch() *scratch { return &scratch{partial: make([]float64
 // id returns the id of a word of the corpus's vocabulary.
 func (c *corpus) id(w string) int32 { return c.ids[w] }
 
-func (m *Model) newCorpus(items []Item) *corpus {
+// newCorpus makes the corpus of items. Unless every item is to be weighed
+// (eager), what the features need of an item is made when first needed.
+func (m *Model) newCorpus(items []Item, eager bool) *corpus {
 	items = slices.Clone(items)
 	slices.SortFunc(items, func(a, b Item) int { return cmp.Compare(a.Order, b.Order) })
 	c := &corpus{model: m, items: items, ids: map[string]int32{}}
@@ -52,17 +70,24 @@ func (m *Model) newCorpus(items []Item) *corpus {
 	for i, w := range c.words {
 		c.ids[w] = int32(i)
 	}
-	c.prep = make([]prepared, len(items))
+	c.whole = make([]vector, len(items))
+	c.prep = make([]*prepared, len(items))
+	c.once = make([]sync.Once, len(items))
+	c.sentences = make([][][]string, len(items))
 	c.postings = make([][]posting, len(c.words))
 	for i, it := range items {
-		c.prep[i] = c.prepare(it.Sentences)
-		for _, w := range c.prep[i].whole {
+		c.whole[i] = c.vector(joinSentences(it.Sentences), 0)
+		for _, w := range c.whole[i] {
 			c.postings[w.word] = append(c.postings[w.word], posting{int32(i), w.weight})
 		}
-		// The prepared form is all that is read from here on: the words
-		// and the order go, which over a million commitments is most of
-		// the memory (the caller's copy of items goes with its call).
+		// The items keep neither their words nor their order: over a
+		// million commitments they are much of the memory (the caller's
+		// copy of items goes with its call).
+		c.sentences[i] = it.Sentences
 		c.items[i].Sentences, c.items[i].Order = nil, ""
+		if eager {
+			c.detail(int32(i)) // and its words go at once
+		}
 	}
 	return c
 }
@@ -83,7 +108,7 @@ type scoredCandidate struct {
 func (c *corpus) scored(i, before int32, eligible func(int32) bool, lim limits, n int, sc *scratch) []scoredCandidate {
 	out := sc.cands[:0]
 	for _, j := range c.candidates(i, before, eligible, lim, sc) {
-		out = append(out, scoredCandidate{j: j, cos: dot(c.prep[i].whole, c.prep[j].whole)})
+		out = append(out, scoredCandidate{j: j, cos: dot(c.whole[i], c.whole[j])})
 	}
 	slices.SortStableFunc(out, func(a, b scoredCandidate) int { return cmp.Or(cmp.Compare(b.cos, a.cos), cmp.Compare(a.j, b.j)) })
 	out = out[:min(n, len(out))]
@@ -122,7 +147,7 @@ func (c *corpus) chanceOf(i, j, before int32, eligible func(int32) bool, lim lim
 			return s.chance
 		}
 	}
-	cos := dot(c.prep[i].whole, c.prep[j].whole)
+	cos := dot(c.whole[i], c.whole[j])
 	best, close := cos, 0
 	if len(cands) > 0 {
 		best = max(best, cands[0].cos)
@@ -141,7 +166,7 @@ func (c *corpus) chanceOf(i, j, before int32, eligible func(int32) bool, lim lim
 // i's weightiest words that such an item holds, through the most recent
 // of those, and keeps the lim.topCandidates with the most.
 func (c *corpus) candidates(i, before int32, eligible func(int32) bool, lim limits, sc *scratch) []int32 {
-	rare := slices.DeleteFunc(slices.Clone(c.prep[i].whole), func(w weighted) bool { return c.postings[w.word][0].item >= before })
+	rare := slices.DeleteFunc(slices.Clone(c.whole[i]), func(w weighted) bool { return c.postings[w.word][0].item >= before })
 	slices.SortFunc(rare, func(a, b weighted) int {
 		return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.word, b.word))
 	})

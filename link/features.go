@@ -89,15 +89,20 @@ type prepared struct {
 	length              int    // characters of its words
 }
 
-// prepare makes the prepared form of the sentences' words, ids from the
-// corpus's vocabulary.
-func (c *corpus) prepare(sentences [][]string) prepared {
-	var p prepared
+// joinSentences returns the words of all the sentences, in order.
+func joinSentences(sentences [][]string) []string {
 	var all []string
 	for _, s := range sentences {
 		all = append(all, s...)
 	}
-	p.whole = c.vector(all, 0)
+	return all
+}
+
+// prepare makes the prepared form of the sentences' words, whose vector
+// is whole, ids from the corpus's vocabulary.
+func (c *corpus) prepare(sentences [][]string, whole vector) prepared {
+	p := prepared{whole: whole}
+	all := joinSentences(sentences)
 	if len(sentences) > 0 {
 		p.first = c.vector(sentences[0], 0)
 	}
@@ -178,7 +183,7 @@ func (c *corpus) vector(words []string, class byte) vector {
 // cosine is cos; rank is b's place among a's candidates by cosine, best
 // the cosine of the first, close how many reach closeCosine.
 func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank int, best float64, close int) {
-	a, b := &c.prep[i], &c.prep[j]
+	a, b := c.detail(i), c.detail(j)
 	bestSentence := 0.0
 	for _, s := range b.sentences {
 		bestSentence = max(bestSentence, dot(a.first, s))

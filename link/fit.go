@@ -55,7 +55,7 @@ func (m *Model) examples(ps *PairSet) []example {
 			}
 		}
 	}) {
-		c := m.newCorpus(groups[g])
+		c := m.newCorpus(groups[g], false)
 		start := c.starts()
 		sc := c.newScratch()
 		for i, it := range c.items {

@@ -210,7 +210,7 @@ func (m *Model) Update(items []Item, stored map[int64]Link, seeds []int64, thres
 }
 
 func (m *Model) update(items []Item, stored map[int64]Link, seeds []int64, threshold float64, lim limits) map[int64]Link {
-	c := m.newCorpus(items)
+	c := m.newCorpus(items, stored == nil) // afresh, every item is weighed
 	items = c.items
 	start := c.starts()
 	index := make(map[int64]int32, len(items))
@@ -302,7 +302,7 @@ func (c *corpus) affected(from, start []int32, lim limits) []int32 {
 	mark := make([]bool, len(c.items))
 	for _, n := range from {
 		mark[n] = true
-		for _, w := range c.prep[n].whole {
+		for _, w := range c.whole[n] {
 			p := c.postings[w.word]
 			k, _ := slices.BinarySearchFunc(p, n, func(e posting, t int32) int { return cmp.Compare(e.item, t) })
 			for _, e := range p[k+1:] {
@@ -348,7 +348,7 @@ func Nearest(items []Item, id int64, k int) []Match {
 			break
 		}
 	}
-	c := m.newCorpus(group)
+	c := m.newCorpus(group, false)
 	i := slices.IndexFunc(c.items, func(it Item) bool { return it.ID == id })
 	if i < 0 || c.items[i].Date == "" {
 		return nil
@@ -380,7 +380,7 @@ func Across(items []Item) map[int64]Match {
 	if err != nil {
 		return nil
 	}
-	c := m.newCorpus(items)
+	c := m.newCorpus(items, true)
 	items = c.items
 	best := make([]Match, len(items))
 	c.each(func(i int, sc *scratch) {
