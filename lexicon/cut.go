@@ -46,10 +46,14 @@ func cut(text string, longest int) []string {
 		}
 		best[i], next[i] = w-d.logTotal+best[i+1], i+1
 		for j := i + 2; j <= n && starts[j]-starts[i] <= longest; j++ {
-			if x, ok := d.words[text[starts[i]:starts[j]]]; ok {
+			s := text[starts[i]:starts[j]]
+			if x, ok := d.words[s]; ok {
 				if s := math.Log(float64(x.Freq)) - d.logTotal + best[j]; s > best[i] {
 					best[i], next[i] = s, j
 				}
+			}
+			if !d.prefixes[s] {
+				break // no longer word begins so
 			}
 		}
 	}

@@ -30,6 +30,10 @@ type Word struct {
 type dictionary struct {
 	words map[string]Word
 	user  map[string]bool
+	// prefixes are the beginnings of its words, of two characters or
+	// more, that are shorter than the word: a cut stops looking for longer
+	// words at a string that is neither a word nor one of them.
+	prefixes map[string]bool
 	// logTotal is the log of the sum of the frequencies, minLog the log
 	// of the smallest: the weight of a character the dictionary lacks.
 	logTotal, minLog float64
@@ -73,6 +77,13 @@ var dict = sync.OnceValue(func() *dictionary {
 		}
 	}
 	d.logTotal, d.minLog = math.Log(float64(total)), math.Log(float64(least))
+	d.prefixes = make(map[string]bool, len(d.words)/2)
+	for w := range d.words {
+		rs := []rune(w)
+		for k := 2; k < len(rs); k++ {
+			d.prefixes[string(rs[:k])] = true
+		}
+	}
 	return d
 })
 
