@@ -117,7 +117,7 @@ func (r reader) units(body []text) []unit {
 			// A numbered paragraph that is no item of a list of things to
 			// do is a section (GUIDE §2): its number is the section, and
 			// its text is running text, a unit a sentence.
-			section, list = strings.Trim(p.o[:len(m)], "（）、.）"), noMarker
+			section, list = strings.Trim(p.o[:len(m)], "（）、."), noMarker
 			if hdr != nil && !hdr.overHeadings {
 				hdr = nil
 			}

@@ -101,15 +101,6 @@ func (m *Model) Version() string {
 	return "pairs-1:" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
-// maxWeight is the weight of the rarest word of the reference corpus.
-func (m *Model) maxWeight() float64 {
-	w := m.Unknown
-	for _, x := range m.Words {
-		w = max(w, x.Weight)
-	}
-	return w
-}
-
 // word returns a word's weight and class.
 func (m *Model) word(w string) Word {
 	if x, ok := m.Words[w]; ok {

@@ -15,7 +15,6 @@ import (
 
 	"pledge/data"
 	"pledge/internal/browser"
-	"pledge/internal/needs"
 	"pledge/track"
 )
 
@@ -30,10 +29,6 @@ func demoStore(t *testing.T) *track.Store {
 	}
 	return storeOf(t, names, func(n string) ([]byte, error) { return fs.ReadFile(data.Demo(), n) })
 }
-
-// chromium is the browser the report is opened in, or a skip (a failure
-// under CI=true).
-func chromium(t *testing.T) string { return needs.Chromium().Get(t) }
 
 // TestBrowser opens the demo report in headless Chromium at the widths of
 // browser.Widths: it must load without a console message, with nothing a

@@ -19,16 +19,11 @@ import (
 	"pledge/data"
 	"pledge/ingest"
 	"pledge/internal/browser"
-	"pledge/internal/needs"
 	"pledge/internal/testkit"
 	"pledge/track"
 )
 
 var screenshots = flag.String("screenshots", "", "also save the browser tests' screenshots of the pages of the demo corpus in this folder (docs/)")
-
-// chromium is the browser the test drives, or a skip (a failure under
-// CI=true).
-func chromium(t *testing.T) string { return needs.Chromium().Get(t) }
 
 // jieba is the tests' one segmenter: one a process.
 var jieba = testkit.Segmenter
