@@ -96,6 +96,13 @@ func (a *NewAreas) abbreviation(short, long string) {
 // characters, the first of long, then others of it in order (化武 of
 // 化学武器, 世贸组织 of 世界贸易组织), and not a part of it as it stands.
 func abbreviates(short, long string) bool {
+	// Most pairs differ in their first character: told apart without
+	// making runes of them (every pair of a statement's terms is asked).
+	a, _ := utf8.DecodeRuneInString(short)
+	b, _ := utf8.DecodeRuneInString(long)
+	if a != b {
+		return false
+	}
 	s, l := []rune(short), []rune(long)
 	if len(s) < 2 || len(s) > 4 || len(l) < len(s)+2 || s[0] != l[0] || strings.Contains(long, short) {
 		return false
