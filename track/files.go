@@ -181,38 +181,12 @@ func (s *Store) RenamePaths(ctx context.Context, renames map[string]string) erro
 
 // sourcePaths returns the path of every file statements were read from.
 func sourcePaths(ctx context.Context, q querier) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT path FROM sources ORDER BY path`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return column[string](ctx, q, `SELECT DISTINCT path FROM sources ORDER BY path`)
 }
 
 // fileStatements returns the statements read from the file path.
 func fileStatements(ctx context.Context, q querier, path string) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT statement_id FROM sources WHERE path = ? ORDER BY statement_id`, path)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return column[int64](ctx, q, `SELECT statement_id FROM sources WHERE path = ? ORDER BY statement_id`, path)
 }
 
 // unheld returns the statements of old, not in kept, that no file holds.
@@ -353,20 +327,7 @@ func orNone(s string) string {
 
 // commitmentTexts returns the texts of statement id's commitments.
 func commitmentTexts(ctx context.Context, q querier, id int64) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT text FROM commitments WHERE statement_id = ? ORDER BY ordinal`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return column[string](ctx, q, `SELECT text FROM commitments WHERE statement_id = ? ORDER BY ordinal`, id)
 }
 
 // decisions says the decisions of asides, set aside by a change to path.

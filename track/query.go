@@ -528,20 +528,7 @@ func (s *Store) links(ctx context.Context, cond string, with []string) ([]LinkRo
 // Years returns the years of the stored statements in order, 0 last for
 // statements without a date.
 func (s *Store) Years(ctx context.Context) ([]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT year FROM tally_statements GROUP BY year HAVING sum(n) > 0 ORDER BY year = 0, year`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, err
-		}
-		out = append(out, y)
-	}
-	return out, rows.Err()
+	return column[int](ctx, s.db, `SELECT year FROM tally_statements GROUP BY year HAVING sum(n) > 0 ORDER BY year = 0, year`)
 }
 
 // LatestYear returns the year of the latest dated statement whose parties

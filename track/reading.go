@@ -138,18 +138,5 @@ func reread(ctx context.Context, tx *sql.Tx, id int64, st extract.Statement, cs 
 
 // statementParties returns the parties of statement id, in order.
 func statementParties(ctx context.Context, q querier, id int64) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT party FROM statement_parties WHERE statement_id = ? ORDER BY position`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return column[string](ctx, q, `SELECT party FROM statement_parties WHERE statement_id = ? ORDER BY position`, id)
 }
