@@ -45,15 +45,15 @@ func cut(text string, longest int) []string {
 			w = math.Log(float64(x.Freq))
 		}
 		best[i], next[i] = w-d.logTotal+best[i+1], i+1
-		for j := i + 2; j <= n && starts[j]-starts[i] <= longest; j++ {
-			s := text[starts[i]:starts[j]]
-			if x, ok := d.words[s]; ok {
+		if i+2 > n {
+			continue
+		}
+		limit := min(longest, d.longestAfter[text[starts[i]:starts[i+2]]])
+		for j := i + 2; j <= n && starts[j]-starts[i] <= limit; j++ {
+			if x, ok := d.words[text[starts[i]:starts[j]]]; ok {
 				if s := math.Log(float64(x.Freq)) - d.logTotal + best[j]; s > best[i] {
 					best[i], next[i] = s, j
 				}
-			}
-			if !d.prefixes[s] {
-				break // no longer word begins so
 			}
 		}
 	}

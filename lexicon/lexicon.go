@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"pledge/data"
 )
@@ -30,10 +31,10 @@ type Word struct {
 type dictionary struct {
 	words map[string]Word
 	user  map[string]bool
-	// prefixes are the beginnings of its words, of two characters or
-	// more, that are shorter than the word: a cut stops looking for longer
-	// words at a string that is neither a word nor one of them.
-	prefixes map[string]bool
+	// longestAfter is, for the first two characters of its words, the
+	// longest word (in bytes) that begins with them: a cut looks for no
+	// longer word there, and for none where no word begins so.
+	longestAfter map[string]int
 	// logTotal is the log of the sum of the frequencies, minLog the log
 	// of the smallest: the weight of a character the dictionary lacks.
 	logTotal, minLog float64
@@ -77,15 +78,25 @@ var dict = sync.OnceValue(func() *dictionary {
 		}
 	}
 	d.logTotal, d.minLog = math.Log(float64(total)), math.Log(float64(least))
-	d.prefixes = make(map[string]bool, len(d.words)/2)
+	d.longestAfter = make(map[string]int, len(d.words)/3)
 	for w := range d.words {
-		rs := []rune(w)
-		for k := 2; k < len(rs); k++ {
-			d.prefixes[string(rs[:k])] = true
+		if k := twoRunes(w); k > 0 {
+			d.longestAfter[w[:k]] = max(d.longestAfter[w[:k]], len(w))
 		}
 	}
 	return d
 })
+
+// twoRunes returns the length in bytes of the first two characters of s, 0
+// when it has fewer.
+func twoRunes(s string) int {
+	_, a := utf8.DecodeRuneInString(s)
+	if a == len(s) {
+		return 0
+	}
+	_, b := utf8.DecodeRuneInString(s[a:])
+	return a + b
+}
 
 // Lookup returns jieba's dictionary entry for w, and false for a word the
 // dictionary lacks (one the segmenter's HMM made up). A user term the
