@@ -296,7 +296,7 @@ func (subj subjects) sentenceCommits(s string, implied bool) bool {
 				p = q
 			}
 		}
-		if startsMarker(p) && (subject || i == 0 || parties && (!scoped || reports(rest) || stance && !strings.HasPrefix(p, "将"))) {
+		if startsMarker(p) && (subject || i == 0 || parties && (!scoped || reports(rest) || stance && !strings.HasPrefix(p, "将") || agrees(p))) {
 			return true
 		}
 		switch {
@@ -312,6 +312,13 @@ func (subj subjects) sentenceCommits(s string, implied bool) bool {
 		}
 	}
 	return false
+}
+
+// agrees reports whether a predicate opens with the parties' act of
+// agreeing (data/extract.txt [agreements]).
+func agrees(p string) bool {
+	_, ok := hasPrefixAny(p, words().agreements)
+	return ok
 }
 
 // narrative reports whether a sentence tells what has been done rather than

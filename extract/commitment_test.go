@@ -55,6 +55,11 @@ func TestSentenceCommits(t *testing.T) {
 		{"双方强调，该协议具有重要意义，重申将继续落实协议。", true},
 		// No subject: the parties are implied.
 		{"继续开展两国议会间交流。", true},
+		// Agreeing after what the parties think is still the parties'.
+		{"双方认为，能源合作是两国合作的重点，同意成立能源工作组。", true},
+		{"双方认为，人文交流十分重要，决定互办文化年。", true},
+		// One side by the name of its state without 国 (sideStem).
+		{"俄罗斯方表示，愿意为中国公民提供签证便利。", true},
 
 		// Assessments, concerns, calls on others.
 		{"双方认为，维护地区和平稳定符合各国共同利益。", false},
@@ -65,6 +70,7 @@ func TestSentenceCommits(t *testing.T) {
 		{"双方呼吁各国保持克制。", false},
 		{"双方强调，有关国家将承担责任，继续履行义务。", false},
 		{"双方认为，核武器国家应通过对话解决分歧，将战略风险降至最低。", false},
+		{"双方认为，有关国家同意的方案值得研究。", false},
 		// A marker whose subject is not the parties.
 		{"美国决定退出该条约。", false},
 		{"中俄关系将继续保持高水平发展。", false},

@@ -264,6 +264,19 @@ func visitParties(p string) []state {
 				st, n = ps[0], m
 			}
 		} else if strings.ContainsRune("，、和与同对及应", prev) && firstRune(rest) != '应' {
+			// Names the table lacks, listed (中国、甲国、乙国、丙国外长):
+			// two or more joined as parties are, each a state's.
+			if ps, m := partyPrefix(rest); len(ps) >= 2 && !slices.ContainsFunc(ps, holdsState) {
+				for _, p := range ps {
+					if !seen[p.name] {
+						seen[p.name] = true
+						out = append(out, p)
+					}
+				}
+				i += m
+				prev = lastRune(rest[:m])
+				continue
+			}
 			// A name the table lacks starts after a word that stands
 			// before states: 应甲国总统邀请, 对乙国进行国事访问.
 			if m := visitStateRe().FindStringSubmatch(rest); m != nil && plausibleState(m[1]) {
@@ -330,6 +343,9 @@ func subjectWords(parties []state) subjects {
 		for _, p := range parties {
 			joined += p.abbr
 			words = append(words, p.abbr+"方", p.name)
+			if stem := sideStem(p.name); stem != "" {
+				words = append(words, stem+"方") // 巴基斯坦方, 庚申方 of 庚申国
+			}
 		}
 		words = append(words, joined, joined+"两国", joined+"双方", joined+"三国", joined+"三方", joined+"元首", joined+"各方")
 		if len(parties) == 2 {
@@ -352,6 +368,39 @@ func subjectWords(parties []state) subjects {
 		subj.named[p.name] = true
 	}
 	return subj
+}
+
+// holdsState reports whether s, a name the table lacks, holds a name of
+// the table after its start: 为深化中华人民共和国 is words before a state,
+// not a state.
+func holdsState(s state) bool {
+	t := states()
+	if _, known := t.byName[s.name]; known {
+		return false
+	}
+	for k := range s.name {
+		if _, ok := t.prefix(s.name[k:]); ok && k > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sideStem is the name a side of state name goes by with 方 when not by
+// its abbreviation: the name without 国 (庚申方 of 庚申国, 巴基斯坦方), ""
+// when that leaves fewer than two characters (中方, 美方 are abbreviations).
+func sideStem(name string) string {
+	stem := name
+	for _, kind := range []string{"共和国", "王国", "国"} {
+		if s, ok := strings.CutSuffix(stem, kind); ok {
+			stem = s
+			break
+		}
+	}
+	if utf8.RuneCountInString(stem) < 2 {
+		return ""
+	}
+	return stem
 }
 
 // anyParties are the subject words of a statement whose parties are not

@@ -97,3 +97,34 @@ func TestCanonicalParty(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedAgreedPoints reads agreed points a news report announces: the
+// parties from the report's meeting paragraph, and the body the numbered
+// points only (GUIDE §1).
+func TestReportedAgreedPoints(t *testing.T) {
+	text := strings.Join([]string{
+		"新华社北京5月3日电 5月3日，中国外交部长同甲国外交部长在北京举行会谈。",
+		"中国外交部长表示，中方愿同甲方深化合作。",
+		"会谈后，双方发表联合新闻公报。公报主要内容如下：",
+		"一、双方同意保持高层交往。",
+		"二、甲方愿扩大自华进口。",
+		"三、双方将加强在联合国的协调。",
+		"当天，甲国外交部长还会见了中国商务部长。中国商务部长表示，中方愿同甲方扩大贸易。",
+	}, "\n")
+	sts := ParseDated(text, DateHint{Date: Date{Year: 2024, Month: 5, Day: 3}, From: "the file name"})
+	if len(sts) != 1 {
+		t.Fatalf("found %d statements", len(sts))
+	}
+	st := sts[0]
+	if !reflect.DeepEqual(st.Parties, []string{"中国", "甲国"}) {
+		t.Errorf("parties %v, want [中国 甲国]", st.Parties)
+	}
+	var got []string
+	for _, c := range st.Commitments {
+		got = append(got, c.Text)
+	}
+	want := []string{"双方同意保持高层交往。", "甲方愿扩大自华进口。", "双方将加强在联合国的协调。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("commitments %q, want %q", got, want)
+	}
+}

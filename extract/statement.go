@@ -105,6 +105,7 @@ func (d *document) read() []readStatement {
 	// dates (another statement of the same parties may give the year).
 	openings, visits := make([]string, len(d.spans)), make([]string, len(d.spans))
 	keys := make([]string, len(d.spans))
+	bodyEnds := make([]int, len(d.spans))
 	for i, sp := range d.spans {
 		switch {
 		case sp.opening >= 0:
@@ -114,8 +115,14 @@ func (d *document) read() []readStatement {
 		case sp.body < sp.bodyEnd && d.paras[sp.body].partiesFirst:
 			openings[i] = d.paras[sp.body].s
 		}
+		bodyEnds[i] = sp.bodyEnd
+		if d.reportsAgreedText(i) {
+			bodyEnds[i] = d.agreedEnd(sp)
+		}
 		if sp.visit >= 0 {
 			visits[i] = d.paras[sp.visit].s
+		} else if j := d.reportedMeeting(i); j >= 0 {
+			visits[i] = d.paras[j].s
 		}
 		keys[i] = partyKey(names(findParties("", openings[i], visits[i])))
 	}
@@ -126,6 +133,7 @@ func (d *document) read() []readStatement {
 		title := script.Simplify(titles[i])
 		parties := findParties(title, openings[i], visits[i])
 		keys[i] = partyKey(names(parties))
+		sp.bodyEnd = bodyEnds[i]
 		r := reader{subj: subjectWords(parties), wrapped: sp.body < sp.bodyEnd && d.paras[sp.body].wrapped, plan: isPlan(title, openings[i]), lead: d.lead(sp)}
 		body := texts(d.paras[sp.body:sp.bodyEnd])
 		date, from, problems := d.date(i, keys, dates)
@@ -213,6 +221,62 @@ func (d *document) lead(sp span) *header {
 	}
 	ss := sentenceTexts(o)
 	return &header{commits: isCommitmentHeader(ss[len(ss)-1])}
+}
+
+// reportsAgreedText reports whether span i is agreed text that a news
+// report announces in part (公报主要内容如下：, 双方达成以下共识：, not
+// 全文如下：) after its dateline or news: the body is that text only
+// (GUIDE §1).
+func (d *document) reportsAgreedText(i int) bool {
+	sp := d.spans[i]
+	if sp.opening < 0 {
+		return false
+	}
+	o := d.paras[sp.opening].s
+	if !announces(o) || strings.HasSuffix(o, "全文如下：") {
+		return false
+	}
+	for k := d.region(i)[0]; k < sp.opening; k++ {
+		if r := d.paras[k].role; r == RoleNews || r == RoleDateline {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedMeeting returns the paragraph above span i that tells who met,
+// when the span is agreed text a news report announces (reportsAgreedText)
+// after telling of the meeting and what each side said, and its opening
+// names no parties: the report names them there (GUIDE §1). It returns -1
+// when there is none.
+func (d *document) reportedMeeting(i int) int {
+	sp := d.spans[i]
+	if sp.opening != sp.start || !d.reportsAgreedText(i) || len(findParties("", d.paras[sp.opening].s, "")) >= 2 {
+		return -1
+	}
+	lo := d.region(i)[0]
+	for k := sp.start - 1; k >= lo && k >= sp.start-maxHead; k-- {
+		if p := d.paras[k]; p.meeting || p.role == RoleVisit {
+			return k
+		}
+	}
+	return -1
+}
+
+// agreedEnd is where the agreed text of span sp ends, when a news report
+// announces it: the body is the agreed text only (GUIDE §1), so once its
+// points are numbered, the first paragraph with no number is the report
+// again (当天，……会见了……).
+func (d *document) agreedEnd(sp span) int {
+	numbered := false
+	for k := sp.body; k < sp.bodyEnd; k++ {
+		if _, f := listMarker(d.paras[k].s); f != noMarker {
+			numbered = true
+		} else if numbered {
+			return k
+		}
+	}
+	return sp.bodyEnd
 }
 
 // printStart is where a span's fingerprint starts: its opening, else its

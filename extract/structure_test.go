@@ -134,6 +134,11 @@ func TestVisitParties(t *testing.T) {
 		// The host is read first; China is named first.
 		{"应甲国总统邀请，中华人民共和国主席于2022年5月24日至26日对甲国进行国事访问。访问期间，乙国总理会见了他。", []string{"中国", "甲国"}},
 		{"应邀请，某主席于2024年5月16日至17日进行国事访问。", nil},
+		// A meeting: states the table lacks, listed, or before an office;
+		// words before a state's name are no state.
+		{"2024年5月3日，中国、甲国、乙国、丙国外交部长会晤在甲国举行。", []string{"中国", "甲国", "乙国", "丙国"}},
+		{"2024年5月3日，中国外交部长同甲国外交部长在北京举行会谈。", []string{"中国", "甲国"}},
+		{"2024年5月3日，为深化中华人民共和国和丁国友好关系，两国外长举行会谈。", nil},
 	}
 	for _, tt := range tests {
 		if got := names(findParties("", "", tt.visit)); !reflect.DeepEqual(got, tt.want) {

@@ -15,6 +15,7 @@ import (
 // §2, and the document kinds, openings and news cues of GUIDE §1.
 type wordLists struct {
 	markers, fillers, assessments, stances, reporting, connectives []string
+	agreements                                                     []string
 	actions, assessmentAdverbs, futureMarkers, notPerfective       []string
 	agents, notSubject, subjects, notParties                       []string
 	commitHeaders, otherHeaders, documentSubjects                  []string
@@ -48,6 +49,7 @@ var words = sync.OnceValue(func() *wordLists {
 	}
 	w := &wordLists{
 		markers:           longestFirst(need("markers")),
+		agreements:        longestFirst(need("agreements")),
 		fillers:           longestFirst(need("fillers")),
 		assessments:       longestFirst(need("assessments")),
 		stances:           longestFirst(need("stances")),
