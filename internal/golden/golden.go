@@ -73,7 +73,10 @@ func Read(path string) ([]Statement, error) {
 		case "parties":
 			st.Parties = strings.Fields(value)
 		case "+", "-", "?":
-			st.Units = append(st.Units, Unit{key[0], value})
+			// As the extractor normalises text (a half-width comma in
+			// Chinese text is full-width), so that a golden file may copy
+			// a unit as its document prints it.
+			st.Units = append(st.Units, Unit{key[0], extract.Normalize(value)})
 		default:
 			return nil, fmt.Errorf("%s:%d: unknown key %q", path, n, key)
 		}
