@@ -165,6 +165,19 @@ func TestCommitments(t *testing.T) {
 	}
 }
 
+// TestFinalClauseEndsItem checks that the document's own final clause
+// after the last numbered item is no part of that item.
+func TestFinalClauseEndsItem(t *testing.T) {
+	body := []string{"双方商定：", "（一）深化能源合作。", "（二）扩大本币结算。", "本行动计划自签署之日起生效。"}
+	var got []string
+	for _, c := range sinoRussian.commitments(plain(body...)) {
+		got = append(got, c.Text)
+	}
+	if want := []string{"深化能源合作。", "扩大本币结算。"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("commitments %q, want %q", got, want)
+	}
+}
+
 // TestWrappedDashItem checks that in hard-wrapped text a dash item broken
 // after a full stop is joined up again, while a paragraph that opens with
 // the parties after the last item is running text.

@@ -226,7 +226,8 @@ type dateIndex struct {
 	// fall on it, and the years of those dates, in paragraph order.
 	byDay map[[2]int][][2]int
 	// anchors are the paragraphs that date the document itself, in order:
-	// a feed's timestamp, a date line or a visit paragraph.
+	// a feed's timestamp, a date line, a visit paragraph or a report's lead
+	// that tells of a visit.
 	anchors []anchor
 	// years[i] are the years paragraph i mentions (2024年).
 	years [][]int
@@ -289,6 +290,10 @@ func NameDate(name string) DateHint {
 
 var yearRe = regexp.MustCompile(`(\d{4})年`)
 
+// monthDayRe is a month and day without a year (3月20日), as a visit
+// paragraph may date a visit.
+var monthDayRe = regexp.MustCompile(`(` + cnSmall + `|\d{1,2})月(` + cnSmall + `|\d{1,2})日`)
+
 func indexDates(paras []paragraph, hint DateHint) *dateIndex {
 	x := &dateIndex{byDay: map[[2]int][][2]int{}, years: make([][]int, len(paras)), hint: hint}
 	stamp := -1 // the last feed stamp, and its item's head lines since
@@ -325,7 +330,10 @@ func indexDates(paras []paragraph, hint DateHint) *dateIndex {
 		// A newspaper page's date (2019年6月14日 星期五) is no signing date,
 		// but it gives the year of the datelines under it.
 		pageDate := p.role == RoleHeading && weekdayRe.MatchString(p.s)
-		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit || pageDate {
+		// A report's lead that tells of a visit (新华社……电 应……邀请，……于
+		// 2025年5月8日至11日……访问) dates its own dateline.
+		visitLead := datelinePrefixRe.MatchString(p.s) && slices.ContainsFunc(p.cues, func(c Cue) bool { return c.Role == RoleVisit })
+		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit || pageDate || visitLead {
 			if d, ok := ParseDate(p.s); ok {
 				x.anchors = append(x.anchors, anchor{i, d})
 			}
@@ -381,6 +389,9 @@ func (x *dateIndex) inferYear(own, near [2]int, kin func(para int) bool, at, mon
 		return same[j][1], false
 	}
 	k, _ := slices.BinarySearchFunc(x.anchors, at, func(a anchor, t int) int { return a.para - t })
+	if k < len(x.anchors) && x.anchors[k].para == at {
+		return closestYear(x.anchors[k].date, month, day), false // the dateline's own paragraph
+	}
 	if k > 0 && x.anchors[k-1].para >= own[0] && !x.reportBetween(x.anchors[k-1].para, at) {
 		return closestYear(x.anchors[k-1].date, month, day), false
 	}

@@ -123,6 +123,9 @@ func partyPrefix(s string) ([]state, int) {
 	read := 0
 	for {
 		found, n := nextParties(s[read:])
+		if n == 0 && len(out) > 0 {
+			found, n = listedParty(s[read:])
+		}
 		if n == 0 {
 			return out, read
 		}
@@ -135,7 +138,15 @@ func partyPrefix(s string) ([]state, int) {
 		if rest == "" || !strings.ContainsRune(partySeparators, firstRune(rest)) {
 			return out, read
 		}
-		if _, m := nextParties(rest[utf8.RuneLen(firstRune(rest)):]); m == 0 {
+		if _, word := hasPrefixAny(rest, words().notSeparators); word || startsMarker(rest) {
+			return out, read // ……政府同意以……: 同意 is the verb, not 同 and 意、以
+		}
+		after := rest[utf8.RuneLen(firstRune(rest)):]
+		_, m := nextParties(after)
+		if m == 0 {
+			_, m = listedParty(after)
+		}
+		if m == 0 {
 			return out, read // 中国和……: the separator joins something else
 		}
 		read += utf8.RuneLen(firstRune(rest))
@@ -143,9 +154,10 @@ func partyPrefix(s string) ([]state, int) {
 }
 
 // organs are the words that may follow a party's name in a list of
-// parties: its government or its head.
+// parties: its government, its foreign ministry (……外交部和……外交部
+// 第五轮外交磋商纪要) or its head.
 var organs = sync.OnceValue(func() []string {
-	return longestFirst(append([]string{"政府"}, words().offices...))
+	return longestFirst(append([]string{"政府", "外交部"}, words().offices...))
 })
 
 // nextParties reads the name at the start of s: a name of the table, a run
@@ -171,6 +183,23 @@ func nextParties(s string) ([]state, int) {
 		n -= size
 	}
 	if utf8.RuneCountInString(s[:n]) < 2 {
+		return nil, 0
+	}
+	return []state{{name: s[:n], abbr: string(firstRune(s)), names: []string{s[:n]}}}, n
+}
+
+// listedParty reads, after a separator in a list of parties, a name the
+// table lacks that does not end as states' names do (塔米拉 of 中华人民共和国
+// 和塔米拉联合公报), when a document kind or 关于 follows it at once: the
+// place of a party in a title. It returns the party and the bytes read, 0
+// when s holds no such name.
+func listedParty(s string) ([]state, int) {
+	n := unknownName(s)
+	if n == 0 || utf8.RuneCountInString(s[:n]) > 6 {
+		return nil, 0
+	}
+	rest := s[n:]
+	if _, ok := words().first.kinds.of(rest); !ok && !strings.HasPrefix(rest, "关于") {
 		return nil, 0
 	}
 	return []state{{name: s[:n], abbr: string(firstRune(s)), names: []string{s[:n]}}}, n

@@ -24,6 +24,10 @@ func TestFindParties(t *testing.T) {
 		{"governments", "", "中华人民共和国政府和丁国政府关于深化农业合作的行动计划", []string{"中国", "丁国"}},
 		{"heads of state", "", "中华人民共和国主席和俄罗斯联邦总统关于加强全球战略稳定的联合声明", []string{"中国", "俄罗斯"}},
 		{"no fragment for a state", "应中华人民共和国主席习近平邀请，某某访问。", "", nil},
+		{"a name the table lacks before the kind", "", "中华人民共和国和甲米拉联合公报", []string{"中国", "甲米拉"}},
+		{"和平 is no separator", "", "中华人民共和国和平利用核能联合声明", nil},
+		{"foreign ministries", "", "中华人民共和国外交部和甲国外交部第五轮外交磋商纪要", []string{"中国", "甲国"}},
+		{"同意 is no separator", "中华人民共和国政府和甲国政府同意以和平共处五项原则为基础发展两国关系。", "", []string{"中国", "甲国"}},
 		{"no parties named", "双方声明如下：", "联合声明（2020-01-02）", nil},
 	}
 	for _, tt := range tests {

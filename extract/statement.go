@@ -237,7 +237,7 @@ func (d *document) reportsAgreedText(i int) bool {
 		return false
 	}
 	for k := d.region(i)[0]; k < sp.opening; k++ {
-		if r := d.paras[k].role; r == RoleNews || r == RoleDateline {
+		if r := d.paras[k].role; r == RoleNews || r == RoleDateline || datelinePrefixRe.MatchString(d.paras[k].s) {
 			return true
 		}
 	}
@@ -256,8 +256,9 @@ func (d *document) reportedMeeting(i int) int {
 	}
 	lo := d.region(i)[0]
 	for k := sp.start - 1; k >= lo && k >= sp.start-maxHead; k-- {
-		if p := d.paras[k]; p.meeting || p.role == RoleVisit {
-			return k
+		p := d.paras[k]
+		if p.meeting || p.role == RoleVisit || slices.ContainsFunc(p.cues, func(c Cue) bool { return c.Role == RoleVisit }) {
+			return k // 新华社……电 应……邀请，……进行国事访问 is a report's lead too
 		}
 	}
 	return -1
@@ -368,6 +369,16 @@ func (d *document) date(i int, keys []string, x *dateIndex) (Date, string, []str
 			}
 		}
 	}
+	// Agreed text a report announces: the report's dateline.
+	if j := d.reportedMeeting(i); j >= 0 {
+		if m := datelinePrefixRe.FindStringSubmatch(d.paras[j].s); m != nil {
+			if month, day := cnNumber(m[1], false), cnNumber(m[2], false); month >= 1 && month <= 12 {
+				if dt, from, ok := datelineYear(j, month, day); ok {
+					return dt, from, problems
+				}
+			}
+		}
+	}
 	if sp.visit >= 0 {
 		if dt, ok := ParseDate(d.paras[sp.visit].s); ok {
 			if d.paras[sp.visit].role == RoleVisit {
@@ -378,6 +389,16 @@ func (d *document) date(i int, keys []string, x *dateIndex) (Date, string, []str
 		refuse(sp.visit)
 	}
 	if !x.hint.Date.IsZero() {
+		// The visit's first day, without a year (于3月20日至22日), in the
+		// year the hint gives: a visit paragraph comes before the hint.
+		if sp.visit >= 0 {
+			if m := monthDayRe.FindStringSubmatch(d.paras[sp.visit].s); m != nil {
+				month, day := cnNumber(m[1], false), cnNumber(m[2], false)
+				if dt := (Date{closestYear(x.hint.Date, month, day), month, day}); dt.valid() {
+					return dt, "the visit paragraph, with the year from " + x.hint.From, problems
+				}
+			}
+		}
 		return x.hint.Date, x.hint.From, problems
 	}
 	return Date{}, "", append(problems, "no date found: no date line, dateline, visit or meeting paragraph gives one, nor the file's name; it is kept without a date (--date YYYY-MM-DD gives one)")

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -88,5 +89,34 @@ func TestSeenDuplicates(t *testing.T) {
 	}
 	if a[0].Title != "关于合作的联合声明" || a[0].Commitments[0].Section != "一" {
 		t.Errorf("first copy not filled in from the second: title %q, section %q", a[0].Title, a[0].Commitments[0].Section)
+	}
+}
+
+// TestDatesFromHeads dates statements whose text gives no year where it
+// dates them, as GUIDE §1 orders the sources.
+func TestDatesFromHeads(t *testing.T) {
+	hint := DateHint{Date: Date{2024, 3, 22}, From: "the file name"}
+	for _, tt := range []struct {
+		name, text string
+		hint       DateHint
+		want       string
+		parties    []string
+	}{
+		{"the visit's first day, in the hint's year",
+			"中华人民共和国和甲国联合新闻稿\n应国务院总理邀请，甲国总理于3月20日至22日对中国进行正式访问。\n双方同意加强合作。\n双方将扩大贸易。\n",
+			hint, "2024-03-20", []string{"中国", "甲国"}},
+		{"a report's dateline, in the year of the visit it tells of",
+			"新华社北京5月9日电 应国家主席邀请，甲国总统于2025年5月8日至11日对中国进行国事访问。\n国家主席表示，中方愿同甲方深化合作。\n会谈后，双方发表的联合声明主要内容如下：\n一、双方同意提升两国关系。\n二、甲方愿扩大自华进口。\n三、双方欢迎甲国于2026年主办论坛。\n",
+			DateHint{}, "2025-05-09", []string{"中国", "甲国"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sts := ParseDated(tt.text, tt.hint)
+			if len(sts) != 1 {
+				t.Fatalf("found %d statements", len(sts))
+			}
+			if got := sts[0].Date.String(); got != tt.want || !reflect.DeepEqual(sts[0].Parties, tt.parties) {
+				t.Errorf("date %s (%s), parties %v; want %s, %v", got, sts[0].DateFrom, sts[0].Parties, tt.want, tt.parties)
+			}
+		})
 	}
 }

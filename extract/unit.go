@@ -176,7 +176,7 @@ func (r reader) section(f family, afterHeader bool, list family) bool {
 // paragraph, but in hard-wrapped text a line that happens to end at a full
 // stop looks like a paragraph break. In both cases, after the last item, a
 // paragraph continues the item unless it opens as running text does: with
-// the parties or a connective.
+// the parties, the document itself (本行动计划……) or a connective.
 func (r reader) continuesItem(body []text, i int, list family) bool {
 	p := body[i].s
 	if strings.HasSuffix(p, "：") || !list.numbered() && !r.wrapped {
@@ -187,6 +187,9 @@ func (r reader) continuesItem(body []text, i int, list family) bool {
 	}
 	if _, ok := r.subj.strip(stripConnective(p)); ok {
 		return false
+	}
+	if _, ok := words().first.documentSubjects.of(p); ok {
+		return false // 本行动计划自签署之日起生效: the document's final clause
 	}
 	_, ok := words().first.connectives.of(p)
 	return !ok

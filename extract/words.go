@@ -21,7 +21,7 @@ type wordLists struct {
 	commitHeaders, otherHeaders, documentSubjects                  []string
 	kinds, plans, openings, visits, news, references, offices      []string
 	furniture                                                      []string
-	headlineVerbs, editionNotes, nameStops                         []string
+	headlineVerbs, editionNotes, nameStops, notSeparators          []string
 	announcements, meetings, reportedSpeech, speakers              []string
 
 	// first indexes the lists that words are looked for at the start of a
@@ -77,6 +77,7 @@ var words = sync.OnceValue(func() *wordLists {
 		headlineVerbs:     need("headline-verbs"),
 		editionNotes:      need("edition-notes"),
 		nameStops:         longestFirst(need("name-stops")),
+		notSeparators:     need("not-separators"),
 		announcements:     longestFirst(need("announcements")),
 		meetings:          need("meetings"),
 		reportedSpeech:    longestFirst(need("reported-speech")),
