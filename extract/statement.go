@@ -349,6 +349,19 @@ func (d *document) date(i int, keys []string, x *dateIndex) (Date, string, []str
 		}
 		return dt, from, !dt.IsZero()
 	}
+	// leadDate dates paragraph i by the news agency's dateline it opens
+	// with (新华社北京5月9日电……).
+	leadDate := func(i int) (Date, string, bool) {
+		m := datelinePrefixRe.FindStringSubmatch(d.paras[i].s)
+		if m == nil {
+			return Date{}, "", false
+		}
+		month, day := cnNumber(m[1], false), cnNumber(m[2], false)
+		if month < 1 || month > 12 {
+			return Date{}, "", false
+		}
+		return datelineYear(i, month, day)
+	}
 	for _, r := range [][2]int{{sp.bodyEnd, sp.end}, {max(lo, sp.start-4), sp.body}} {
 		for i := r[0]; i < r[1]; i++ {
 			p := d.paras[i].s
@@ -360,23 +373,17 @@ func (d *document) date(i int, keys []string, x *dateIndex) (Date, string, []str
 					return dt, from, problems
 				}
 			}
-			if m := datelinePrefixRe.FindStringSubmatch(p); m != nil && i >= sp.start {
-				if month, day := cnNumber(m[1], false), cnNumber(m[2], false); month >= 1 && month <= 12 {
-					if dt, from, ok := datelineYear(i, month, day); ok {
-						return dt, from, problems
-					}
+			if i >= sp.start {
+				if dt, from, ok := leadDate(i); ok {
+					return dt, from, problems
 				}
 			}
 		}
 	}
 	// Agreed text a report announces: the report's dateline.
 	if j := d.reportedMeeting(i); j >= 0 {
-		if m := datelinePrefixRe.FindStringSubmatch(d.paras[j].s); m != nil {
-			if month, day := cnNumber(m[1], false), cnNumber(m[2], false); month >= 1 && month <= 12 {
-				if dt, from, ok := datelineYear(j, month, day); ok {
-					return dt, from, problems
-				}
-			}
+		if dt, from, ok := leadDate(j); ok {
+			return dt, from, problems
 		}
 	}
 	if sp.visit >= 0 {
