@@ -18,7 +18,7 @@ import (
 // document cannot be read; TestLayouts holds the development fixtures to
 // their targets.
 func TestHeldOut(t *testing.T) {
-	for _, dir := range []string{"testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4"} {
+	for _, dir := range []string{"testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) { heldOut(t, dir) })
 	}
 }
