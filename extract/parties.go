@@ -331,6 +331,9 @@ func visitParties(p string) []state {
 		i += n
 		prev = lastRune(rest[:n])
 	}
+	if cn := t.byName[china]; !seen[cn.name] && containsAny(first, words().chinaOffices) {
+		out = append(out, cn) // 国家主席8日同来访的甲国总统举行会谈
+	}
 	return out
 }
 

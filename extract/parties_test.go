@@ -132,3 +132,23 @@ func TestReportedAgreedPoints(t *testing.T) {
 		t.Errorf("commitments %q, want %q", got, want)
 	}
 }
+
+// TestReportNamesStatement reads agreed text a report announces under the
+// title it quotes, with China named by an office only China has.
+func TestReportNamesStatement(t *testing.T) {
+	text := strings.Join([]string{
+		"新华社杭州9月8日电 国家主席8日在杭州同来访的甲国总统举行会谈。",
+		"国家主席指出，中方愿同甲方一道推动两国关系发展。",
+		"会谈后，双方发表《中华人民共和国和甲国关于建立全面合作伙伴关系的联合声明》。声明主要内容如下：",
+		"一、双方决定建立全面合作伙伴关系。",
+		"二、中方愿帮助甲方加强防灾减灾能力建设。",
+	}, "\n")
+	sts := ParseDated(text, DateHint{Date: Date{2023, 9, 8}, From: "the file name"})
+	if len(sts) != 1 {
+		t.Fatalf("found %d statements", len(sts))
+	}
+	st := sts[0]
+	if st.Title != "中华人民共和国和甲国关于建立全面合作伙伴关系的联合声明" || !reflect.DeepEqual(st.Parties, []string{"中国", "甲国"}) || len(st.Commitments) != 2 {
+		t.Errorf("title %q, parties %v, %d commitments; want the quoted title, [中国 甲国], 2", st.Title, st.Parties, len(st.Commitments))
+	}
+}

@@ -127,6 +127,11 @@ func (d *document) read() []readStatement {
 		keys[i] = partyKey(names(findParties("", openings[i], visits[i])))
 	}
 	titles := assignTitles(d.paras, d.spans, keys)
+	for i, sp := range d.spans {
+		if titles[i] == "" && d.reportsAgreedText(i) {
+			titles[i] = quotedTitle(d.paras[sp.opening].o)
+		}
+	}
 	dates := indexDates(d.paras, d.hint)
 	var out []readStatement
 	for i, sp := range d.spans {
@@ -262,6 +267,26 @@ func (d *document) reportedMeeting(i int) int {
 		}
 	}
 	return -1
+}
+
+// quotedTitle returns the last title quoted in 《》 in a report's
+// announcement of a statement (双方发表《中华人民共和国和甲国关于……的联合
+// 声明》。声明主要内容如下：), as the document printed it, or "".
+func quotedTitle(s string) string {
+	for {
+		end := strings.LastIndex(s, "》")
+		if end < 0 {
+			return ""
+		}
+		start := strings.LastIndex(s[:end], "《")
+		if start < 0 {
+			return ""
+		}
+		if t := s[start+len("《") : end]; isTitle(script.Simplify(Normalize(t))) {
+			return t
+		}
+		s = s[:start]
+	}
 }
 
 // agreedEnd is where the agreed text of span sp ends, when a news report

@@ -22,6 +22,7 @@ type wordLists struct {
 	kinds, plans, openings, visits, news, references, offices      []string
 	furniture                                                      []string
 	headlineVerbs, editionNotes, nameStops, notSeparators          []string
+	chinaOffices                                                   []string
 	announcements, meetings, reportedSpeech, speakers              []string
 
 	// first indexes the lists that words are looked for at the start of a
@@ -78,6 +79,7 @@ var words = sync.OnceValue(func() *wordLists {
 		editionNotes:      need("edition-notes"),
 		nameStops:         longestFirst(need("name-stops")),
 		notSeparators:     need("not-separators"),
+		chinaOffices:      need("china-offices"),
 		announcements:     longestFirst(need("announcements")),
 		meetings:          need("meetings"),
 		reportedSpeech:    longestFirst(need("reported-speech")),
