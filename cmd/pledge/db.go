@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"pledge/extract"
+	"pledge/script"
 	"pledge/track"
 )
 
@@ -291,24 +292,27 @@ func checkNames(ctx context.Context, store *track.Store, command, domain string,
 			return err
 		}
 		for i, p := range with {
-			if utf8.RuneCountInString(p) == 1 {
-				var starts []string
-				for _, q := range parties {
-					if strings.HasPrefix(q, p) {
-						starts = append(starts, q)
-					}
-				}
-				switch {
-				case len(starts) > 1:
-					return fmt.Errorf("%s: --with %s: more than one party of %s starts so (%s): give the name", command, p, store.Path(), listed(starts))
-				case len(starts) == 1:
-					p = starts[0]
-				default:
-					p = extract.CanonicalParty(p)
-				}
-				with[i] = p
+			if slices.Contains(parties, p) && utf8.RuneCountInString(p) > 1 {
+				continue
 			}
-			if !slices.Contains(parties, p) {
+			// A short name (巴, 云岚 of 云岚王国) or one in traditional
+			// script stands for the one party of the database that
+			// starts so.
+			short := script.Simplify(p)
+			var starts []string
+			for _, q := range parties {
+				if strings.HasPrefix(q, short) {
+					starts = append(starts, q)
+				}
+			}
+			switch {
+			case slices.Contains(parties, short) && utf8.RuneCountInString(short) > 1:
+				with[i] = short
+			case len(starts) > 1:
+				return fmt.Errorf("%s: --with %s: more than one party of %s starts so (%s): give the name", command, p, store.Path(), listed(starts))
+			case len(starts) == 1:
+				with[i] = starts[0]
+			default:
 				return fmt.Errorf("%s: --with %s: no statement of %s has that party (its parties: %s)", command, p, store.Path(), listed(parties))
 			}
 		}

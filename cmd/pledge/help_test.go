@@ -111,6 +111,8 @@ func TestFlagMistakes(t *testing.T) {
 		{[]string{"tally", "--csv=maybe"}, "tally: --csv=maybe: want true or false"},
 		{[]string{"tally", "--with="}, `tally: --with "": empty party name`},
 		{[]string{"relink", "--threshold", "high"}, "relink: --threshold high: want a number"},
+		{[]string{"ingset", "x"}, `unknown command "ingset"; did you mean ingest?`},
+		{[]string{"frobnicate"}, `unknown command "frobnicate" (pledge --help lists the commands)`},
 	}
 	for _, tt := range tests {
 		_, _, err := run(t, tt.args...)

@@ -144,6 +144,13 @@ func Run(ctx context.Context, args []string, std IO) error {
 			return err
 		}
 	}
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	if near := nearest(name, names); near != "" {
+		return usageError{fmt.Sprintf("unknown command %q; did you mean %s? (pledge --help lists the commands)", name, near)}
+	}
 	return usageError{fmt.Sprintf("unknown command %q (pledge --help lists the commands)", name)}
 }
 
@@ -283,16 +290,24 @@ func wants(f *flag.Flag) string {
 // edits (or, for a short name, one), or whose name starts with it; "" when
 // none is near.
 func nearestFlag(fs *flag.FlagSet, name string) string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	return nearest(name, names)
+}
+
+// nearest returns the one of names that name is most likely a mistyping
+// of (a letter or two off, or its start), or "".
+func nearest(name string, names []string) string {
 	best, bestDist := "", 0
-	fs.VisitAll(func(f *flag.Flag) {
-		d := editDistance(name, f.Name)
-		if strings.HasPrefix(f.Name, name) && len(name) >= 2 {
+	for _, n := range names {
+		d := editDistance(name, n)
+		if strings.HasPrefix(n, name) && len(name) >= 2 {
 			d = min(d, 1)
 		}
 		if d <= min(2, max(1, len(name)/3)) && (best == "" || d < bestDist) {
-			best, bestDist = f.Name, d
+			best, bestDist = n, d
 		}
-	})
+	}
 	return best
 }
 

@@ -291,3 +291,24 @@ func TestIngestQuiet(t *testing.T) {
 		}
 	}
 }
+
+// TestWithStartOfName selects by a party the table lacks given by the
+// start of its name or in traditional script, as a user types it.
+func TestWithStartOfName(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "2022.txt", []byte("中华人民共和国和云岚王国（以下称“双方”），声明如下：\n双方将扩大农产品贸易。\n二〇二二年五月三日\n"))
+	writeFile(t, dir, "2023.txt", []byte("中华人民共和国和云海国（以下称“双方”），声明如下：\n双方将加强渔业合作。\n二〇二三年五月三日\n"))
+	db := filepath.Join(t.TempDir(), "w.db")
+	if _, errOut, err := run(t, "ingest", "--db", db, dir); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errOut)
+	}
+	for _, name := range []string{"云岚王国", "云岚", "雲嵐王國"} {
+		out, errOut, err := run(t, "list", "--db", db, "--with", name)
+		if err != nil || !strings.Contains(out, "农产品贸易") || strings.Contains(out, "渔业") {
+			t.Errorf("list --with %s: %v\n%s%s", name, err, out, errOut)
+		}
+	}
+	if _, _, err := run(t, "list", "--db", db, "--with", "云"); err == nil || !strings.Contains(err.Error(), "more than one party") {
+		t.Errorf("list --with 云: %v; want it to name both parties that start so", err)
+	}
+}
