@@ -83,6 +83,7 @@ type Found struct {
 	ID          int64
 	Title       string
 	Date        extract.Date
+	DateFrom    string // see extract.Statement.DateFrom
 	Commitments int
 	Added       bool     // false when the statement was stored already
 	Problems    []string // see extract.Statement.Problems
@@ -392,7 +393,7 @@ func (in *Ingester) store1(ctx context.Context, p *prepared) (partial bool, err 
 
 // found is what storing st did, as r says.
 func found(st extract.Statement, r track.Stored) Found {
-	return Found{ID: r.ID, Added: r.Added, Title: st.Title, Date: st.Date, Commitments: len(st.Commitments),
+	return Found{ID: r.ID, Added: r.Added, Title: st.Title, Date: st.Date, DateFrom: st.DateFrom, Commitments: len(st.Commitments),
 		Problems: st.Problems, Changes: r.Changes}
 }
 

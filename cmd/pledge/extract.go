@@ -255,9 +255,13 @@ func printJSON(w io.Writer, docs []*document) error {
 // dateNote says where a statement's date came from when the text did not
 // give it whole: the file's name or --date, or a dateline's year taken
 // from one of them.
-func dateNote(st extract.Statement) string {
-	if strings.Contains(st.DateFrom, "file name") || strings.Contains(st.DateFrom, "--date") {
-		return "dated by " + st.DateFrom
+func dateNote(st extract.Statement) string { return strings.TrimPrefix(hintNote(st.DateFrom), "; ") }
+
+// hintNote says, after a count on ingest's lines, that a date came (whole
+// or its year) from the file's name or --date rather than the text.
+func hintNote(from string) string {
+	if strings.Contains(from, "file name") || strings.Contains(from, "--date") {
+		return "; dated by " + from
 	}
 	return ""
 }

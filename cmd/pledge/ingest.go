@@ -400,7 +400,7 @@ func printFound(w io.Writer, name string, found []ingest.Found, copy bool) {
 		if !s.Added {
 			what = "already stored"
 		}
-		fmt.Fprintf(w, "  %s  %s  %s (%s)\n", what, dateOrUnknown(s.Date), s.Title, plural(s.Commitments, "commitment"))
+		fmt.Fprintf(w, "  %s  %s  %s (%s%s)\n", what, dateOrUnknown(s.Date), s.Title, plural(s.Commitments, "commitment"), hintNote(s.DateFrom))
 	}
 }
 
@@ -425,7 +425,7 @@ func printEdited(w io.Writer, r ingest.Result) {
 		case len(f.Changes) > 0:
 			fmt.Fprintf(w, "  changed   %s  %s: %s\n", dateOrUnknown(f.Date), f.Title, strings.Join(f.Changes, "; "))
 		case f.Added && !replaced[f.ID]:
-			fmt.Fprintf(w, "  stored    %s  %s (%s)\n", dateOrUnknown(f.Date), f.Title, plural(f.Commitments, "commitment"))
+			fmt.Fprintf(w, "  stored    %s  %s (%s%s)\n", dateOrUnknown(f.Date), f.Title, plural(f.Commitments, "commitment"), hintNote(f.DateFrom))
 		}
 	}
 	if r.Moved > 0 {

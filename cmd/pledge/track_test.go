@@ -312,3 +312,14 @@ func TestWithStartOfName(t *testing.T) {
 		t.Errorf("list --with 云: %v; want it to name both parties that start so", err)
 	}
 }
+
+// TestIngestSaysDateFromName checks that ingest --verbose says when a
+// statement's year came from the file's name.
+func TestIngestSaysDateFromName(t *testing.T) {
+	dir := t.TempDir()
+	f := writeFile(t, dir, "2024-05-03_news.txt", []byte("新华社北京5月3日电 5月3日，中国外交部长同甲国外交部长在北京举行会谈。\n会谈后，双方发表联合新闻公报。公报主要内容如下：\n一、双方同意保持高层交往。\n二、甲方愿扩大自华进口。\n"))
+	out, errOut, err := run(t, "ingest", "--verbose", "--db", filepath.Join(t.TempDir(), "d.db"), f)
+	if err != nil || !strings.Contains(out, "2024-05-03") || !strings.Contains(out, "dated by the dateline, with the year from the file name") {
+		t.Errorf("ingest --verbose: %v\n%s%s", err, out, errOut)
+	}
+}
