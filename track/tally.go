@@ -2,6 +2,10 @@ package track
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 
 	"pledge/figures"
@@ -24,7 +28,30 @@ func (s *Store) Tally(ctx context.Context, with ...string) (*figures.Tally, erro
 	if err != nil {
 		return nil, err
 	}
-	return figures.NewTally(counts, statements), nil
+	t := figures.NewTally(counts, statements)
+	labels, err := modelLabels(ctx, s.db)
+	t.Include(labels)
+	return t, err
+}
+
+// modelLabels returns the labels of the model the database was last
+// labelled with (by reclassify, else the last model stored), none before
+// one was.
+func modelLabels(ctx context.Context, q querier) ([]string, error) {
+	var js string
+	err := q.QueryRowContext(ctx, `SELECT labels FROM models WHERE id = COALESCE(
+		(SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), (SELECT max(id) FROM models))`, settingModel).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var labels []string
+	if err := json.Unmarshal([]byte(js), &labels); err != nil {
+		return nil, fmt.Errorf("labels of a model: %w", err)
+	}
+	return labels, nil
 }
 
 // groupsWith is the condition on a summary's party_key that keeps the
@@ -96,7 +123,10 @@ func (s *Store) PartnerTally(ctx context.Context, with ...string) (*figures.Part
 			statements[p] += n
 		}
 	}
-	return figures.NewPartnerTally(home, counts, statements), nil
+	t := figures.NewPartnerTally(home, counts, statements)
+	labels, err := modelLabels(ctx, s.db)
+	t.Include(labels)
+	return t, err
 }
 
 // home is the party of most statements (see figures.Home), from how many

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"pledge/classify"
 )
 
 // corpus writes a folder of statements written for these tests, two years
@@ -210,9 +212,10 @@ func TestSpreadsheetOutputs(t *testing.T) {
 		header string
 		row    string
 	}{
-		{[]string{"tally", "--csv"}, "year,finance,technology,transport,total,statements\r\n", ""},
-		{[]string{"tally", "--csv", "--status"}, "year,finance_new,finance_recurring,technology_new,", "total,1,1,"},
-		{[]string{"tally", "--csv", "--status", "--by-partner"}, "partner,finance_new,finance_recurring,", "俄罗斯,1,1,"},
+		// Every domain of the model is a column, counted or not.
+		{[]string{"tally", "--csv"}, "year,politics,security,economy,energy,finance,technology,transport,environment,culture,multilateral,total,statements\r\n", "total,0,0,0,0,2,1,1,0,0,0,4,2,"},
+		{[]string{"tally", "--csv", "--status"}, "year,politics_new,politics_recurring,security_new,", "total,0,0,0,0,0,0,0,0,1,1,1,0,"},
+		{[]string{"tally", "--csv", "--status", "--by-partner"}, "partner,politics_new,politics_recurring,", "俄罗斯,0,0,0,0,0,0,0,0,1,1,1,0,"},
 	}
 	for _, tt := range tests {
 		out, _, err := run(t, append(tt.args, "--db", db)...)
@@ -321,5 +324,29 @@ func TestIngestSaysDateFromName(t *testing.T) {
 	out, errOut, err := run(t, "ingest", "--verbose", "--db", filepath.Join(t.TempDir(), "d.db"), f)
 	if err != nil || !strings.Contains(out, "2024-05-03") || !strings.Contains(out, "dated by the dateline, with the year from the file name") {
 		t.Errorf("ingest --verbose: %v\n%s%s", err, out, errOut)
+	}
+}
+
+// TestTallyColumnsEveryDomain checks that a tally has a column for every
+// domain of the model, counted or not, so that tallies of two databases
+// line up when pasted side by side.
+func TestTallyColumnsEveryDomain(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "2022.txt", []byte("中华人民共和国和云岚王国（以下称“双方”），声明如下：\n双方将扩大农产品贸易。\n二〇二二年五月三日\n"))
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, errOut, err := run(t, "ingest", "--db", db, dir); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errOut)
+	}
+	for _, args := range [][]string{{"tally", "--csv"}, {"tally", "--by-partner", "--csv"}} {
+		out, _, err := run(t, append(args, "--db", db)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		header, _, _ := strings.Cut(out, "\n")
+		for _, d := range classify.Domains() {
+			if !strings.Contains(header, d.ID) {
+				t.Errorf("pledge %v: no column of %s: %s", args, d.ID, header)
+			}
+		}
 	}
 }
