@@ -72,6 +72,21 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if err := rows.Err(); err != nil {
 		return st, err
 	}
+	// Each group's parties as its statements name them, China first, as
+	// export and the pages give them, not sorted as the key holds them.
+	for i, g := range st.Groups {
+		if len(g.Parties) == 0 {
+			continue
+		}
+		named, err := column[string](ctx, s.db, `SELECT party FROM statement_parties WHERE statement_id =
+			(SELECT min(id) FROM statements WHERE party_key = ?) ORDER BY position`, strings.Join(g.Parties, "|"))
+		if err != nil {
+			return st, err
+		}
+		if len(named) == len(g.Parties) {
+			st.Groups[i].Parties = named
+		}
+	}
 	if st.Across, err = s.AcrossParties(ctx); err != nil {
 		return st, err
 	}
