@@ -12,6 +12,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -98,6 +99,9 @@ type Result struct {
 	Found []Found
 	// Unchanged says the file was read before as it is, and skipped.
 	Unchanged bool
+	// NoStatement says, with Unchanged, that the file held no statement
+	// when it was read before, and is as it was.
+	NoStatement bool
 	// Copy says the file is a copy, under another name, of one read before:
 	// its statements were stored already and it was recorded as theirs.
 	Copy bool
@@ -128,8 +132,11 @@ type prepared struct {
 // stored; it returns how many inputs it went through (the one it stopped
 // in counts if part of it was stored) and ctx's error.
 func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) (done int, err error) {
-	byPath, byHash, err := in.store.Files(ctx)
-	if err != nil {
+	var known knownFiles
+	if known.byPath, known.byHash, err = in.store.Files(ctx); err != nil {
+		return 0, err
+	}
+	if known.noStatement, err = in.store.NoStatementFiles(ctx); err != nil {
 		return 0, err
 	}
 	workers := in.Workers
@@ -165,7 +172,7 @@ func (in *Ingester) Run(ctx context.Context, inputs []Input, each func(Result)) 
 	for range workers {
 		go func() {
 			for i := range next {
-				out[i] <- in.prepare(wctx, i, inputs[i], byPath, byHash, b)
+				out[i] <- in.prepare(wctx, i, inputs[i], known, b)
 			}
 		}()
 	}
@@ -221,9 +228,9 @@ func (in *Ingester) File(ctx context.Context, name string, data []byte) ([]Found
 // is input i of the run: before it finds statements, it takes the weight
 // of the file's text from b, in its turn, so that what the workers hold is
 // bounded however heavy the files are.
-func (in *Ingester) prepare(ctx context.Context, i int, input Input, byPath map[string]*track.File, byHash map[string][]string, b *budget) prepared {
+func (in *Ingester) prepare(ctx context.Context, i int, input Input, known knownFiles, b *budget) prepared {
 	p := prepared{Result: Result{Name: input.Name}}
-	text, err := in.read(ctx, &p, input, byPath, byHash)
+	text, err := in.read(ctx, &p, input, known)
 	if err == nil {
 		p.weight, _ = Weight(text.Text)
 	}
@@ -269,16 +276,29 @@ func (in *Ingester) prepare(ctx context.Context, i int, input Input, byPath map[
 	return p
 }
 
+// knownFiles are the files the database has read: those statements were
+// read from, by path and by hash, and those that held none.
+type knownFiles struct {
+	byPath      map[string]*track.File
+	byHash      map[string][]string
+	noStatement map[string]track.File
+}
+
 // read reads an input: it records in p that the file is unchanged since it
 // was read, or a copy of one read, or returns its text.
-func (in *Ingester) read(ctx context.Context, p *prepared, input Input, byPath map[string]*track.File, byHash map[string][]string) (decode.Text, error) {
+func (in *Ingester) read(ctx context.Context, p *prepared, input Input, known knownFiles) (decode.Text, error) {
 	data, err := input.Read()
 	if err != nil {
 		return decode.Text{}, err
 	}
 	sum := sha256.Sum256(data)
 	p.source = track.Source{Path: input.Name, Size: int64(len(data)), Hash: hex.EncodeToString(sum[:])}
+	byPath, byHash := known.byPath, known.byHash
 	f := byPath[input.Name]
+	if e, ok := known.noStatement[input.Name]; ok && f == nil && e.Size == p.source.Size && e.Hash == p.source.Hash && input.Date.IsZero() {
+		p.Unchanged, p.NoStatement = true, true
+		return decode.Text{}, nil
+	}
 	switch {
 	case f != nil && f.Size == p.source.Size && f.Hash == p.source.Hash && input.Date.IsZero():
 		p.Unchanged = true
@@ -354,6 +374,12 @@ func (b *budget) give(w int64) {
 // something was stored before an error.
 func (in *Ingester) store1(ctx context.Context, p *prepared) (partial bool, err error) {
 	switch {
+	case errors.Is(p.Err, extract.ErrNoStatement) && p.source.Hash != "":
+		// Said this once: while the file stays as it is, later runs skip it.
+		if err := in.store.RecordNoStatement(ctx, p.source); err != nil {
+			return false, err
+		}
+		return false, p.Err
 	case p.Err != nil || p.Unchanged:
 		return false, p.Err
 	case p.Copy:

@@ -197,9 +197,44 @@ func (s *Store) AddSource(ctx context.Context, ids []int64, source Source) error
 	})
 }
 
+// NoStatementFiles returns the files read before that held no statement,
+// by path, as they were then (see RecordNoStatement).
+func (s *Store) NoStatementFiles(ctx context.Context) (map[string]File, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT path, size, hash FROM no_statement_files`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]File{}
+	for rows.Next() {
+		var path string
+		var f File
+		if err := rows.Scan(&path, &f.Size, &f.Hash); err != nil {
+			return nil, err
+		}
+		out[path] = f
+	}
+	return out, rows.Err()
+}
+
+// RecordNoStatement records that the file source holds no statement, so
+// that ingest skips it while it is unchanged; a statement read from that
+// path later takes the record away (addSource).
+func (s *Store) RecordNoStatement(ctx context.Context, source Source) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO no_statement_files (path, size, hash, read_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (path) DO UPDATE SET size = excluded.size, hash = excluded.hash, read_at = excluded.read_at`,
+			source.Path, source.Size, source.Hash, now())
+		return err
+	})
+}
+
 // addSource records a source of statement id, with the title that copy
 // gave it, or updates the size and hash of one recorded before.
 func addSource(ctx context.Context, tx *sql.Tx, id int64, source Source, title any) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM no_statement_files WHERE path = ?`, source.Path); err != nil {
+		return err
+	}
 	var size, hash any
 	if source.Hash != "" {
 		size, hash = source.Size, source.Hash

@@ -282,3 +282,27 @@ func TestDecisionKeptAside(t *testing.T) {
 		t.Errorf("show across parties again:\n%s", out)
 	}
 }
+
+// TestNoStatementFileOnce checks that a file of a folder that holds no
+// statement (a commentary kept beside the statements) is reported on the
+// run that first reads it, and skipped while unchanged on later runs,
+// which then succeed; once it holds a statement, it is read again.
+func TestNoStatementFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("中华人民共和国和甲国（以下称“双方”），声明如下：\n双方将扩大农产品贸易。\n二〇二二年五月三日\n"))
+	note := writeFile(t, dir, "note.txt", []byte("本报评论员 两国关系的发展前景广阔，值得期待。\n"))
+	db := filepath.Join(t.TempDir(), "n.db")
+	if _, errOut, err := run(t, "ingest", "--db", db, dir); err == nil || !strings.Contains(errOut, "no joint statement found") {
+		t.Fatalf("first ingest: %v, %q; want the file without a statement reported", err, errOut)
+	}
+	out, errOut, err := run(t, "ingest", "--db", db, dir)
+	if err != nil || strings.Contains(errOut, "no joint statement") || !strings.Contains(out, "1 holding no statement when read before, unchanged") {
+		t.Errorf("second ingest: %v\n%s%s", err, out, errOut)
+	}
+	if err := os.WriteFile(note, []byte("中华人民共和国和乙国（以下称“双方”），声明如下：\n双方将加强渔业合作。\n二〇二三年五月三日\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, err := run(t, "ingest", "--db", db, dir); err != nil || !strings.Contains(out, "1 statement stored") {
+		t.Errorf("ingest after the file got a statement: %v\n%s%s", err, out, errOut)
+	}
+}

@@ -247,6 +247,7 @@ func nothingToIngest(inputs []input, emptyFolders int, db string, std IO) error 
 // runCounts are what a run of ingest did with the files it was given.
 type runCounts struct {
 	ok, edited, unchanged, failed int
+	noStatement                   int  // of unchanged, those that held no statement before
 	others                        int  // files of folders plainly not statements, skipped
 	emptyFolders                  int  // folders given that held no file
 	created                       bool // the database was made by this run
@@ -259,8 +260,11 @@ func (c runCounts) summary(verbose bool) string {
 	if c.edited > 0 {
 		notes = append(notes, fmt.Sprintf("%d edited, read again", c.edited))
 	}
-	if c.unchanged > 0 {
-		notes = append(notes, fmt.Sprintf("%d unchanged, not read again", c.unchanged))
+	if n := c.unchanged - c.noStatement; n > 0 {
+		notes = append(notes, fmt.Sprintf("%d unchanged, not read again", n))
+	}
+	if c.noStatement > 0 {
+		notes = append(notes, fmt.Sprintf("%d holding no statement when read before, unchanged", c.noStatement))
 	}
 	if len(notes) > 0 {
 		s += " (" + strings.Join(notes, "; ") + ")"
@@ -293,7 +297,7 @@ func statementFile(name string) bool {
 // interruption stops after the statement in progress, which is stored
 // whole or not at all; what was stored is linked and reported.
 func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inputs []input, counts runCounts, verbose bool, std IO) error {
-	var failed, stored, known, unchanged, edited, seen int
+	var failed, stored, known, unchanged, noStatement, edited, seen int
 	bar := newProgress(std.Stderr, "ingest", len(inputs))
 	ins := make([]ingest.Input, len(inputs))
 	for i, f := range inputs {
@@ -315,9 +319,16 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 			fmt.Fprintf(std.Stderr, "pledge: ingest %s: %v\n", shown(r.Name), explainHint(r.Name, unwrapPath(r.Err)))
 		case r.Unchanged:
 			unchanged++
+			if r.NoStatement {
+				noStatement++
+			}
 			if verbose {
 				bar.clear()
-				fmt.Fprintf(std.Stdout, "%s: unchanged since it was read\n", shown(r.Name))
+				what := "unchanged since it was read"
+				if r.NoStatement {
+					what = "held no statement when read before, and is unchanged"
+				}
+				fmt.Fprintf(std.Stdout, "%s: %s\n", shown(r.Name), what)
 			}
 		case r.Edited:
 			edited++
@@ -351,7 +362,7 @@ func ingestAll(ctx context.Context, store *track.Store, in *ingest.Ingester, inp
 		return err
 	}
 	ok := done - failed
-	counts.ok, counts.edited, counts.unchanged, counts.failed = ok, edited, unchanged, failed
+	counts.ok, counts.edited, counts.unchanged, counts.noStatement, counts.failed = ok, edited, unchanged, noStatement, failed
 	which := "the database"
 	if counts.created {
 		which = "the new database"
