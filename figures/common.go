@@ -5,46 +5,6 @@ import (
 	"slices"
 )
 
-// Components returns the groups of ids that edges join, directly or
-// through others, each of two ids or more: each group's ids in order, the
-// groups in the order of their first ids.
-func Components(edges [][2]int64) [][]int64 {
-	// Union-find: each id joins the id it is paired with.
-	parent := map[int64]int64{}
-	find := func(i int64) int64 {
-		if _, ok := parent[i]; !ok {
-			parent[i] = i
-		}
-		r := i
-		for parent[r] != r {
-			r = parent[r]
-		}
-		for parent[i] != r {
-			parent[i], i = r, parent[i]
-		}
-		return r
-	}
-	for _, e := range edges {
-		if ra, rb := find(e[0]), find(e[1]); ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-		}
-	}
-	members := map[int64][]int64{}
-	for id := range parent {
-		r := find(id)
-		members[r] = append(members[r], id)
-	}
-	var out [][]int64
-	for _, m := range members {
-		if len(m) > 1 {
-			slices.Sort(m)
-			out = append(out, m)
-		}
-	}
-	slices.SortFunc(out, func(a, b []int64) int { return cmp.Compare(a[0], b[0]) })
-	return out
-}
-
 // Facts are what CommonGroups needs to know of a commitment.
 type Facts struct {
 	Date    string   // YYYY-MM-DD, "" when unknown

@@ -7,24 +7,6 @@ import (
 	"testing"
 )
 
-func TestComponents(t *testing.T) {
-	tests := []struct {
-		name  string
-		edges [][2]int64
-		want  [][]int64
-	}{
-		{"none", nil, nil},
-		{"a pair", [][2]int64{{7, 3}}, [][]int64{{3, 7}}},
-		{"pairs joined through one another", [][2]int64{{1, 5}, {9, 5}, {9, 1}, {2, 4}}, [][]int64{{1, 5, 9}, {2, 4}}},
-		{"each id to its best match, both ways", [][2]int64{{8, 6}, {6, 8}, {3, 6}}, [][]int64{{3, 6, 8}}},
-	}
-	for _, tt := range tests {
-		if got := Components(tt.edges); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
 // commitment is a commitment as the tests of CommonGroups know it.
 type commitment struct {
 	id int64

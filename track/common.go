@@ -257,10 +257,10 @@ func (j joined) of(id int64) int32 {
 	return -1
 }
 
-// components finds the groups of ids the edges join, directly or through
-// others, as figures.Components does, in the same order (of their first
-// ids), with a union-find over the ids' places in a slice: a map of every
-// id would take several times the memory.
+// components finds the groups of two ids or more that the edges join,
+// directly or through others, numbered in the order of their first ids,
+// with a union-find over the ids' places in a slice: a map of every id
+// would take several times the memory.
 func components(edges [][2]int64) joined {
 	var ids []int64
 	for _, e := range edges {
@@ -288,8 +288,7 @@ func components(edges [][2]int64) joined {
 	}
 	for _, e := range edges {
 		if ra, rb := find(at(e[0])), find(at(e[1])); ra != rb {
-			// The root of a group is its first id, as in
-			// figures.Components.
+			// The root of a group is its first id.
 			parent[max(ra, rb)] = min(ra, rb)
 		}
 	}
