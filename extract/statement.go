@@ -106,6 +106,9 @@ func (d *document) read() []readStatement {
 	openings, visits := make([]string, len(d.spans)), make([]string, len(d.spans))
 	keys := make([]string, len(d.spans))
 	bodyEnds := make([]int, len(d.spans))
+	// Agreed text a news report announces, and the report's lead that
+	// names its parties (-1: none), found once a span.
+	agreed, meetings := make([]bool, len(d.spans)), make([]int, len(d.spans))
 	for i, sp := range d.spans {
 		switch {
 		case sp.opening >= 0:
@@ -115,20 +118,20 @@ func (d *document) read() []readStatement {
 		case sp.body < sp.bodyEnd && d.paras[sp.body].partiesFirst:
 			openings[i] = d.paras[sp.body].s
 		}
-		bodyEnds[i] = sp.bodyEnd
-		if d.reportsAgreedText(i) {
-			bodyEnds[i] = d.agreedEnd(sp)
+		bodyEnds[i], meetings[i] = sp.bodyEnd, -1
+		if agreed[i] = d.reportsAgreedText(i); agreed[i] {
+			bodyEnds[i], meetings[i] = d.agreedEnd(sp), d.reportedMeeting(i)
 		}
 		if sp.visit >= 0 {
 			visits[i] = d.paras[sp.visit].s
-		} else if j := d.reportedMeeting(i); j >= 0 {
-			visits[i] = d.paras[j].s
+		} else if meetings[i] >= 0 {
+			visits[i] = d.paras[meetings[i]].s
 		}
 		keys[i] = partyKey(names(findParties("", openings[i], visits[i])))
 	}
 	titles := assignTitles(d.paras, d.spans, keys)
 	for i, sp := range d.spans {
-		if titles[i] == "" && d.reportsAgreedText(i) {
+		if titles[i] == "" && agreed[i] {
 			titles[i] = quotedTitle(d.paras[sp.opening].o)
 		}
 	}
@@ -141,7 +144,7 @@ func (d *document) read() []readStatement {
 		sp.bodyEnd = bodyEnds[i]
 		r := reader{subj: subjectWords(parties), wrapped: sp.body < sp.bodyEnd && d.paras[sp.body].wrapped, plan: isPlan(title, openings[i]), lead: d.lead(sp)}
 		body := texts(d.paras[sp.body:sp.bodyEnd])
-		date, from, problems := d.date(i, keys, dates)
+		date, from, problems := d.date(i, keys, dates, meetings[i])
 		st := Statement{
 			Title:       titles[i],
 			Date:        date,
@@ -249,14 +252,14 @@ func (d *document) reportsAgreedText(i int) bool {
 	return false
 }
 
-// reportedMeeting returns the paragraph above span i that tells who met,
-// when the span is agreed text a news report announces (reportsAgreedText)
-// after telling of the meeting and what each side said, and its opening
-// names no parties: the report names them there (GUIDE §1). It returns -1
-// when there is none.
+// reportedMeeting returns the paragraph above span i, agreed text a news
+// report announces (reportsAgreedText), that tells who met, when the
+// report tells of the meeting and what each side said before the span and
+// its opening names no parties: the report names them there (GUIDE §1).
+// It returns -1 when there is none.
 func (d *document) reportedMeeting(i int) int {
 	sp := d.spans[i]
-	if sp.opening != sp.start || !d.reportsAgreedText(i) || len(findParties("", d.paras[sp.opening].s, "")) >= 2 {
+	if sp.opening != sp.start || len(findParties("", d.paras[sp.opening].s, "")) >= 2 {
 		return -1
 	}
 	lo := d.region(i)[0]
@@ -322,12 +325,14 @@ func (d *document) printStart(sp span) int {
 // the date line or signing clause of its closing, else one under its
 // title; else a dateline, of its closing, its head or just above it, with
 // the year taken from the rest of the document (or from the hint); else
-// the first date of the visit or meeting paragraph; else the hint's date.
+// the dateline of the report's lead meeting (see reportedMeeting; -1 for
+// none); else the first date of the visit or meeting paragraph; else the
+// hint's date.
 //
 // A dateline's year is looked for in the stretch of the document that
 // holds the statement and no other, and then in those of the statements
 // with the same parties (keys), which may have been signed on one visit.
-func (d *document) date(i int, keys []string, x *dateIndex) (Date, string, []string) {
+func (d *document) date(i int, keys []string, x *dateIndex, meeting int) (Date, string, []string) {
 	sp := d.spans[i]
 	own := d.region(i)
 	lo := own[0]
@@ -406,8 +411,8 @@ func (d *document) date(i int, keys []string, x *dateIndex) (Date, string, []str
 		}
 	}
 	// Agreed text a report announces: the report's dateline.
-	if j := d.reportedMeeting(i); j >= 0 {
-		if dt, from, ok := leadDate(j); ok {
+	if meeting >= 0 {
+		if dt, from, ok := leadDate(meeting); ok {
 			return dt, from, problems
 		}
 	}
