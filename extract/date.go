@@ -332,7 +332,7 @@ func indexDates(paras []paragraph, hint DateHint) *dateIndex {
 		pageDate := p.role == RoleHeading && weekdayRe.MatchString(p.s)
 		// A report's lead that tells of a visit (新华社……电 应……邀请，……于
 		// 2025年5月8日至11日……访问) dates its own dateline.
-		visitLead := datelinePrefixRe.MatchString(p.s) && slices.ContainsFunc(p.cues, func(c Cue) bool { return c.Role == RoleVisit })
+		visitLead := datelinePrefixRe.MatchString(p.s) && p.tellsOfVisit()
 		if p.role == RoleFeedStamp || p.role == RoleDateLine || p.role == RoleVisit || pageDate || visitLead {
 			if d, ok := ParseDate(p.s); ok {
 				x.anchors = append(x.anchors, anchor{i, d})

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -292,6 +293,12 @@ type paragraph struct {
 	partiesFirst bool
 	// wrapped says it came from hard-wrapped text.
 	wrapped bool
+}
+
+// tellsOfVisit reports whether p tells of a visit (应……邀请，……进行国事访问),
+// whatever role it took: a news report's lead does, beside its dateline.
+func (p paragraph) tellsOfVisit() bool {
+	return p.role == RoleVisit || slices.ContainsFunc(p.cues, func(c Cue) bool { return c.Role == RoleVisit })
 }
 
 // readRoles gives each paragraph its role from weighted cues. Roles that

@@ -265,7 +265,7 @@ func (d *document) reportedMeeting(i int) int {
 	lo := d.region(i)[0]
 	for k := sp.start - 1; k >= lo && k >= sp.start-maxHead; k-- {
 		p := d.paras[k]
-		if p.meeting || p.role == RoleVisit || slices.ContainsFunc(p.cues, func(c Cue) bool { return c.Role == RoleVisit }) {
+		if p.meeting || p.tellsOfVisit() {
 			return k // 新华社……电 应……邀请，……进行国事访问 is a report's lead too
 		}
 	}
