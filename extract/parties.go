@@ -185,7 +185,13 @@ func nextParties(s string) ([]state, int) {
 	if utf8.RuneCountInString(s[:n]) < 2 {
 		return nil, 0
 	}
-	return []state{{name: s[:n], abbr: string(firstRune(s)), names: []string{s[:n]}}}, n
+	return []state{unlisted(s[:n])}, n
+}
+
+// unlisted is a state the table lacks, by the name a statement gives it,
+// its first character its abbreviation.
+func unlisted(name string) state {
+	return state{name: name, abbr: string(firstRune(name)), names: []string{name}}
 }
 
 // listedParty reads, after a separator in a list of parties, a name the
@@ -202,7 +208,7 @@ func listedParty(s string) ([]state, int) {
 	if _, ok := words().first.kinds.of(rest); !ok && !strings.HasPrefix(rest, "关于") {
 		return nil, 0
 	}
-	return []state{{name: s[:n], abbr: string(firstRune(s)), names: []string{s[:n]}}}, n
+	return []state{unlisted(s[:n])}, n
 }
 
 // unknownName returns the length in bytes of a name not in the table at
@@ -315,7 +321,7 @@ func visitParties(p string) []state {
 					name = name[i+len("的"):]
 				}
 				if utf8.RuneCountInString(name) >= 2 {
-					st, n = state{name: name, abbr: string(firstRune(name)), names: []string{name}}, len(m[1])
+					st, n = unlisted(name), len(m[1])
 				}
 			}
 		}
