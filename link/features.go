@@ -25,9 +25,10 @@ var featureNames = [nFeatures]string{
 	"uncovered-min", "uncovered-max", "nouns-uncovered-min", "nouns-uncovered-max", "contained",
 	"contained-keys-max", "contained-keys-min", "contained-stages", "contained-verbs",
 	"gap-to-best", "close-ones", "rank",
+	"frame", "noun-swap", "action-swap", "kind-swap",
 }
 
-const nFeatures = 27
+const nFeatures = 31
 
 // closeCosine is the cosine from which an earlier commitment counts as a
 // close one, and maxClose caps their count.
@@ -39,13 +40,50 @@ const (
 // linkLists are the lists of data/link.txt.
 type linkLists struct {
 	stop, stockVerbs map[string]bool
-	stages           []string
-	charStop         string
+	stages           [][]string // the words of each stage
+	synonyms         map[string][]string
+	kindOf           map[string][]int // the kinds (lines of [kinds]) a thing is of
+	charStop, places string
 }
 
-var lists = sync.OnceValue(func() linkLists {
+// canonical returns the first word of w's synonyms, or w.
+func (l *linkLists) canonical(w string) string {
+	if s, ok := l.synonyms[w]; ok {
+		return s[0]
+	}
+	return w
+}
+
+// synonymIn reports whether s holds a synonym of w.
+func (l *linkLists) synonymIn(w, s string) bool {
+	for _, x := range l.synonyms[w] {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+var lists = sync.OnceValue(func() *linkLists {
 	s := data.Sections(data.LinkWords())
-	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, stages: s["stages"], charStop: strings.Join(s["char-stop"], "")}
+	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, synonyms: map[string][]string{}, kindOf: map[string][]int{},
+		charStop: strings.Join(s["char-stop"], ""), places: strings.Join(s["places"], "")}
+	for _, line := range s["stages"] {
+		l.stages = append(l.stages, strings.Fields(line))
+	}
+	for k, line := range s["kinds"] {
+		for _, w := range strings.Fields(line) {
+			l.kindOf[w] = append(l.kindOf[w], k)
+		}
+	}
+	for _, line := range s["synonyms"] {
+		group := strings.Fields(line)
+		for _, w := range group {
+			if _, ok := l.synonyms[w]; !ok { // a word's first group is its own
+				l.synonyms[w] = group
+			}
+		}
+	}
 	for _, w := range s["stop"] {
 		l.stop[w] = true
 	}
@@ -66,7 +104,7 @@ var lists = sync.OnceValue(func() linkLists {
 			}
 		}
 	}
-	return l
+	return &l
 })
 
 // linkWord reports whether a word counts for linking: it has two
@@ -83,10 +121,12 @@ type prepared struct {
 	sentences           []vector
 	verbs               []int32 // verbs other than stock ones
 	chars               []rune  // sorted, once each, the frame's left out
+	runes               []rune  // every character of its words, sorted, once each
 	joined              string  // the words run together, to find a word inside another
 	keys                []string
-	stages              uint64 // which stages of data/link.txt it names
-	length              int    // characters of its words
+	stages              uint64        // which stages of data/link.txt it names
+	length              int           // characters of its words
+	content             []contentWord // its content words in order (align)
 }
 
 // joinSentences returns the words of all the sentences, in order.
@@ -112,6 +152,7 @@ func (c *corpus) prepare(sentences [][]string, whole vector) prepared {
 		}
 	}
 	p.nouns = c.vector(all, 'n')
+	p.content = contentWords(all)
 	var keys []weighted
 	for _, w := range all {
 		if !linkWord(w) {
@@ -144,10 +185,14 @@ func (c *corpus) prepare(sentences [][]string, whole vector) prepared {
 	}
 	slices.Sort(p.chars)
 	p.chars = slices.Compact(p.chars)
-	spaced := strings.Join(all, " ")
-	for k, s := range lists().stages {
-		if k < 64 && strings.Contains(spaced, s) {
-			p.stages |= 1 << k
+	p.runes = []rune(joined)
+	slices.Sort(p.runes)
+	p.runes = slices.Compact(p.runes)
+	for k, stage := range lists().stages {
+		for _, s := range stage {
+			if k < 64 && strings.Contains(joined, s) {
+				p.stages |= 1 << k
+			}
 		}
 	}
 	return p
@@ -213,6 +258,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		charCos = float64(shared) / math.Sqrt(float64(len(a.chars)*len(b.chars)))
 		contained = float64(shared) / float64(min(len(a.chars), len(b.chars)))
 	}
+	al := c.align(a, b)
 	*x = [nFeatures]float64{
 		cos, bestSentence, dot(a.nouns, b.nouns), verbsShared, sameDomain,
 		uA, uB, float64(min(a.length, b.length)) / float64(max(1, a.length, b.length)), charCos, verbsDiffer, stagesDiffer,
@@ -220,6 +266,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		min(uA, uB), max(uA, uB), min(nA, nB), max(nA, nB), contained,
 		contained * (1 - max(kA, kB)), contained * (1 - min(kA, kB)), contained * stagesDiffer, contained * verbsDiffer,
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
+		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
 	}
 }
 
@@ -251,6 +298,18 @@ func onlyIn(vs, others []int32, otherWords string, c *corpus) bool {
 		}
 	}
 	return false
+}
+
+// mostlyHas reports whether most characters of w occur in p's words.
+func (p *prepared) mostlyHas(w string) bool {
+	n, in := 0, 0
+	for _, r := range w {
+		n++
+		if _, ok := slices.BinarySearch(p.runes, r); ok {
+			in++
+		}
+	}
+	return in*2 > n
 }
 
 // mostlyIn reports whether most characters of w occur in s.

@@ -14,12 +14,13 @@ import (
 	"pledge/internal/testkit"
 )
 
-// The labelled pairs: ../testdata/pairs/dev and test hold invented
+// The labelled pairs: ../testdata/pairs/dev, dev2, test and test2 hold invented
 // follow-up statements of several partners, each later commitment
 // labelled by hand with the earlier ones it repeats (GUIDE §4), or none;
 // testdata/pairs/seeds.tsv labels the seed statements so. The
 // default linker is fitted on dev and the seeds (data/linker.json, by go
-// generate ./data); test is measured only.
+// generate ./data); test and test2 are measured only (test2 was written
+// blind, by a helper that saw no linker code, and measured once).
 
 var classifier = sync.OnceValues(func() (*classify.Classifier, error) {
 	seg, err := testkit.Segmenter()
@@ -83,13 +84,15 @@ func TestPairs(t *testing.T) {
 		sets = append(sets, sp)
 	})
 	both := Merge(sets...)
-	report("dev pairs, cross-validated by partner", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(0)), 0.68, 0.9)
-	report("dev2 pairs, cross-validated by partner", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(1)), 0.58, 0.9)
+	report("dev pairs, cross-validated by partner", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(0)), 0.80, 0.9)
+	report("dev2 pairs, cross-validated by partner", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(1)), 0.72, 0.9)
 	if len(sets) > 2 {
-		report("seeds, cross-validated by statement", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(2)), 0.74, 0.6)
+		report("seeds, cross-validated by statement", m.crossValidate(both, defaultL2, m.Threshold, both.foldsOf(2)), 0.78, 0.55)
 	}
 	test := readPairs(t, "../testdata/pairs/test")
-	report("test pairs, held out", test.Score(m.All(test.Items, m.Threshold)), 0.68, 0.9)
+	report("test pairs, held out", test.Score(m.All(test.Items, m.Threshold)), 0.70, 0.9)
+	test2 := readPairs(t, "../testdata/pairs/test2")
+	report("test2 pairs, held out (written blind)", test2.Score(m.All(test2.Items, m.Threshold)), 0.70, 0.9)
 }
 
 // TestDefaultModel checks that the built-in linker is what fitting it

@@ -55,21 +55,21 @@ func TestLinkSettings(t *testing.T) {
 	if _, err := s.LinkPending(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetThreshold(ctx, 0.4); err != nil {
+	if err := s.SetThreshold(ctx, 0.5); err != nil {
 		t.Fatal(err)
 	}
-	check("threshold 0.4 set, not linked yet", true, true, 0.4)
+	check("threshold 0.5 set, not linked yet", true, true, 0.5)
 	if _, err := s.LinkPending(ctx); err != nil {
 		t.Fatal(err)
 	}
-	check("linked with 0.4", false, true, 0.4)
+	check("linked with 0.5", false, true, 0.5)
 	if err := s.SetAcrossParties(ctx, false); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Relink(ctx); err != nil {
 		t.Fatal(err)
 	}
-	check("within parties again: the threshold stays", false, false, 0.4)
+	check("within parties again: the threshold stays", false, false, 0.5)
 
 	r, ids := reviewStore(t)
 	if p, err := r.Pending(ctx); err != nil || p {

@@ -1,0 +1,250 @@
+package link
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Two commitments that keep one frame and change one slot of it do two
+// things: 开展玉米育种研究 and 开展大豆育种研究 share every word but the crop,
+// 推进萨尔塔省光伏电站建设 and 推进胡胡伊省光伏电站建设 every word but the
+// place. A rewording does the opposite: it changes the frame (verbs,
+// order, adverbs) and keeps the object, or names it by a form that shares
+// its characters (直航, 直飞) or by a synonym (data/link.txt [synonyms]).
+// So the words of the two are aligned, and each place where both hold
+// words the other lacks is a swap: of a noun (another object), of a verb
+// (another action), of two things of one kind (data/link.txt [kinds],
+// [places]).
+
+// alignment is what aligning two commitments' content words finds.
+type alignment struct {
+	frame      float64 // the share of the shorter one's words the other holds in the same order
+	nounSwap   bool    // somewhere, each side holds a noun the other lacks
+	actionSwap bool    // somewhere, each side holds a verb the other lacks
+	kindSwap   bool    // somewhere, each side names a thing of one kind, or a place, the other lacks
+}
+
+// contentWords are a commitment's words that count for linking, and its
+// words of one character (港, 矿), other than stock verbs and numbers, in
+// order, each by the first word of its synonyms: the frame and its slots.
+// The parts a search cut gives before a compound (可行 研究 before
+// 可行性研究) are left out, and a place's last character (省) joins the name
+// before it.
+func contentWords(all []string) []contentWord {
+	var out []contentWord
+	for k, w := range all {
+		if partOfNext(all, k) || !hasHan(w) || lists().stop[w] || lists().stockVerbs[w] || numeric(w) {
+			continue
+		}
+		one := utf8.RuneCountInString(w) == 1
+		switch {
+		case one && strings.Contains(lists().places, w) && len(out) > 0:
+			last := &out[len(out)-1]
+			last.word += w
+			last.canon += w
+		case one && strings.Contains(lists().charStop, w):
+		default:
+			out = append(out, contentWord{w, lists().canonical(w), kindsOf(w)})
+		}
+	}
+	return out
+}
+
+// contentWord is a word of a commitment's frame or slots, the first word
+// of its synonyms, by which it is aligned, and the things of a kind it
+// names.
+type contentWord struct {
+	word, canon string
+	kinds       []kindMember
+}
+
+// partOfNext reports whether word k is part of one of the next three, as
+// a search cut gives the parts of a compound before it.
+func partOfNext(all []string, k int) bool {
+	for _, w := range all[k+1 : min(len(all), k+4)] {
+		if len(w) > len(all[k]) && strings.Contains(w, all[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHan reports whether w holds a Chinese character.
+func hasHan(w string) bool {
+	for _, r := range w {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// numeric reports whether w is a number, a year or an ordinal (2025年,
+// 第四): targets are updated from one statement to the next (300亿美元 for
+// 200亿美元) and say little of which commitment one repeats.
+func numeric(w string) bool {
+	for _, r := range w {
+		if !('0' <= r && r <= '9') && !strings.ContainsRune("〇零一二三四五六七八九十百千万亿第年月日届次座个项", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// align aligns the content words of two commitments, pa and pb, by their
+// longest common subsequence.
+func (c *corpus) align(pa, pb *prepared) alignment {
+	a, b := pa.content, pb.content
+	if len(a) == 0 || len(b) == 0 {
+		return alignment{}
+	}
+	// lcs[i*w+j] is the length of the longest common subsequence of a[i:]
+	// and b[j:].
+	w := len(b) + 1
+	var buf [1024]int32 // most pairs fit: no allocation
+	lcs := buf[:0]
+	if n := (len(a) + 1) * w; n <= len(buf) {
+		lcs = buf[:n]
+	} else {
+		lcs = make([]int32, n)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i].canon == b[j].canon {
+				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
+			} else {
+				lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
+			}
+		}
+	}
+	al := alignment{frame: float64(lcs[0]) / float64(min(len(a), len(b)))}
+	// Between two matched words (or an end), the words left over on each
+	// side are one place.
+	place := func(x, y []contentWord) {
+		if len(x) == 0 || len(y) == 0 {
+			return
+		}
+		sx, sy := c.side(x, pb), c.side(y, pa)
+		if !sx.any || !sy.any {
+			return
+		}
+		al.nounSwap = al.nounSwap || sx.noun && sy.noun
+		al.actionSwap = al.actionSwap || sx.verb && sy.verb
+		al.kindSwap = al.kindSwap || sx.place && sy.place ||
+			sx.kinds && sy.kinds && otherOfKind(distinct(x, pb), distinct(y, pa), pa.joined, pb.joined)
+	}
+	i, j, si, sj := 0, 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].canon == b[j].canon:
+			place(a[si:i], b[sj:j])
+			i, j = i+1, j+1
+			si, sj = i, j
+		case lcs[(i+1)*w+j] >= lcs[i*w+j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	place(a[si:], b[sj:])
+	return al
+}
+
+// distinct returns the words of a commitment the other one lacks: neither
+// most of its characters (so neither the word) nor a synonym is among the
+// other's. A word moved elsewhere in the other (a list reordered) or named
+// by a form that shares its characters (直航 and 直飞航线) is not distinct.
+func distinct(words []contentWord, other *prepared) []contentWord {
+	var out []contentWord
+	for _, w := range words {
+		if !other.mostlyHas(w.word) && !lists().synonymIn(w.word, other.joined) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sideOf is what the words of one side of a place hold that the other
+// commitment lacks (distinct words): any, a noun, a verb, a thing of a
+// kind, a place's name (data/link.txt [places], after at least two
+// characters).
+type sideOf struct{ any, noun, verb, kinds, place bool }
+
+func (c *corpus) side(words []contentWord, other *prepared) sideOf {
+	var s sideOf
+	k := 0 // characters of the distinct words so far
+	for _, w := range words {
+		if other.mostlyHas(w.word) || lists().synonymIn(w.word, other.joined) {
+			continue
+		}
+		s.any = true
+		switch c.model.word(w.word).Class {
+		case 'n':
+			s.noun = true
+		case 'v':
+			s.verb = true
+		}
+		s.kinds = s.kinds || len(w.kinds) > 0
+		for _, r := range w.word {
+			if k >= 2 && strings.ContainsRune(lists().places, r) {
+				s.place = true
+			}
+			k++
+		}
+	}
+	return s
+}
+
+// otherOfKind reports whether xs and ys, the words each of two
+// commitments (aAll, bAll run together) holds that the other lacks, name
+// two things of one kind of data/link.txt [kinds], each absent from the
+// other commitment.
+func otherOfKind(xs, ys []contentWord, aAll, bAll string) bool {
+	for _, x := range xs {
+		for _, mx := range x.kinds {
+			if strings.Contains(bAll, mx.name) {
+				continue
+			}
+			for _, y := range ys {
+				for _, my := range y.kinds {
+					if mx.kind == my.kind && !strings.Contains(aAll, my.name) &&
+						!strings.Contains(mx.name, my.name) && !strings.Contains(my.name, mx.name) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// kindMember is a thing of a kind of data/link.txt [kinds].
+type kindMember struct {
+	kind int
+	name string
+}
+
+// kindsOf returns the things of a kind that w names, as the whole word or
+// a part of it (铜 of 铜矿).
+func kindsOf(w string) []kindMember {
+	var out []kindMember
+	rs := []rune(w)
+	for i := range rs {
+		for j := i + 1; j <= len(rs); j++ {
+			part := string(rs[i:j])
+			for _, k := range lists().kindOf[part] {
+				out = append(out, kindMember{k, part})
+			}
+		}
+	}
+	return out
+}
+
+// b2f is 1 for true, 0 for false.
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}

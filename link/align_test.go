@@ -1,0 +1,38 @@
+package link
+
+import "testing"
+
+// TestAlign checks what aligning two commitments finds: a thing of one
+// kind, a place or an object swapped in one frame is a swap; a list
+// reordered, a synonym or a form sharing characters is none.
+func TestAlign(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := testClassifier(t)
+	for _, tc := range []struct {
+		later, earlier string
+		kind, noun     bool
+	}{
+		{"双方将在铜矿勘探开发领域开展合作。", "双方将在锂矿勘探开发领域开展合作。", true, true},
+		{"中方将派遣篮球教练赴戊国执教。", "中方将派遣足球教练赴戊国执教。", true, true},
+		{"中方将支持戊国扩建戊都机场。", "中方将支持戊国扩建戊都港。", true, true},
+		{"双方将推进北原省光伏电站建设。", "双方将推进南川省光伏电站建设。", true, true},
+		{"双方同意于2020年互办旅游年。", "双方同意于2017年互办文化年。", true, true},
+		{"双方将扩大戊国牛肉、大豆等农产品对华出口。", "双方将扩大大豆、牛肉等戊国农产品对华出口。", false, false},
+		{"两国元首将保持密切交往。", "两国领导人将保持密切交往。", false, false},
+		{"双方将在戊国推广中文教学。", "双方将在戊国推广汉语教学。", false, false},
+		{"双方将开通直飞航班。", "双方将开通直航航班。", false, false},
+	} {
+		items := []Item{
+			{ID: 1, Group: "g", Date: "2020-01-01", Order: "2", Sentences: [][]string{c.Tokenizer.Tokens(tc.later)}},
+			{ID: 2, Group: "g", Date: "2010-01-01", Order: "1", Sentences: [][]string{c.Tokenizer.Tokens(tc.earlier)}},
+		}
+		co := m.newCorpus(items, false)
+		al := co.align(co.detail(1), co.detail(0))
+		if al.kindSwap != tc.kind || al.nounSwap != tc.noun {
+			t.Errorf("%s | %s: kind swap %v, noun swap %v; want %v, %v", tc.later, tc.earlier, al.kindSwap, al.nounSwap, tc.kind, tc.noun)
+		}
+	}
+}
