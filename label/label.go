@@ -7,10 +7,9 @@
 package label
 
 import (
-	"regexp"
-
 	"pledge/classify"
 	"pledge/extract"
+	"pledge/link"
 )
 
 // Commitment is a commitment with its domain, the words of each of its
@@ -29,20 +28,9 @@ type Commitment struct {
 func Commitments(c *classify.Classifier, cs []extract.Commitment) []Commitment {
 	out := make([]Commitment, len(cs))
 	for i, x := range cs {
-		var sentences [][]string
-		var all []string
-		for _, s := range sentenceRe.Split(x.Text, -1) {
-			if ws := c.Tokenizer.Tokens(s); len(ws) > 0 {
-				sentences = append(sentences, ws)
-				all = append(all, ws...)
-			}
-		}
+		sentences, all := link.Sentences(x.Text, c.Tokenizer.Tokens)
 		best := c.Model.Predict(all)[0]
 		out[i] = Commitment{Commitment: x, Sentences: sentences, Domain: best.Label, Probability: best.Prob, Terms: Terms(x.Text)}
 	}
 	return out
 }
-
-// sentenceRe splits a commitment into sentences and the parts of a list
-// item that ；separates.
-var sentenceRe = regexp.MustCompile(`[。；！？]`)

@@ -83,6 +83,20 @@ type (
 
 var sentenceSplit = regexp.MustCompile(`[。；！？]`)
 
+// Sentences cuts a commitment's text into its sentences (and the parts of
+// a list item that ；separates), each as its words, leaving out those with
+// none, and returns all its words too: what the linker weighs of a
+// commitment (Item.Sentences) and what its domain is predicted from.
+func Sentences(text string, tokens Tokens) (sentences [][]string, all []string) {
+	for _, s := range sentenceSplit.Split(text, -1) {
+		if ws := tokens(s); len(ws) > 0 {
+			sentences = append(sentences, ws)
+			all = append(all, ws...)
+		}
+	}
+	return sentences, all
+}
+
 // ReadPairs reads the folder dir of fsys.
 func ReadPairs(fsys fs.FS, dir string, tokens Tokens, domain Domain) (*PairSet, error) {
 	files, err := fs.Glob(fsys, path.Join(dir, "*.txt"))
@@ -110,14 +124,7 @@ func ReadPairs(fsys fs.FS, dir string, tokens Tokens, domain Domain) (*PairSet, 
 			}
 			ordinal++
 			id := int64(len(ps.Items) + 1)
-			var ss [][]string
-			var all []string
-			for _, s := range sentenceSplit.Split(text, -1) {
-				if ws := tokens(s); len(ws) > 0 {
-					ss = append(ss, ws)
-					all = append(all, ws...)
-				}
-			}
+			ss, all := Sentences(text, tokens)
 			ps.Items = append(ps.Items, Item{ID: id, Group: partner, Date: date.String(), Year: date.Year,
 				Order: fmt.Sprintf("%s %04d", date, ordinal), Domain: domain(all), Sentences: ss})
 			byText[key{partner, date.String(), text}] = id
@@ -277,14 +284,7 @@ func KeyedPairs(sts []extract.Statement, labels io.Reader, tokens Tokens, domain
 				continue
 			}
 			id := int64(len(ps.Items) + 1)
-			var ss [][]string
-			var all []string
-			for _, s := range sentenceSplit.Split(cm.Text, -1) {
-				if ws := tokens(s); len(ws) > 0 {
-					ss = append(ss, ws)
-					all = append(all, ws...)
-				}
-			}
+			ss, all := Sentences(cm.Text, tokens)
 			ps.Items = append(ps.Items, Item{ID: id, Group: "keyed", Date: st.Date.String(), Year: st.Date.Year,
 				Order: fmt.Sprintf("%s %s %06d", st.Date, st.Fingerprint, cm.Ordinal), Domain: domain(all), Sentences: ss})
 			byKey[k] = id
