@@ -103,7 +103,7 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 	// and b[j:].
 	w := len(b) + 1
 	var buf [1024]int32 // most pairs fit: no allocation
-	lcs := buf[:0]
+	var lcs []int32
 	if n := (len(a) + 1) * w; n <= len(buf) {
 		lcs = buf[:n]
 	} else {
