@@ -1,11 +1,14 @@
 package ingest_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -210,4 +213,133 @@ func TestWeightBudget(t *testing.T) {
 	if _, err := ingest.Read(ctx, []byte(strings.Repeat("双方将加强合作。\n", 1000)), extract.DateHint{}, 1000); !errors.As(err, &heavy) || heavy.Units != 2000 {
 		t.Errorf("Read of a heavy text: %v, want a TooHeavyError counting 2000 lines and sentences", err)
 	}
+}
+
+// TestCorrectionsLinkExactly makes a person's corrections one after the
+// other, labels and link decisions, early, late and in between, each
+// linked as pledge serve links it (LinkPending: only what it touches is
+// read and weighed), and checks after each that every commitment's link,
+// similarity and thread are what linking everything afresh gives.
+func TestCorrectionsLinkExactly(t *testing.T) {
+	ctx := context.Background()
+	s, c := storeAndClassifier(t)
+	in, err := ingest.New(ctx, s, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.Run(ctx, corpus(t, 120), func(ingest.Result) {}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Commitments(ctx, track.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(all, func(a, b track.Commitment) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID)) })
+	// Recurring ones whose match recurs too: the one before that is
+	// earlier and between the same parties, for a decision.
+	var chained []track.Commitment
+	byID := map[int64]track.Commitment{}
+	for _, cm := range all {
+		byID[cm.ID] = cm
+	}
+	for _, cm := range all {
+		if p, ok := byID[cm.Previous]; ok && cm.Status == "recurring" && p.Status == "recurring" && byID[p.Previous].Date < cm.Date {
+			chained = append(chained, cm)
+		}
+	}
+	if len(chained) < 3 {
+		t.Fatalf("%d commitments recur from a recurring one; want 3", len(chained))
+	}
+	early, middle, late := all[len(all)/20], all[len(all)/2], all[len(all)-1]
+	decided := chained[len(chained)/2]
+	// One whose thread began before its year, with the most later ones
+	// recurring from it, directly or not: marked new, their threads
+	// begin in its year, some of them too far on to be weighed again.
+	later := map[int64][]int64{}
+	for _, cm := range all {
+		if cm.Status == "recurring" {
+			later[cm.Previous] = append(later[cm.Previous], cm.ID)
+		}
+	}
+	var count func(id int64) int
+	count = func(id int64) int {
+		n := 0
+		for _, l := range later[id] {
+			n += 1 + count(l)
+		}
+		return n
+	}
+	var midThread track.Commitment
+	for _, cm := range chained {
+		if p := byID[cm.Previous]; p.FirstYear != p.Year && p.ID != decided.ID && count(p.ID) > count(midThread.ID) {
+			midThread = p
+		}
+	}
+	if midThread.ID == 0 {
+		t.Fatal("no recurring commitment that later ones recur from began its thread before its year")
+	}
+	tests := []struct {
+		name    string
+		correct func() error
+	}{
+		{"an early one relabelled", func() error { return s.Label(ctx, early.ID, "security") }},
+		{"one in the middle relabelled", func() error { return s.Label(ctx, middle.ID, "culture") }},
+		{"the latest relabelled", func() error { return s.Label(ctx, late.ID, "economy") }},
+		{"a recurring one marked new", func() error { return s.DecideLink(ctx, chained[0].ID, 0) }},
+		{"one said to repeat the one before its match", func() error {
+			return s.DecideLink(ctx, decided.ID, byID[decided.Previous].Previous)
+		}},
+		{"what that decision names relabelled", func() error {
+			return s.Label(ctx, byID[decided.Previous].Previous, "finance")
+		}},
+		{"its match relabelled", func() error { return s.Label(ctx, decided.Previous, "energy") }},
+		{"one that later ones recur from marked new", func() error { return s.DecideLink(ctx, midThread.ID, 0) }},
+		{"a label taken back", func() error { return s.Unlabel(ctx, middle.ID) }},
+		{"a decision taken back", func() error { return s.UndecideLink(ctx, chained[0].ID) }},
+		{"the other taken back", func() error { return s.UndecideLink(ctx, midThread.ID) }},
+		{"the start of a thread relabelled", func() error {
+			first := chained[len(chained)-1]
+			for byID[first.Previous].ID != 0 {
+				first = byID[first.Previous]
+			}
+			return s.Label(ctx, first.ID, "security")
+		}},
+	}
+	links := func() string {
+		cs, err := s.Commitments(ctx, track.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, cm := range cs {
+			fmt.Fprintf(&b, "%d %s %s %s %d %d %v %v\n", cm.ID, cm.Domain, cm.Status, cm.LinkSource, cm.FirstYear, cm.Previous, cm.Similarity, cm.DecisionAside)
+		}
+		return b.String()
+	}
+	for _, tt := range tests {
+		if err := tt.correct(); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if _, err := s.LinkPending(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got := links()
+		if _, err := s.Relink(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if want := links(); got != want {
+			t.Errorf("%s: the links differ from linking afresh:\n%s", tt.name, firstDiff(got, want))
+		}
+	}
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for k := range min(len(g), len(w)) {
+		if g[k] != w[k] {
+			return fmt.Sprintf("got  %s\nwant %s", g[k], w[k])
+		}
+	}
+	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
 }

@@ -204,7 +204,9 @@ func (m *Model) linkWithin(items []Item, threshold float64, lim limits) map[int6
 // all. The result is what All gives on the items now (go test ./link -run
 // Update checks it): the chance of a pair depends on the pair and the
 // later one's candidates alone, and only a seed can enter a commitment's
-// candidates (see affected).
+// candidates (see affected); a commitment a person decided repeats a seed
+// is weighed again too, since the chance of that pair may have changed.
+// Touched and Reweigh do the same from a part of the group.
 func (m *Model) Update(items []Item, stored map[int64]Link, seeds []int64, threshold float64) map[int64]Link {
 	return m.update(items, stored, seeds, threshold, defaultLimits)
 }
@@ -224,35 +226,13 @@ func (m *Model) update(items []Item, stored map[int64]Link, seeds []int64, thres
 			todo[i] = int32(i)
 		}
 	} else {
-		var from []int32
-		for _, id := range seeds {
-			if i, ok := index[id]; ok {
-				from = append(from, i)
-			}
-		}
-		todo = c.affected(from, start, lim)
+		todo = c.touched(seeds, index, start, lim)
 	}
-	best := make([]int32, len(items))
-	chance := make([]float64, len(items))
+	best, chance := c.weighAll(todo, start, lim)
 	weigh := make([]bool, len(items))
 	for _, i := range todo {
 		weigh[i] = true
 	}
-	parallel((len(todo)+chunk-1)/chunk, func(next func() (int, bool)) {
-		sc := c.newScratch()
-		for {
-			k, ok := next()
-			if !ok {
-				return
-			}
-			for _, i := range todo[k*chunk : min(len(todo), (k+1)*chunk)] {
-				best[i] = -1
-				if items[i].Date != "" {
-					best[i], chance[i] = c.best(i, start[i], c.dated, lim, sc)
-				}
-			}
-		}
-	})
 	// Threads follow matches back in time, so this pass goes in order.
 	out := make(map[int64]Link, len(items))
 	firstYear := make([]int, len(items))
@@ -263,23 +243,11 @@ func (m *Model) update(items []Item, stored map[int64]Link, seeds []int64, thres
 			continue
 		}
 		var l Link
-		switch {
-		case !weigh[i]:
+		if weigh[i] {
+			l = c.weighed(int32(i), best[i], chance[i], index, start, threshold, lim, sc)
+		} else {
 			l = stored[it.ID]
 			l.FirstYear = 0
-		case best[i] >= 0:
-			l = Link{Previous: items[best[i]].ID, Similarity: chance[i], Recurring: chance[i] >= threshold}
-		}
-		if d := it.Decision; d != nil && weigh[i] {
-			// A person's decision stands over the model's, where it can:
-			// one for a commitment the group does not hold now, or not
-			// earlier (the parties or the dates changed since), is kept
-			// aside, and the model decides meanwhile.
-			if d.Previous == 0 {
-				l = Link{Person: true}
-			} else if b, ok := index[d.Previous]; ok && b < start[i] && items[b].Date != "" {
-				l = Link{Previous: d.Previous, Similarity: c.chanceOf(int32(i), b, start[i], c.dated, lim, sc), Recurring: true, Person: true}
-			}
 		}
 		l.FirstYear = it.Year
 		if l.Recurring {
@@ -291,6 +259,75 @@ func (m *Model) update(items []Item, stored map[int64]Link, seeds []int64, thres
 		out[it.ID] = l
 	}
 	return out
+}
+
+// touched returns, in order, the items the items seeds (by id) touch:
+// those whose candidates they can change (affected), and those a person
+// decided repeat one of them, whose chance of repeating it is weighed
+// again when its label changed.
+func (c *corpus) touched(seeds []int64, index map[int64]int32, start []int32, lim limits) []int32 {
+	var from []int32
+	seed := make(map[int64]bool, len(seeds))
+	for _, id := range seeds {
+		if i, ok := index[id]; ok {
+			from = append(from, i)
+			seed[id] = true
+		}
+	}
+	todo := c.affected(from, start, lim)
+	for i, it := range c.items {
+		if d := it.Decision; d != nil && seed[d.Previous] {
+			if k, found := slices.BinarySearch(todo, int32(i)); !found {
+				todo = slices.Insert(todo, k, int32(i))
+			}
+		}
+	}
+	return todo
+}
+
+// weighAll finds the likeliest earlier match of each item of todo, and
+// its chance, on every core: best is -1 where there is none, or where
+// the item is undated, or not in todo.
+func (c *corpus) weighAll(todo, start []int32, lim limits) (best []int32, chance []float64) {
+	best = make([]int32, len(c.items))
+	chance = make([]float64, len(c.items))
+	parallel((len(todo)+chunk-1)/chunk, func(next func() (int, bool)) {
+		sc := c.newScratch()
+		for {
+			k, ok := next()
+			if !ok {
+				return
+			}
+			for _, i := range todo[k*chunk : min(len(todo), (k+1)*chunk)] {
+				best[i] = -1
+				if c.items[i].Date != "" {
+					best[i], chance[i] = c.best(i, start[i], c.dated, lim, sc)
+				}
+			}
+		}
+	})
+	return best, chance
+}
+
+// weighed is the link of dated item i weighed again, whose likeliest
+// match is best (-1: none) with chance, before the year its thread began
+// is known: a person's decision stands over the model's, where it can.
+func (c *corpus) weighed(i, best int32, chance float64, index map[int64]int32, start []int32, threshold float64, lim limits, sc *scratch) Link {
+	var l Link
+	if best >= 0 {
+		l = Link{Previous: c.items[best].ID, Similarity: chance, Recurring: chance >= threshold}
+	}
+	if d := c.items[i].Decision; d != nil {
+		// One for a commitment the group does not hold now, or not
+		// earlier (the parties or the dates changed since), is kept
+		// aside, and the model decides meanwhile.
+		if d.Previous == 0 {
+			l = Link{Person: true}
+		} else if b, ok := index[d.Previous]; ok && b < start[i] && c.items[b].Date != "" {
+			l = Link{Previous: d.Previous, Similarity: c.chanceOf(i, b, start[i], c.dated, lim, sc), Recurring: true, Person: true}
+		}
+	}
+	return l
 }
 
 // affected returns, in order, the items whose links the items from may

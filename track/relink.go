@@ -209,10 +209,12 @@ type Linked struct {
 // (Relink, a threshold set, commitments gone) or when the links were made
 // by another linker; else only what its new, relabelled or decided
 // commitments touch is weighed again (link's Update), which gives what
-// linking afresh would, whatever order statements arrived in. Groups are
-// read and written one at a time, each link only where it changed, in one
-// transaction, so that a second process's statement cannot slip in
-// between.
+// linking afresh would, whatever order statements arrived in: of a group
+// with few of them, only the words of the commitments from the earliest
+// one's date on are read, and whole only those weighing needs (see
+// linkTouched). Groups are read and written one at a time, each link only
+// where it changed, in one transaction, so that a second process's
+// statement cannot slip in between.
 func (s *Store) LinkPending(ctx context.Context) (Linked, error) {
 	var done Linked
 	m, err := link.DefaultModel()
@@ -373,8 +375,15 @@ func pendingGroups(ctx context.Context, tx *sql.Tx, across bool) ([]pendingGroup
 	return out, nil
 }
 
-// linkGroup links one group and writes the links that changed.
+// linkGroup links one group and writes the links that changed: from
+// the group's words and what its seeds touch where it can (linkTouched),
+// else from the whole group.
 func linkGroup(ctx context.Context, tx *sql.Tx, m *link.Model, g pendingGroup, across bool, threshold float64) (Linked, error) {
+	if !g.full && !across && len(g.seeds) <= maxTouchedSeeds {
+		if d, ok, err := linkTouched(ctx, tx, m, g, threshold); err != nil || ok {
+			return d, err
+		}
+	}
 	items, err := linkItems(ctx, tx, across, g.key, across)
 	if err != nil {
 		return Linked{}, err

@@ -2,6 +2,7 @@ package track
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -37,5 +38,17 @@ func TestStoredSentences(t *testing.T) {
 	// are left out.
 	if got := splitSentences(" | 合作 |  | "); !reflect.DeepEqual(got, [][]string{{"合作"}}) {
 		t.Errorf("empty sentences read as %q", got)
+	}
+}
+
+// TestAppendWords checks that appendWords cuts stored words as
+// storedWords does.
+func TestAppendWords(t *testing.T) {
+	for _, tokens := range []string{"", " ", "|", "扩大 本币|结算 规模", " 扩大  本币 | 结算\t规模 ", "a|b||c", "一\u3000二", "\xff 坏"} {
+		got := appendWords([]string{"前"}, tokens)
+		want := append([]string{"前"}, storedWords(tokens)...)
+		if !slices.Equal(got, want) {
+			t.Errorf("appendWords(%q) = %q, want %q", tokens, got, want)
+		}
 	}
 }
