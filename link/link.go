@@ -11,6 +11,7 @@ package link
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"runtime"
 	"slices"
@@ -54,7 +55,7 @@ type Item struct {
 	Group     string // commitments link only within a group: the same parties
 	Date      string // YYYY-MM-DD, "" when unknown
 	Year      int
-	Order     string // date, statement fingerprint, ordinal: an order that ids do not decide
+	Order     string // date, statement fingerprint, ordinal (OrderOf): an order that ids do not decide
 	Domain    string
 	Sentences [][]string // the words of each sentence
 	// Decision is a person's judgement of what the commitment repeats, nil
@@ -455,4 +456,12 @@ func (m *Model) Exhaustive(items []Item, threshold float64) map[int64]Link {
 		maps.Copy(out, m.linkWithin(g, threshold, limits{1 << 20, 1 << 20, 1 << 20}))
 	}
 	return out
+}
+
+// OrderOf is the Order of a commitment: its statement's date and
+// fingerprint, and its place in the statement. Items made anywhere (a
+// group read whole, or the part of one a change touches) must sort alike
+// for their links to be the same.
+func OrderOf(date, fingerprint string, ordinal int) string {
+	return fmt.Sprintf("%s %s %06d", date, fingerprint, ordinal)
 }

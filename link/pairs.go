@@ -286,7 +286,7 @@ func KeyedPairs(sts []extract.Statement, labels io.Reader, tokens Tokens, domain
 			id := int64(len(ps.Items) + 1)
 			ss, all := Sentences(cm.Text, tokens)
 			ps.Items = append(ps.Items, Item{ID: id, Group: "keyed", Date: st.Date.String(), Year: st.Date.Year,
-				Order: fmt.Sprintf("%s %s %06d", st.Date, st.Fingerprint, cm.Ordinal), Domain: domain(all), Sentences: ss})
+				Order: OrderOf(st.Date.String(), st.Fingerprint, cm.Ordinal), Domain: domain(all), Sentences: ss})
 			byKey[k] = id
 			ps.Text[id] = cm.Text
 		}

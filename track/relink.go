@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -440,7 +439,7 @@ func linkItems(ctx context.Context, q querier, across bool, group string, all bo
 		if across {
 			it.Group = ""
 		}
-		it.Order = fmt.Sprintf("%s %s %06d", it.Date, fp, ordinal)
+		it.Order = link.OrderOf(it.Date, fp, ordinal)
 		it.Sentences = splitSentences(tokens)
 		items = append(items, it)
 	}

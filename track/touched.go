@@ -337,7 +337,7 @@ func (sk *sketch) items(ctx context.Context, q querier, group string, ids []int6
 		i := sk.pos[id]
 		s := sk.statements[sk.statement[i]]
 		out = append(out, link.Item{ID: id, Group: group, Date: s.date, Year: s.year, Domain: domain,
-			Order:     fmt.Sprintf("%s %s %06d", s.date, s.fingerprint, sk.ordinal[i]),
+			Order:     link.OrderOf(s.date, s.fingerprint, sk.ordinal[i]),
 			Sentences: splitSentences(sk.tokens[i]), Decision: sk.group[i].Decision})
 	}
 	if err := rows.Err(); err != nil {
