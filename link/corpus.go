@@ -51,6 +51,9 @@ func (c *corpus) id(w string) int32 { return c.ids[w] }
 func (m *Model) newCorpus(items []Item, eager bool) *corpus {
 	items = slices.Clone(items)
 	slices.SortFunc(items, func(a, b Item) int { return cmp.Compare(a.Order, b.Order) })
+	for i := range items {
+		items[i].Sentences = uncited(items[i].Sentences)
+	}
 	c := &corpus{model: m, items: items, ids: map[string]int32{}}
 	// Words get ids in the order of the words themselves, so that sums
 	// over the words two commitments share run in the same order whatever

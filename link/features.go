@@ -43,6 +43,8 @@ type linkLists struct {
 	stages           [][]string // the words of each stage
 	synonyms         map[string][]string
 	kindOf           map[string][]int // the kinds (lines of [kinds]) a thing is of
+	citing           map[string]bool
+	documents        []string
 	charStop, places string
 }
 
@@ -67,9 +69,13 @@ func (l *linkLists) synonymIn(w, s string) bool {
 var lists = sync.OnceValue(func() *linkLists {
 	s := data.Sections(data.LinkWords())
 	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, synonyms: map[string][]string{}, kindOf: map[string][]int{},
+		citing: map[string]bool{}, documents: s["documents"],
 		charStop: strings.Join(s["char-stop"], ""), places: strings.Join(s["places"], "")}
 	for _, line := range s["stages"] {
 		l.stages = append(l.stages, strings.Fields(line))
+	}
+	for _, w := range s["citing"] {
+		l.citing[w] = true
 	}
 	for k, line := range s["kinds"] {
 		for _, w := range strings.Fields(line) {

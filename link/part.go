@@ -60,7 +60,11 @@ func (m *Model) Touched(group []Sketch, seeds []int64) (weigh, need []int64, ear
 			index[s.ID] = int32(i)
 		}
 		from := len(flat)
-		for _, w := range s.Words {
+		drop := citations(s.Words) // as newCorpus leaves them out
+		for k, w := range s.Words {
+			if drop != nil && drop[k] {
+				continue
+			}
 			id, ok := c.ids[w]
 			if !ok {
 				id = -1 // not a word that counts for linking
