@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -390,29 +391,93 @@ func (s *Store) commonFresh(ctx context.Context) (string, bool, error) {
 // computeCommon compares every commitment with the commitments of
 // statements between other parties, in ascending order of ids, from one
 // snapshot of the database, whose key it sets: the write lock is not held
-// meanwhile.
+// meanwhile. It gives what link.Across gives on every commitment, in
+// memory that does not grow with them: the commitments are read three
+// times (link.CrossIndex), and only those that can be anyone's match are
+// held prepared, the others a chunk at a time.
 func (s *Store) computeCommon(ctx context.Context, key *string) ([]commonMatch, error) {
-	var items []link.Item
-	err := s.snapshot(ctx, func(q querier) error {
+	x, err := link.NewCrossIndex()
+	if err != nil {
+		return nil, err
+	}
+	var out []commonMatch
+	err = s.snapshot(ctx, func(q querier) error {
 		var err error
 		if *key, err = commonKey(ctx, q); err != nil {
 			return err
 		}
-		items, err = linkItems(ctx, q, false, "", true)
-		return err
+		var ids []int64
+		if err := crossItems(ctx, q, func(it link.Item) error {
+			ids = append(ids, it.ID)
+			return x.Add(it)
+		}); err != nil {
+			return fmt.Errorf("indexing the words of commitments: %w", err)
+		}
+		wanted := x.Wanted(ids)
+		ids = nil
+		if err := crossItems(ctx, q, func(it link.Item) error {
+			if _, ok := wanted[it.ID]; !ok {
+				return nil
+			}
+			return x.Prepare(it)
+		}); err != nil {
+			return fmt.Errorf("preparing the commitments that can be matches: %w", err)
+		}
+		const perMatch = 8192
+		var run []link.Item
+		match := func() error {
+			found, err := x.Match(run)
+			if err != nil {
+				return err
+			}
+			for n, m := range found {
+				if m.ID != 0 {
+					out = append(out, commonMatch{run[n].ID, m.ID, m.Similarity})
+				}
+			}
+			run = run[:0]
+			return nil
+		}
+		if err := crossItems(ctx, q, func(it link.Item) error {
+			if run = append(run, it); len(run) == perMatch {
+				return match()
+			}
+			return nil
+		}); err != nil {
+			return fmt.Errorf("matching commitments: %w", err)
+		}
+		return match()
 	})
 	if err != nil {
 		return nil, err
 	}
-	found := link.Across(items)
-	out := make([]commonMatch, 0, len(found))
-	for id, m := range found {
-		if m.ID != 0 {
-			out = append(out, commonMatch{id, m.ID, m.Similarity})
-		}
-	}
 	slices.SortFunc(out, func(a, b commonMatch) int { return cmp.Compare(a.id, b.id) })
 	return out, nil
+}
+
+// crossItems calls fn with every commitment as link.Across sees it (its
+// group is its parties), in Order.
+func crossItems(ctx context.Context, q querier, fn func(link.Item) error) error {
+	rows, err := q.QueryContext(ctx, `SELECT c.id, s.party_key, s.date, s.fingerprint, c.ordinal, c.domain, c.tokens
+		FROM statements s CROSS JOIN commitments c ON c.statement_id = s.id ORDER BY s.date, s.fingerprint, c.ordinal`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var it link.Item
+		var fp, tokens string
+		var ordinal int
+		if err := rows.Scan(&it.ID, &it.Group, &it.Date, &fp, &ordinal, &it.Domain, &tokens); err != nil {
+			return err
+		}
+		it.Order = link.OrderOf(it.Date, fp, ordinal)
+		it.Sentences = splitSentences(tokens)
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // keepCommon stores matches as the common_matches of the database at key,

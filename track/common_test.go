@@ -9,6 +9,7 @@ import (
 
 	"pledge/figures"
 	"pledge/internal/gencorpus"
+	"pledge/link"
 )
 
 // TestCommonKept computes what is common to several partners once after a
@@ -186,4 +187,65 @@ func componentsByMaps(edges [][2]int64) [][]int64 {
 	}
 	slices.SortFunc(out, func(a, b []int64) int { return cmp.Compare(a[0], b[0]) })
 	return out
+}
+
+// TestComputeCommonIsAcross finds each commitment's match a chunk at a
+// time (computeCommon) as link.Across finds it from every commitment at
+// once, to the last bit.
+func TestComputeCommonIsAcross(t *testing.T) {
+	ctx := context.Background()
+	s := testStore(t)
+	paths, err := gencorpus.Write(t.TempDir(), 5, 0, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, s, append(paths, writeKazakh(t))...)
+	// Both kinds of commitment are matched: those that can be a match,
+	// held prepared, and the others.
+	x, err := link.NewCrossIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	if err := crossItems(ctx, s.db, func(it link.Item) error {
+		ids = append(ids, it.ID)
+		return x.Add(it)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(x.Wanted(ids)); n == 0 || n == len(ids) {
+		t.Fatalf("%d of %d commitments can be a match", n, len(ids))
+	} else {
+		t.Logf("%d of %d commitments can be a match", n, len(ids))
+	}
+	var key string
+	got, err := s.computeCommon(ctx, &key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := linkItems(ctx, s.db, false, "", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []commonMatch
+	for id, m := range link.Across(items) {
+		if m.ID != 0 {
+			want = append(want, commonMatch{id, m.ID, m.Similarity})
+		}
+	}
+	slices.SortFunc(want, func(a, b commonMatch) int { return cmp.Compare(a.id, b.id) })
+	if len(want) == 0 {
+		t.Fatal("no match to compare")
+	}
+	if !reflect.DeepEqual(got, want) {
+		diff := 0
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				if diff++; diff < 5 {
+					t.Errorf("%v, want %v", got[i], want[i])
+				}
+			}
+		}
+		t.Errorf("%d matches, want %d; %d differ", len(got), len(want), diff)
+	}
 }
