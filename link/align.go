@@ -151,14 +151,19 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 	return al
 }
 
-// distinct returns the words of a commitment the other one lacks: neither
-// most of its characters (so neither the word) nor a synonym is among the
-// other's. A word moved elsewhere in the other (a list reordered) or named
-// by a form that shares its characters (直航 and 直飞航线) is not distinct.
+// lacks reports whether the other commitment lacks w: neither most of its
+// characters (so neither the word) nor a synonym is among the other's. A
+// word moved elsewhere in the other (a list reordered) or named by a form
+// that shares its characters (直航 and 直飞航线) is not lacking.
+func lacks(other *prepared, w string) bool {
+	return !other.mostlyHas(w) && !lists().synonymIn(w, other.joined)
+}
+
+// distinct returns the words the other commitment lacks.
 func distinct(words []contentWord, other *prepared) []contentWord {
 	var out []contentWord
 	for _, w := range words {
-		if !other.mostlyHas(w.word) && !lists().synonymIn(w.word, other.joined) {
+		if lacks(other, w.word) {
 			out = append(out, w)
 		}
 	}
@@ -175,7 +180,7 @@ func (c *corpus) side(words []contentWord, other *prepared) sideOf {
 	var s sideOf
 	k := 0 // characters of the distinct words so far
 	for _, w := range words {
-		if other.mostlyHas(w.word) || lists().synonymIn(w.word, other.joined) {
+		if !lacks(other, w.word) {
 			continue
 		}
 		s.any = true
