@@ -20,15 +20,14 @@ import (
 // Across's to the last bit: the words get the ids Across gives them, and
 // the candidates come in the same order.
 type CrossIndex struct {
-	model  *Model
-	last   string             // the Order of the item added last
-	n      int32              // items added
-	held   map[string][]int32 // each word's latest holders, by place in Order
-	pool   map[int64]int32    // the ids of the holders, by place in c
-	posts  bool               // c.postings made
-	size   int                // items in the pool
-	maxRun int                // the most items a Match is given
-	c      *corpus
+	model *Model
+	last  string             // the Order of the item added last
+	n     int32              // items added
+	held  map[string][]int32 // each word's latest holders, by place in Order
+	pool  map[int64]int32    // the ids of the holders, by place in c
+	posts bool               // c.postings made
+	size  int                // items in the pool
+	c     *corpus
 }
 
 // NewCrossIndex returns an empty CrossIndex with the default model.
