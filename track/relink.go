@@ -105,7 +105,12 @@ type querier interface {
 
 // column returns the one column of the rows query selects, in order.
 func column[T any](ctx context.Context, q querier, query string, args ...any) ([]T, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
+	return scanColumn[T](q.QueryContext(ctx, query, args...))
+}
+
+// scanColumn returns the one column of rows, in order: what a query or a
+// prepared statement gave.
+func scanColumn[T any](rows *sql.Rows, err error) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -504,18 +504,5 @@ func (st *storedRows) row(id int64) (linkRow, bool, error) {
 // recurringFrom returns the commitments whose stored links recur from
 // commitment id.
 func (st *storedRows) recurringFrom(id int64) ([]int64, error) {
-	rows, err := st.recurring.QueryContext(st.ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var c int64
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return scanColumn[int64](st.recurring.QueryContext(st.ctx, id))
 }
