@@ -23,10 +23,17 @@ type alignment struct {
 	nounSwap   bool    // somewhere, each side holds a noun the other lacks
 	actionSwap bool    // somewhere, each side holds a verb the other lacks
 	kindSwap   bool    // somewhere, each side names a thing of one kind, or a place, the other lacks
+	// cleanSwap: each side holds one or two words the other lacks, in one
+	// place: the rest is the same, one slot holds another thing
+	cleanSwap bool
 }
 
+// otherObject reports whether the two do one thing to two objects: a
+// noun for a noun in one place, and nothing else of theirs differs.
+func (al alignment) otherObject() bool { return al.cleanSwap && al.nounSwap }
+
 // contentWords are a commitment's words that count for linking, and its
-// words of one character (港, 矿), other than stock verbs and numbers, in
+// words of one character (港, 矿), other than stock verbs, measures and numbers, in
 // order, each by the first word of its synonyms: the frame and its slots.
 // The parts a search cut gives before a compound (可行 研究 before
 // 可行性研究) are left out, and a place's last character (省) joins the name
@@ -34,7 +41,7 @@ type alignment struct {
 func contentWords(all []string) []contentWord {
 	var out []contentWord
 	for k, w := range all {
-		if partOfNext(all, k) || !hasHan(w) || lists().stop[w] || lists().stockVerbs[w] || numeric(w) {
+		if partOfNext(all, k) || !hasHan(w) || lists().stop[w] || lists().stockVerbs[w] || lists().measures[w] || numeric(w) {
 			continue
 		}
 		one := utf8.RuneCountInString(w) == 1
@@ -121,6 +128,7 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 	al := alignment{frame: float64(lcs[0]) / float64(min(len(a), len(b)))}
 	// Between two matched words (or an end), the words left over on each
 	// side are one place.
+	swapped := false
 	place := func(x, y []contentWord) {
 		if len(x) == 0 || len(y) == 0 {
 			return
@@ -129,6 +137,7 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 		if !sx.any || !sy.any {
 			return
 		}
+		swapped = true
 		al.nounSwap = al.nounSwap || sx.noun && sy.noun
 		al.actionSwap = al.actionSwap || sx.verb && sy.verb
 		al.kindSwap = al.kindSwap || sx.place && sy.place ||
@@ -148,6 +157,10 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 		}
 	}
 	place(a[si:], b[sj:])
+	if swapped {
+		da, db := len(distinct(a, pb)), len(distinct(b, pa))
+		al.cleanSwap = da <= 2 && db <= 2
+	}
 	return al
 }
 

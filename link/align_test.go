@@ -3,8 +3,10 @@ package link
 import "testing"
 
 // TestAlign checks what aligning two commitments finds: a thing of one
-// kind, a place or an object swapped in one frame is a swap; a list
-// reordered, a synonym or a form sharing characters is none.
+// kind, a place or an object swapped in one frame is a swap, and when
+// nothing else differs, an object swap (the pair is ruled out); a list
+// reordered, a synonym, a form sharing characters or a measure (规模 for
+// 份额) is none.
 func TestAlign(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {
@@ -12,18 +14,21 @@ func TestAlign(t *testing.T) {
 	}
 	c := testClassifier(t)
 	for _, tc := range []struct {
-		later, earlier string
-		kind, noun     bool
+		later, earlier     string
+		kind, noun, object bool
 	}{
-		{"双方将在铜矿勘探开发领域开展合作。", "双方将在锂矿勘探开发领域开展合作。", true, true},
-		{"中方将派遣篮球教练赴戊国执教。", "中方将派遣足球教练赴戊国执教。", true, true},
-		{"中方将支持戊国扩建戊都机场。", "中方将支持戊国扩建戊都港。", true, true},
-		{"双方将推进北原省光伏电站建设。", "双方将推进南川省光伏电站建设。", true, true},
-		{"双方同意于2020年互办旅游年。", "双方同意于2017年互办文化年。", true, true},
-		{"双方将扩大戊国牛肉、大豆等农产品对华出口。", "双方将扩大大豆、牛肉等戊国农产品对华出口。", false, false},
-		{"两国元首将保持密切交往。", "两国领导人将保持密切交往。", false, false},
-		{"双方将在戊国推广中文教学。", "双方将在戊国推广汉语教学。", false, false},
-		{"双方将开通直飞航班。", "双方将开通直航航班。", false, false},
+		{"双方将在铜矿勘探开发领域开展合作。", "双方将在锂矿勘探开发领域开展合作。", true, true, true},
+		{"中方将派遣篮球教练赴戊国执教。", "中方将派遣足球教练赴戊国执教。", true, true, true},
+		{"中方将支持戊国扩建戊都机场。", "中方将支持戊国扩建戊都港。", true, true, true},
+		{"双方将推进北原省光伏电站建设。", "双方将推进南川省光伏电站建设。", true, true, true},
+		{"双方同意于2020年互办旅游年。", "双方同意于2017年互办文化年。", true, true, true},
+		{"双方将扩大戊国牛肉、大豆等农产品对华出口。", "双方将扩大大豆、牛肉等戊国农产品对华出口。", false, false, false},
+		{"两国元首将保持密切交往。", "两国领导人将保持密切交往。", false, false, false},
+		{"双方将在戊国推广中文教学。", "双方将在戊国推广汉语教学。", false, false, false},
+		{"双方将开通直飞航班。", "双方将开通直航航班。", false, false, false},
+		{"双方将扩大本币结算份额。", "双方将扩大本币结算规模。", false, false, false},
+		{"戊方将在戊都大学开设中医专业。", "戊方将在戊都大学开设中文专业。", false, true, true},
+		{"双方将推动戊国农产品通过跨境电商进入中国市场，扩大电子商务合作。", "双方将推动戊国牛肉进入中国市场。", false, true, false},
 	} {
 		items := []Item{
 			{ID: 1, Group: "g", Date: "2020-01-01", Order: "2", Sentences: [][]string{c.Tokenizer.Tokens(tc.later)}},
@@ -31,8 +36,9 @@ func TestAlign(t *testing.T) {
 		}
 		co := m.newCorpus(items, false)
 		al := co.align(co.detail(1), co.detail(0))
-		if al.kindSwap != tc.kind || al.nounSwap != tc.noun {
-			t.Errorf("%s | %s: kind swap %v, noun swap %v; want %v, %v", tc.later, tc.earlier, al.kindSwap, al.nounSwap, tc.kind, tc.noun)
+		object := al.otherObject()
+		if al.kindSwap != tc.kind || al.nounSwap != tc.noun || object != tc.object {
+			t.Errorf("%s | %s: kind swap %v, noun swap %v, object swap %v; want %v, %v, %v", tc.later, tc.earlier, al.kindSwap, al.nounSwap, object, tc.kind, tc.noun, tc.object)
 		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 
 // Fitting the default linker: the choices below were made by
 // cross-validation, partner by partner and statement by statement.
-const defaultL2 = 0.001 // the penalty on the coefficients
+const defaultL2 = 0.0001 // the penalty on the coefficients
 
 // thresholds are the chances the default threshold is chosen among, by
 // the F1 of cross-validation.

@@ -26,26 +26,41 @@ var featureNames = [nFeatures]string{
 	"contained-keys-max", "contained-keys-min", "contained-stages", "contained-verbs",
 	"gap-to-best", "close-ones", "rank",
 	"frame", "noun-swap", "action-swap", "kind-swap",
+	"short-stages-differ", "short-kind-swap", "short-noun-swap", "short-action-swap",
+	"clean-swap", "object-swap",
 }
 
-const nFeatures = 31
+const nFeatures = 37
 
+// objectSwap is the feature that rules a pair out whatever the rest
+// says: the two keep one frame and each holds, in one place, a noun or
+// two the other lacks, and nothing else (丁香 for 腰果 in 加快完成坤国腰果输华检疫准入程序):
+// the same action on another object, another commitment (GUIDE §4).
+const objectSwap = nFeatures - 1
+
+// shortWords is the most content words a short commitment has: in one of
+// a clause or two, a swapped object or another stage is what it does (the
+// short-* features), while a long one holds many objects and stages and
+// a later one rewords it (the seeds' pairs: 15 of their repetitions name
+// other stages).
+//
 // closeCosine is the cosine from which an earlier commitment counts as a
 // close one, and maxClose caps their count.
 const (
+	shortWords  = 12
 	closeCosine = 0.3
 	maxClose    = 5
 )
 
 // linkLists are the lists of data/link.txt.
 type linkLists struct {
-	stop, stockVerbs map[string]bool
-	stages           [][]string // the words of each stage
-	synonyms         map[string][]string
-	kindOf           map[string][]int // the kinds (lines of [kinds]) a thing is of
-	citing           map[string]bool
-	documents        []string
-	charStop, places string
+	stop, stockVerbs, measures map[string]bool
+	stages                     [][]string // the words of each stage
+	synonyms                   map[string][]string
+	kindOf                     map[string][]int // the kinds (lines of [kinds]) a thing is of
+	citing                     map[string]bool
+	documents                  []string
+	charStop, places           string
 }
 
 // canonical returns the first word of w's synonyms, or w.
@@ -68,7 +83,7 @@ func (l *linkLists) synonymIn(w, s string) bool {
 
 var lists = sync.OnceValue(func() *linkLists {
 	s := data.Sections(data.LinkWords())
-	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, synonyms: map[string][]string{}, kindOf: map[string][]int{},
+	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, measures: map[string]bool{}, synonyms: map[string][]string{}, kindOf: map[string][]int{},
 		citing: map[string]bool{}, documents: s["documents"],
 		charStop: strings.Join(s["char-stop"], ""), places: strings.Join(s["places"], "")}
 	for _, line := range s["stages"] {
@@ -95,6 +110,9 @@ var lists = sync.OnceValue(func() *linkLists {
 	}
 	for _, w := range s["stock-verbs"] {
 		l.stockVerbs[w] = true
+	}
+	for _, w := range s["measures"] {
+		l.measures[w] = true
 	}
 	for _, line := range data.Lines(data.States()) {
 		fs := strings.Split(line, "\t")
@@ -265,6 +283,10 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		contained = float64(shared) / float64(min(len(a.chars), len(b.chars)))
 	}
 	al := c.align(a, b)
+	short := 0.0
+	if max(len(a.content), len(b.content)) <= shortWords {
+		short = 1
+	}
 	*x = [nFeatures]float64{
 		cos, bestSentence, dot(a.nouns, b.nouns), verbsShared, sameDomain,
 		uA, uB, float64(min(a.length, b.length)) / float64(max(1, a.length, b.length)), charCos, verbsDiffer, stagesDiffer,
@@ -273,6 +295,8 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		contained * (1 - max(kA, kB)), contained * (1 - min(kA, kB)), contained * stagesDiffer, contained * verbsDiffer,
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
 		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
+		short * stagesDiffer, short * b2f(al.kindSwap), short * b2f(al.nounSwap), short * b2f(al.actionSwap),
+		b2f(al.cleanSwap), b2f(al.otherObject()),
 	}
 }
 

@@ -64,6 +64,9 @@ func (m *Model) examples(ps *PairSet) []example {
 				continue
 			}
 			for _, s := range c.scored(int32(i), start[i], c.dated, defaultLimits, candidatesPerItem, sc) {
+				if s.x[objectSwap] == 1 {
+					continue // never a repetition, whatever the weights (chance)
+				}
 				match := c.items[s.j].ID
 				out = append(out, example{s.x, slices.Contains(gold, match), it.ID, match, ps.fold(it.ID, g)})
 			}

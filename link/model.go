@@ -111,6 +111,9 @@ func (m *Model) word(w string) Word {
 
 // chance is the model's chance that features x are those of a repetition.
 func (m *Model) chance(x *[nFeatures]float64) float64 {
+	if x[objectSwap] == 1 {
+		return 0
+	}
 	z := m.Bias
 	for k, c := range m.Coef {
 		z += c * x[k]
