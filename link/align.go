@@ -41,7 +41,7 @@ func (al alignment) otherObject() bool { return al.cleanSwap && al.nounSwap }
 func contentWords(all []string) []contentWord {
 	var out []contentWord
 	for k, w := range all {
-		if partOfNext(all, k) || !hasHan(w) || lists().stop[w] || lists().stockVerbs[w] || lists().measures[w] || numeric(w) {
+		if IsMark(w) || partOfNext(all, k) || !hasHan(w) || lists().stop[w] || lists().stockVerbs[w] || lists().measures[w] || numeric(w) {
 			continue
 		}
 		one := utf8.RuneCountInString(w) == 1
@@ -128,12 +128,10 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 	al := alignment{frame: float64(lcs[0]) / float64(min(len(a), len(b)))}
 	// Between two matched words (or an end), the words left over on each
 	// side are one place.
-	swapped := false
+	swapped, da, db := false, 0, 0 // da, db: the words each side lacks
 	place := func(x, y []contentWord) {
-		if len(x) == 0 || len(y) == 0 {
-			return
-		}
 		sx, sy := c.side(x, pb), c.side(y, pa)
+		da, db = da+sx.n, db+sy.n
 		if !sx.any || !sy.any {
 			return
 		}
@@ -157,10 +155,7 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 		}
 	}
 	place(a[si:], b[sj:])
-	if swapped {
-		da, db := len(distinct(a, pb)), len(distinct(b, pa))
-		al.cleanSwap = da <= 2 && db <= 2
-	}
+	al.cleanSwap = swapped && da <= 2 && db <= 2
 	return al
 }
 
@@ -187,7 +182,10 @@ func distinct(words []contentWord, other *prepared) []contentWord {
 // commitment lacks (distinct words): any, a noun, a verb, a thing of a
 // kind, a place's name (data/link.txt [places], after at least two
 // characters).
-type sideOf struct{ any, noun, verb, kinds, place bool }
+type sideOf struct {
+	any, noun, verb, kinds, place bool
+	n                             int // how many
+}
 
 func (c *corpus) side(words []contentWord, other *prepared) sideOf {
 	var s sideOf
@@ -197,6 +195,7 @@ func (c *corpus) side(words []contentWord, other *prepared) sideOf {
 			continue
 		}
 		s.any = true
+		s.n++
 		switch c.model.word(w.word).Class {
 		case 'n':
 			s.noun = true

@@ -27,10 +27,10 @@ var featureNames = [nFeatures]string{
 	"gap-to-best", "close-ones", "rank",
 	"frame", "noun-swap", "action-swap", "kind-swap",
 	"short-stages-differ", "short-kind-swap", "short-noun-swap", "short-action-swap",
-	"clean-swap", "object-swap",
+	"clean-swap", "marks-differ", "object-swap",
 }
 
-const nFeatures = 37
+const nFeatures = 38
 
 // objectSwap is the feature that rules a pair out whatever the rest
 // says: the two keep one frame and each holds, in one place, a noun or
@@ -133,7 +133,9 @@ var lists = sync.OnceValue(func() *linkLists {
 
 // linkWord reports whether a word counts for linking: it has two
 // characters or more (年, 月, 日 of a date do not) and is not a stop word.
-func linkWord(w string) bool { return utf8.RuneCountInString(w) >= 2 && !lists().stop[w] }
+func linkWord(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && !lists().stop[w] && !IsMark(w)
+}
 
 // StopWord reports whether w is left out of linking: a state's name, or a
 // word of citing a document.
@@ -151,6 +153,7 @@ type prepared struct {
 	stages              uint64        // which stages of data/link.txt it names
 	length              int           // characters of its words
 	content             []contentWord // its content words in order (align)
+	marks               []string      // its marks (Marks), sorted, once each
 }
 
 // joinSentences returns the words of all the sentences, in order.
@@ -177,6 +180,13 @@ func (c *corpus) prepare(sentences [][]string, whole vector) prepared {
 	}
 	p.nouns = c.vector(all, 'n')
 	p.content = contentWords(all)
+	for _, w := range all {
+		if IsMark(w) {
+			p.marks = append(p.marks, w)
+		}
+	}
+	slices.Sort(p.marks)
+	p.marks = slices.Compact(p.marks)
 	var keys []weighted
 	for _, w := range all {
 		if !linkWord(w) {
@@ -296,7 +306,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
 		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
 		short * stagesDiffer, short * b2f(al.kindSwap), short * b2f(al.nounSwap), short * b2f(al.actionSwap),
-		b2f(al.cleanSwap), b2f(al.otherObject()),
+		b2f(al.cleanSwap), b2f(marksDiffer(a.marks, b.marks)), b2f(al.otherObject() || marksDiffer(a.marks, b.marks)),
 	}
 }
 

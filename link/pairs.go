@@ -85,7 +85,8 @@ var sentenceSplit = regexp.MustCompile(`[。；！？]`)
 
 // Sentences cuts a commitment's text into its sentences (and the parts of
 // a list item that ；separates), each as its words, leaving out those with
-// none, and returns all its words too: what the linker weighs of a
+// none, the last followed by the text's marks (WithMarks), and returns all
+// its words too, without the marks: what the linker weighs of a
 // commitment (Item.Sentences) and what its domain is predicted from.
 func Sentences(text string, tokens Tokens) (sentences [][]string, all []string) {
 	for _, s := range sentenceSplit.Split(text, -1) {
@@ -94,7 +95,20 @@ func Sentences(text string, tokens Tokens) (sentences [][]string, all []string) 
 			all = append(all, ws...)
 		}
 	}
-	return sentences, all
+	return WithMarks(text, sentences), all
+}
+
+// WithMarks returns the sentences of text with its marks (Marks) after the
+// last, in place of any it held: how words stored before marks were are
+// brought up to date.
+func WithMarks(text string, sentences [][]string) [][]string {
+	if len(sentences) == 0 {
+		return sentences
+	}
+	last := len(sentences) - 1
+	words := slices.DeleteFunc(slices.Clone(sentences[last]), IsMark)
+	sentences[last] = append(words, Marks(text)...)
+	return sentences
 }
 
 // ReadPairs reads the folder dir of fsys.

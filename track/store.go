@@ -217,6 +217,9 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	if stale, err := staleTerms(ctx, s.db); err != nil || stale {
 		return cmp.Or(err, ErrOutdated)
 	}
+	if stale, err := staleMarks(ctx, s.db); err != nil || stale {
+		return cmp.Or(err, ErrOutdated)
+	}
 	return nil
 }
 
@@ -303,6 +306,9 @@ func (s *Store) migrate(ctx context.Context) error {
 				m.version, m.name, now()); err != nil {
 				return err
 			}
+		}
+		if err := refreshMarks(ctx, tx); err != nil {
+			return err
 		}
 		return refreshTerms(ctx, tx)
 	})

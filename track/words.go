@@ -1,6 +1,10 @@
 package track
 
-import "strings"
+import (
+	"strings"
+
+	"pledge/link"
+)
 
 // sentenceBreak separates the sentences of a commitment in its stored
 // words, the column commitments.tokens (a word never holds it: the
@@ -30,11 +34,15 @@ func splitSentences(tokens string) [][]string {
 }
 
 // storedWords returns the words of stored words, every sentence's in
-// turn: what a model labels, and what terms are made from.
+// turn, without the linker's marks (link.Marks): what a model labels.
 func storedWords(tokens string) []string {
 	var words []string
 	for _, s := range splitSentences(tokens) {
-		words = append(words, s...)
+		for _, w := range s {
+			if !link.IsMark(w) {
+				words = append(words, w)
+			}
+		}
 	}
 	return words
 }

@@ -34,6 +34,10 @@ func TestStoredSentences(t *testing.T) {
 			t.Errorf("%s: words %q, want %q", tt.name, got, words)
 		}
 	}
+	// The linker's marks are no words a domain is predicted from.
+	if got := storedWords("召开 会议 #第2次"); !reflect.DeepEqual(got, []string{"召开", "会议"}) {
+		t.Errorf("words with a mark read as %q", got)
+	}
 	// Sentences without words, as an older pledge may have stored them,
 	// are left out.
 	if got := splitSentences(" | 合作 |  | "); !reflect.DeepEqual(got, [][]string{{"合作"}}) {

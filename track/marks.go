@@ -1,0 +1,71 @@
+package track
+
+import (
+	"context"
+	"database/sql"
+
+	"pledge/link"
+)
+
+// settingMarks is the link.MarksVersion the stored words' marks were
+// found by.
+const settingMarks = "marks"
+
+// staleMarks reports whether the stored commitments' marks were found
+// otherwise than link.Marks finds them now: Open finds them again.
+func staleMarks(ctx context.Context, q querier) (bool, error) {
+	v, err := setting(ctx, q, settingMarks)
+	if err != nil || v == link.MarksVersion {
+		return false, err
+	}
+	var has bool
+	err = q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM commitments)`).Scan(&has)
+	return has, err
+}
+
+// refreshMarks brings the marks of every stored commitment's words
+// (link.WithMarks) up to date when they were found otherwise, or not at
+// all (a database made before marks were), in the transaction that brings
+// the database up to date. The words change, so the links are made again
+// by the next command that writes (Relink: the linker's version changed
+// with them).
+func refreshMarks(ctx context.Context, tx *sql.Tx) error {
+	stale, err := staleMarks(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if !stale {
+		return setSetting(ctx, tx, settingMarks, link.MarksVersion)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, text, tokens FROM commitments`)
+	if err != nil {
+		return err
+	}
+	words := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var text, tokens string
+		if err := rows.Scan(&id, &text, &tokens); err != nil {
+			rows.Close()
+			return err
+		}
+		if now := joinSentences(link.WithMarks(text, splitSentences(tokens))); now != tokens {
+			words[id] = now
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	up, err := tx.PrepareContext(ctx, `UPDATE commitments SET tokens = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	for id, w := range words {
+		if _, err := up.ExecContext(ctx, w, id); err != nil {
+			return err
+		}
+	}
+	return setSetting(ctx, tx, settingMarks, link.MarksVersion)
+}
