@@ -73,11 +73,16 @@ func FitDefault(src Sources) (*Model, error) {
 	ps := Merge(sets...)
 	// The threshold at which the sets do best on average, each set
 	// weighing the same: invented follow-ups and real statements both.
+	var folds [][]string
+	for k := range sets {
+		folds = append(folds, ps.foldsOf(k))
+	}
+	scores := m.crossValidateEach(ps, defaultL2, folds, thresholds)
 	best := -1.0
-	for _, th := range thresholds {
+	for t, th := range thresholds {
 		sum := 0.0
 		for k := range sets {
-			sum += f1(m.crossValidate(ps, defaultL2, th, ps.foldsOf(k)))
+			sum += f1(scores[k][t])
 		}
 		if sum > best {
 			best, m.Threshold = sum, th

@@ -27,15 +27,17 @@ var featureNames = [nFeatures]string{
 	"gap-to-best", "close-ones", "rank",
 	"frame", "noun-swap", "action-swap", "kind-swap",
 	"short-stages-differ", "short-kind-swap", "short-noun-swap", "short-action-swap",
-	"clean-swap", "marks-differ", "object-swap",
+	"clean-swap", "object-swap",
 }
 
-const nFeatures = 38
+const nFeatures = 37
 
 // objectSwap is the feature that rules a pair out whatever the rest
-// says: the two keep one frame and each holds, in one place, a noun or
-// two the other lacks, and nothing else (丁香 for 腰果 in 加快完成坤国腰果输华检疫准入程序):
-// the same action on another object, another commitment (GUIDE §4).
+// says (chance; the fit leaves such pairs out): the two keep one frame and
+// each holds, in one place, a noun or two the other lacks, and nothing
+// else (丁香 for 腰果 in 加快完成坤国腰果输华检疫准入程序), or they name other
+// members of one series (marksDiffer: 第二次会议, 第一次会议): the same
+// action on another object, another commitment (GUIDE §4).
 const objectSwap = nFeatures - 1
 
 // shortWords is the most content words a short commitment has: in one of
@@ -306,7 +308,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
 		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
 		short * stagesDiffer, short * b2f(al.kindSwap), short * b2f(al.nounSwap), short * b2f(al.actionSwap),
-		b2f(al.cleanSwap), b2f(marksDiffer(a.marks, b.marks)), b2f(al.otherObject() || marksDiffer(a.marks, b.marks)),
+		b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks)),
 	}
 }
 

@@ -167,18 +167,55 @@ func (m *Model) CrossValidate(ps *PairSet, l2, threshold float64) Score {
 // crossValidate scores the folds given, each linked by a model fitted on
 // the rest of ps.
 func (m *Model) crossValidate(ps *PairSet, l2, threshold float64, folds []string) Score {
+	return m.crossValidateEach(ps, l2, [][]string{folds}, []float64{threshold})[0][0]
+}
+
+// crossValidateEach scores each list of folds (a set's) at each
+// threshold: the score of sets[k] at thresholds[t] is [k][t]. The
+// candidate pairs are weighed once, each fold is fitted once and its
+// groups linked once: a link's match does not depend on the threshold,
+// only whether it recurs.
+func (m *Model) crossValidateEach(ps *PairSet, l2 float64, sets [][]string, thresholds []float64) [][]Score {
 	ex := m.examples(ps)
-	var total Score
-	for _, g := range folds {
-		var train []example
-		for _, e := range ex {
-			if e.fold != g {
-				train = append(train, e)
+	group := map[int64]string{}
+	for _, it := range ps.Items {
+		group[it.ID] = it.Group
+	}
+	out := make([][]Score, len(sets))
+	for k, folds := range sets {
+		out[k] = make([]Score, len(thresholds))
+		for _, g := range folds {
+			var train []example
+			for _, e := range ex {
+				if e.fold != g {
+					train = append(train, e)
+				}
+			}
+			fold := *m
+			fold.Coef, fold.Bias = fitLogistic(train, l2)
+			// Only the groups of the fold's commitments are linked.
+			in := map[string]bool{}
+			for id := range ps.Gold {
+				if ps.fold(id, group[id]) == g {
+					in[group[id]] = true
+				}
+			}
+			var items []Item
+			for _, it := range ps.Items {
+				if in[it.Group] {
+					items = append(items, it)
+				}
+			}
+			links := fold.All(items, 0)
+			for t, th := range thresholds {
+				at := make(map[int64]Link, len(links))
+				for id, l := range links {
+					l.Recurring = l.Previous != 0 && l.Similarity >= th
+					at[id] = l
+				}
+				out[k][t] = out[k][t].Add(ps.Score(at, g))
 			}
 		}
-		fold := *m
-		fold.Coef, fold.Bias = fitLogistic(train, l2)
-		total = total.Add(ps.Score(fold.All(ps.Items, threshold), g))
 	}
-	return total
+	return out
 }
