@@ -14,13 +14,7 @@ const settingMarks = "marks"
 // staleMarks reports whether the stored commitments' marks were found
 // otherwise than link.Marks finds them now: Open finds them again.
 func staleMarks(ctx context.Context, q querier) (bool, error) {
-	v, err := setting(ctx, q, settingMarks)
-	if err != nil || v == link.MarksVersion {
-		return false, err
-	}
-	var has bool
-	err = q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM commitments)`).Scan(&has)
-	return has, err
+	return staleSince(ctx, q, settingMarks, link.MarksVersion)
 }
 
 // refreshMarks brings the marks of every stored commitment's words

@@ -14,8 +14,15 @@ const settingTerms = "terms"
 // staleTerms reports whether the stored commitments' terms were found
 // otherwise than label.Terms finds them now: Open finds them again.
 func staleTerms(ctx context.Context, q querier) (bool, error) {
-	v, err := setting(ctx, q, settingTerms)
-	if err != nil || v == label.TermsVersion() {
+	return staleSince(ctx, q, settingTerms, label.TermsVersion())
+}
+
+// staleSince reports whether the database holds commitments and the
+// setting key names another version than want: what was found of them
+// (their terms, their words' marks) must be found again.
+func staleSince(ctx context.Context, q querier, key, want string) (bool, error) {
+	v, err := setting(ctx, q, key)
+	if err != nil || v == want {
 		return false, err
 	}
 	var has bool
