@@ -31,35 +31,11 @@ func refreshMarks(ctx context.Context, tx *sql.Tx) error {
 	if !stale {
 		return setSetting(ctx, tx, settingMarks, link.MarksVersion)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, text, tokens FROM commitments`)
+	err = recompute(ctx, tx, "tokens", func(text, tokens string) string {
+		return joinSentences(link.WithMarks(text, splitSentences(tokens)))
+	})
 	if err != nil {
 		return err
-	}
-	words := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var text, tokens string
-		if err := rows.Scan(&id, &text, &tokens); err != nil {
-			rows.Close()
-			return err
-		}
-		if now := joinSentences(link.WithMarks(text, splitSentences(tokens))); now != tokens {
-			words[id] = now
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	up, err := tx.PrepareContext(ctx, `UPDATE commitments SET tokens = ? WHERE id = ?`)
-	if err != nil {
-		return err
-	}
-	defer up.Close()
-	for id, w := range words {
-		if _, err := up.ExecContext(ctx, w, id); err != nil {
-			return err
-		}
 	}
 	return setSetting(ctx, tx, settingMarks, link.MarksVersion)
 }

@@ -30,6 +30,42 @@ func staleSince(ctx context.Context, q querier, key, want string) (bool, error) 
 	return has, err
 }
 
+// recompute sets the column of every stored commitment (terms, tokens) to
+// what f makes of its text and the column's value, where that differs.
+func recompute(ctx context.Context, tx *sql.Tx, column string, f func(text, old string) string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, text, `+column+` FROM commitments`)
+	if err != nil {
+		return err
+	}
+	values := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var text, old string
+		if err := rows.Scan(&id, &text, &old); err != nil {
+			rows.Close()
+			return err
+		}
+		if v := f(text, old); v != old {
+			values[id] = v
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	up, err := tx.PrepareContext(ctx, `UPDATE commitments SET `+column+` = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	for id, v := range values {
+		if _, err := up.ExecContext(ctx, v, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // refreshTerms finds the terms of every stored commitment again when they
 // were found otherwise than label.Terms finds them now, in the
 // transaction that brings the database up to date.
@@ -39,33 +75,9 @@ func refreshTerms(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	if stale {
-		rows, err := tx.QueryContext(ctx, `SELECT id, text FROM commitments`)
+		err := recompute(ctx, tx, "terms", func(text, _ string) string { return strings.Join(label.Terms(text), " ") })
 		if err != nil {
 			return err
-		}
-		terms := map[int64]string{}
-		for rows.Next() {
-			var id int64
-			var text string
-			if err := rows.Scan(&id, &text); err != nil {
-				rows.Close()
-				return err
-			}
-			terms[id] = strings.Join(label.Terms(text), " ")
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		up, err := tx.PrepareContext(ctx, `UPDATE commitments SET terms = ? WHERE id = ?`)
-		if err != nil {
-			return err
-		}
-		defer up.Close()
-		for id, t := range terms {
-			if _, err := up.ExecContext(ctx, t, id); err != nil {
-				return err
-			}
 		}
 	}
 	return setSetting(ctx, tx, settingTerms, label.TermsVersion())
