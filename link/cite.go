@@ -59,7 +59,9 @@ func citations(words []string) []bool {
 		if end < 0 {
 			continue
 		}
-		for end+1 < len(words) && isArticle(words[end+1]) {
+		// The segmenter also gives the longer words a name is part of
+		// (运输 协定 航空运输协定): those ending as it does are the name too.
+		for end+1 < len(words) && (isArticle(words[end+1]) || strings.HasSuffix(words[end+1], words[end])) {
 			end++
 		}
 		if drop == nil {

@@ -2,6 +2,8 @@ package link
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
 	"slices"
 	"strings"
@@ -27,10 +29,10 @@ var featureNames = [nFeatures]string{
 	"gap-to-best", "close-ones", "rank",
 	"frame", "noun-swap", "action-swap", "kind-swap",
 	"short-stages-differ", "short-kind-swap", "short-noun-swap", "short-action-swap",
-	"clean-swap", "object-swap",
+	"first-stages-differ", "clean-swap", "object-swap",
 }
 
-const nFeatures = 37
+const nFeatures = 38
 
 // objectSwap is the feature that rules a pair out whatever the rest
 // says (chance; the fit leaves such pairs out): the two keep one frame and
@@ -63,6 +65,8 @@ type linkLists struct {
 	citing                     map[string]bool
 	documents                  []string
 	charStop, places           string
+	stagesHash                 string          // of the [stages] and the tokenizer's stop words, for MarksVersion
+	tokenStop                  map[string]bool // the words the tokenizer leaves out (data/stopwords.txt)
 }
 
 // canonical returns the first word of w's synonyms, or w.
@@ -91,6 +95,8 @@ var lists = sync.OnceValue(func() *linkLists {
 	for _, line := range s["stages"] {
 		l.stages = append(l.stages, strings.Fields(line))
 	}
+	sum := sha256.Sum256([]byte(strings.Join(s["stages"], "\n") + "\n\n" + data.StopWords()))
+	l.stagesHash = hex.EncodeToString(sum[:6])
 	for _, w := range s["citing"] {
 		l.citing[w] = true
 	}
@@ -109,6 +115,10 @@ var lists = sync.OnceValue(func() *linkLists {
 	}
 	for _, w := range s["stop"] {
 		l.stop[w] = true
+	}
+	l.tokenStop = map[string]bool{}
+	for _, w := range data.Lines(data.StopWords()) {
+		l.tokenStop[w] = true
 	}
 	for _, w := range s["stock-verbs"] {
 		l.stockVerbs[w] = true
@@ -156,6 +166,7 @@ type prepared struct {
 	length              int           // characters of its words
 	content             []contentWord // its content words in order (align)
 	marks               []string      // its marks (Marks), sorted, once each
+	firstStage          int           // the stage of its first stage mark, -1 when none
 }
 
 // joinSentences returns the words of all the sentences, in order.
@@ -187,6 +198,7 @@ func (c *corpus) prepare(sentences [][]string, whole vector) prepared {
 			p.marks = append(p.marks, w)
 		}
 	}
+	p.stages, p.firstStage = stagesOf(p.marks)
 	slices.Sort(p.marks)
 	p.marks = slices.Compact(p.marks)
 	var keys []weighted
@@ -224,13 +236,6 @@ func (c *corpus) prepare(sentences [][]string, whole vector) prepared {
 	p.runes = []rune(joined)
 	slices.Sort(p.runes)
 	p.runes = slices.Compact(p.runes)
-	for k, stage := range lists().stages {
-		for _, s := range stage {
-			if k < 64 && strings.Contains(joined, s) {
-				p.stages |= 1 << k
-			}
-		}
-	}
 	return p
 }
 
@@ -281,6 +286,10 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 	if a.stages != 0 && b.stages != 0 && a.stages&b.stages == 0 {
 		stagesDiffer = 1
 	}
+	firstDiffer := 0.0
+	if a.firstStage >= 0 && b.firstStage >= 0 && a.firstStage != b.firstStage {
+		firstDiffer = 1
+	}
 	sameDomain := 0.0
 	if c.items[i].Domain == c.items[j].Domain {
 		sameDomain = 1
@@ -308,7 +317,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
 		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
 		short * stagesDiffer, short * b2f(al.kindSwap), short * b2f(al.nounSwap), short * b2f(al.actionSwap),
-		b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks)),
+		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks)),
 	}
 }
 

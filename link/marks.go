@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A commitment's ordinals and anniversaries say which one of a series it
@@ -14,36 +15,114 @@ import (
 // year. The tokenizer drops numbers, so Sentences keeps these as marks,
 // words of their own (#第2次, #75周年) that no vector weighs and the
 // features compare.
+//
+// The stages a commitment names (data/link.txt [stages]) are marks too
+// (#@落实), in the order the text names them: the first is its main
+// action (落实 of 落实……纲要，推动……建设 against 编制 of 编制……纲要), and the
+// tokenizer leaves out some stage words (落实 is a stop word of the domain
+// model), which the text keeps.
 
-// MarksVersion names how Marks finds marks: the words stored with
-// another are brought up to date (WithMarks) when a database is opened.
-const MarksVersion = "marks-1"
+// MarksVersion names how Marks finds marks, the stage words included: the
+// words stored with another are brought up to date (WithMarks) when a
+// database is opened.
+func MarksVersion() string { return "marks-2:" + lists().stagesHash }
 
 // markPrefix begins a mark; no word the tokenizer gives begins with it.
-const markPrefix = "#"
+// stagePrefix begins the mark of a stage word.
+const (
+	markPrefix  = "#"
+	stagePrefix = markPrefix + "@"
+)
 
 var (
-	ordinalMark     = regexp.MustCompile(`第\s*([0-9０-９]+|[〇零一二两三四五六七八九十百千]+)\s*([次届颗所期座批轮号])`)
+	ordinalMark = regexp.MustCompile(`第\s*([0-9０-９]+|[〇零一二两三四五六七八九十百千]+)\s*([次届颗所期座批轮号])`)
+	// 一号线, 二期工程: a member of a series named without 第, which
+	// only what follows the number tells from a count.
+	memberMark = regexp.MustCompile(`([0-9０-９]+|[〇零一二两三四五六七八九十]+)\s*(号|期)(?:线|卫星|星|机组|航站楼|工程|项目)`)
+	// 通信卫星2号: the number after the name.
+	afterNameMark = regexp.MustCompile(`(?:卫星|星)\s*([0-9０-９]+|[〇零一二两三四五六七八九十]+)\s*(号)`)
+	// 首次会议, 首届论坛: the first of a series.
+	firstMark       = regexp.MustCompile(`首\s*()([次届批轮期])`)
 	anniversaryMark = regexp.MustCompile(`([0-9０-９]+|[〇零一二两三四五六七八九十百千]+)\s*(周年)`)
 )
 
 // Marks returns the marks of text, in order.
 func Marks(text string) []string {
 	var out []string
-	for _, re := range []*regexp.Regexp{ordinalMark, anniversaryMark} {
+	for _, re := range []*regexp.Regexp{ordinalMark, memberMark, afterNameMark, firstMark, anniversaryMark} {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			n := number(m[1])
+			if re == firstMark {
+				n = 1
+			}
 			if n < 0 {
 				continue
 			}
 			prefix := ""
-			if re == ordinalMark {
+			if re != anniversaryMark {
 				prefix = "第"
 			}
 			out = append(out, markPrefix+prefix+strconv.Itoa(n)+m[2])
 		}
 	}
 	return out
+}
+
+// documentName is a name in 《》: a document's stages (《……建设规划》) are
+// not the commitment's.
+var documentName = regexp.MustCompile(`《[^《》]*》`)
+
+// stageMarks returns the marks of the stage words text names, in order,
+// each once, the longest where two start at one place (可行性研究, not 研究).
+// A stage word counts where it is a word: one of the words the tokenizer
+// found in the text, or a stop word it leaves out (落实), not characters
+// across two words (开工 of 召开工作组); and not before 性, an adjective
+// (建设性).
+func stageMarks(text string, words []string) []string {
+	text = documentName.ReplaceAllString(text, "》")
+	var out []string
+	for i := 0; i < len(text); {
+		w := ""
+		for _, stage := range lists().stages {
+			for _, s := range stage {
+				if len(s) > len(w) && strings.HasPrefix(text[i:], s) && !strings.HasPrefix(text[i+len(s):], "性") &&
+					(lists().tokenStop[s] || slices.Contains(words, s)) {
+					w = s
+				}
+			}
+		}
+		if w == "" {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			continue
+		}
+		if m := stagePrefix + w; !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+		i += len(w)
+	}
+	return out
+}
+
+// stagesOf returns the stages (lines of [stages]) of a commitment's stage
+// marks, as bits, and the stage of the first, -1 when it names none.
+func stagesOf(marks []string) (bits uint64, first int) {
+	first = -1
+	for _, m := range marks {
+		w, ok := strings.CutPrefix(m, stagePrefix)
+		if !ok {
+			continue
+		}
+		for k, stage := range lists().stages {
+			if k < 64 && slices.Contains(stage, w) {
+				bits |= 1 << k
+				if first < 0 {
+					first = k
+				}
+			}
+		}
+	}
+	return bits, first
 }
 
 // IsMark reports whether a stored word is a mark, not a word of the text:
@@ -91,13 +170,13 @@ func number(s string) int {
 // them.
 func marksDiffer(a, b []string) bool {
 	for _, x := range a {
-		if slices.Contains(b, x) {
+		if slices.Contains(b, x) || strings.HasPrefix(x, stagePrefix) {
 			continue
 		}
 		u := markUnit(x)
 		shared, other := false, false
 		for _, y := range b {
-			if markUnit(y) == u {
+			if markUnit(y) == u && !strings.HasPrefix(y, stagePrefix) {
 				other = true
 				shared = shared || slices.Contains(a, y)
 			}

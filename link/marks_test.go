@@ -2,6 +2,7 @@ package link
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -18,10 +19,36 @@ func TestMarks(t *testing.T) {
 		{"庆祝建交７０周年。", []string{"#70周年"}},
 		{"中方将为对方培训1000名技术人员。", nil},
 		{"根据条约第二十五条予以延期。", nil},
+		{"双方将参与地铁二号线和二期工程建设。", []string{"#第2号", "#第2期"}},
+		{"统一号召，分两期完成。", nil},
+		{"举行首次会议，推进通信卫星2号研制。", []string{"#第2号", "#第1次"}},
 	} {
 		if got := Marks(tc.text); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("Marks(%s) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestStageMarks reads the stages a text names in order, each once, where
+// they are words: the tokenizer's or a stop word it leaves out.
+func TestStageMarks(t *testing.T) {
+	for _, tc := range []struct {
+		text, words string
+		want        []string
+	}{
+		{"双方将研究修建跨境公路，并建设口岸。", "研究 修建 跨境 公路 建设 口岸", []string{"#@研究", "#@修建", "#@建设"}},
+		{"双方将开展可行性研究。", "开展 可行性 研究 可行性研究", []string{"#@可行性研究"}},
+		{"双方将落实《经济走廊建设规划纲要》。", "经济走廊 建设 规划 纲要", []string{"#@落实"}},
+		{"双方将召开工作组第二次会议。", "召开 工作组 会议", nil},
+		{"双方将发挥建设性作用。", "发挥 建设 建设性 作用", nil},
+	} {
+		if got := stageMarks(tc.text, strings.Fields(tc.words)); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("stageMarks(%s) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	_, build := stagesOf([]string{"#@建设"})
+	if _, first := stagesOf([]string{"#第2次", "#@修建", "#@研究"}); first != build || build < 0 {
+		t.Errorf("first stage of 修建, 研究 = %d, want that of 建设 (%d)", first, build)
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 
 // PairSet is a folder of labelled follow-up statements (testdata/pairs/dev
 // and test): the commitments of statements PARTNER_YYYY-MM-DD.txt, every
-// —— item a commitment, and pairs.tsv, which says of each commitment of a
+// —— item a commitment (or every sentence: commitmentsOf), and pairs.tsv, which says of each commitment of a
 // later statement which earlier ones it repeats (GUIDE §4), or none. The
 // linker is fitted on one such folder and measured on another.
 type PairSet struct {
@@ -107,7 +107,7 @@ func WithMarks(text string, sentences [][]string) [][]string {
 	}
 	last := len(sentences) - 1
 	words := slices.DeleteFunc(slices.Clone(sentences[last]), IsMark)
-	sentences[last] = append(words, Marks(text)...)
+	sentences[last] = append(append(words, Marks(text)...), stageMarks(text, joinSentences(sentences))...)
 	return sentences
 }
 
@@ -131,11 +131,7 @@ func ReadPairs(fsys fs.FS, dir string, tokens Tokens, domain Domain) (*PairSet, 
 			return nil, fmt.Errorf("%s: no date in its name", f)
 		}
 		ordinal := 0
-		for line := range strings.Lines(string(b)) {
-			text, ok := strings.CutPrefix(strings.TrimSpace(line), "——")
-			if !ok {
-				continue
-			}
+		for _, text := range commitmentsOf(string(b)) {
 			ordinal++
 			id := int64(len(ps.Items) + 1)
 			ss, all := Sentences(text, tokens)
@@ -187,6 +183,31 @@ func ReadPairs(fsys fs.FS, dir string, tokens Tokens, domain Domain) (*PairSet, 
 		ps.Gold[id] = slices.Compact(ps.Gold[id])
 	}
 	return ps, sc.Err()
+}
+
+// commitmentsOf returns the commitments of a statement of a PairSet: its
+// —— items, or, in one written as paragraphs (a long statement in
+// real statements' style, without items), each sentence ending in 。 —
+// its labels say which are commitments, and the rest are earlier
+// commitments a later one may be matched with, as the extractor's would.
+func commitmentsOf(text string) []string {
+	var items, sentences []string
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if item, ok := strings.CutPrefix(line, "——"); ok {
+			items = append(items, item)
+			continue
+		}
+		for s := range strings.SplitAfterSeq(line, "。") {
+			if strings.HasSuffix(s, "。") {
+				sentences = append(sentences, s)
+			}
+		}
+	}
+	if len(items) > 0 {
+		return items
+	}
+	return sentences
 }
 
 // Score is how links compare with a PairSet's labels: a commitment found

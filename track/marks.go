@@ -7,14 +7,14 @@ import (
 	"pledge/link"
 )
 
-// settingMarks is the link.MarksVersion the stored words' marks were
+// settingMarks is the link.MarksVersion() the stored words' marks were
 // found by.
 const settingMarks = "marks"
 
 // staleMarks reports whether the stored commitments' marks were found
 // otherwise than link.Marks finds them now: Open finds them again.
 func staleMarks(ctx context.Context, q querier) (bool, error) {
-	return staleSince(ctx, q, settingMarks, link.MarksVersion)
+	return staleSince(ctx, q, settingMarks, link.MarksVersion())
 }
 
 // refreshMarks brings the marks of every stored commitment's words
@@ -29,7 +29,7 @@ func refreshMarks(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	if !stale {
-		return setSetting(ctx, tx, settingMarks, link.MarksVersion)
+		return setSetting(ctx, tx, settingMarks, link.MarksVersion())
 	}
 	err = recompute(ctx, tx, "tokens", func(text, tokens string) string {
 		return joinSentences(link.WithMarks(text, splitSentences(tokens)))
@@ -37,5 +37,5 @@ func refreshMarks(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	return setSetting(ctx, tx, settingMarks, link.MarksVersion)
+	return setSetting(ctx, tx, settingMarks, link.MarksVersion())
 }
