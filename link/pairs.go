@@ -185,6 +185,10 @@ func ReadPairs(fsys fs.FS, dir string, tokens Tokens, domain Domain) (*PairSet, 
 	return ps, sc.Err()
 }
 
+// paragraphNumber numbers a paragraph (2., 一、, （三）): no part of its
+// first sentence.
+var paragraphNumber = regexp.MustCompile(`^(?:[0-9０-９]+[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)])\s*`)
+
 // commitmentsOf returns the commitments of a statement of a PairSet: its
 // —— items, or, in one written as paragraphs (a long statement in
 // real statements' style, without items), each sentence ending in 。 —
@@ -198,6 +202,7 @@ func commitmentsOf(text string) []string {
 			items = append(items, item)
 			continue
 		}
+		line = paragraphNumber.ReplaceAllString(line, "")
 		for s := range strings.SplitAfterSeq(line, "。") {
 			if strings.HasSuffix(s, "。") {
 				sentences = append(sentences, s)
