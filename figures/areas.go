@@ -2,6 +2,8 @@ package figures
 
 import (
 	"cmp"
+	"encoding/json"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -25,9 +27,11 @@ type Area struct {
 }
 
 // NewAreas finds the policy areas that first appear in each year from the
-// terms of every commitment, given one at a time in date order: what it
-// keeps grows with the distinct terms, not with the commitments. Its zero
-// value is ready to use.
+// terms of every commitment, given one at a time, a statement's together,
+// in any order of statements: what it keeps grows with the distinct terms,
+// not with the commitments, and it can be kept (MarshalJSON) and given
+// more statements later, with the same areas as one given them all. Its
+// zero value is ready to use.
 type NewAreas struct {
 	// Specific ranks areas used alike: the more specific a term (the rarer
 	// in general language), the higher. Nil ranks them by term.
@@ -48,18 +52,14 @@ type NewAreas struct {
 
 // Add counts the terms of commitment id of statement st, of year (0 when
 // its date is unknown: its terms count towards how rare a term is, and
-// which forms go together, but are new in no year). Commitments are added
-// in date order, a statement's together.
+// which forms go together, but are new in no year). A statement's
+// commitments are added together, statements in any order.
 func (a *NewAreas) Add(year int, st, id int64, terms []string) {
-	if a.df == nil {
-		a.df, a.first, a.uses = map[string]int{}, map[string]int{}, map[string][]int64{}
-		a.statement, a.short = map[int64]int64{}, map[string]map[string]bool{}
-	}
+	a.init()
 	if st != a.cur || a.curTerms == nil {
 		a.cur, a.curTerms = st, map[string]bool{}
 	}
 	a.n++
-	a.statement[id] = st
 	for _, t := range terms {
 		a.df[t]++
 		if !a.curTerms[t] {
@@ -69,16 +69,74 @@ func (a *NewAreas) Add(year int, st, id int64, terms []string) {
 			}
 			a.curTerms[t] = true
 		}
-		if year == 0 {
-			continue
-		}
-		if a.first[t] == 0 {
-			a.first[t] = year
-		}
-		if a.first[t] == year {
-			a.uses[t] = append(a.uses[t], id)
+		switch f := a.first[t]; {
+		case year == 0:
+		case f == 0 || year < f: // the first year yet: its uses begin again
+			a.first[t], a.uses[t] = year, []int64{id}
+			a.statement[id] = st
+		case year == f:
+			if u := a.uses[t]; len(u) == 0 || u[len(u)-1] != id {
+				a.uses[t] = append(u, id)
+			}
+			a.statement[id] = st
 		}
 	}
+}
+
+func (a *NewAreas) init() {
+	if a.df == nil {
+		a.df, a.first, a.uses = map[string]int{}, map[string]int{}, map[string][]int64{}
+		a.statement, a.short = map[int64]int64{}, map[string]map[string]bool{}
+	}
+}
+
+// kept is what NewAreas keeps of the commitments added, as JSON.
+type kept struct {
+	N         int                 `json:"n"`
+	DF        map[string]int      `json:"df"`
+	First     map[string]int      `json:"first"`
+	Uses      map[string][]int64  `json:"uses"`
+	Statement map[int64]int64     `json:"statement"`
+	Short     map[string][]string `json:"short"`
+}
+
+// MarshalJSON keeps what a has counted, to be read back (UnmarshalJSON) and
+// given more statements.
+func (a *NewAreas) MarshalJSON() ([]byte, error) {
+	a.init()
+	k := kept{N: a.n, DF: a.df, First: a.first, Uses: a.uses, Statement: map[int64]int64{}, Short: map[string][]string{}}
+	for _, ids := range a.uses {
+		for _, id := range ids {
+			k.Statement[id] = a.statement[id]
+		}
+	}
+	for short, longs := range a.short {
+		k.Short[short] = slices.Sorted(maps.Keys(longs))
+	}
+	return json.Marshal(k)
+}
+
+// UnmarshalJSON reads what MarshalJSON kept; Specific is left as it was.
+func (a *NewAreas) UnmarshalJSON(b []byte) error {
+	var k kept
+	if err := json.Unmarshal(b, &k); err != nil {
+		return err
+	}
+	specific := a.Specific
+	*a = NewAreas{Specific: specific}
+	a.init()
+	a.n = k.N
+	maps.Copy(a.df, k.DF)
+	maps.Copy(a.first, k.First)
+	maps.Copy(a.uses, k.Uses)
+	maps.Copy(a.statement, k.Statement)
+	for short, longs := range k.Short {
+		a.short[short] = map[string]bool{}
+		for _, l := range longs {
+			a.short[short][l] = true
+		}
+	}
+	return nil
 }
 
 // abbreviation records short as a short form of long if it is one.

@@ -83,6 +83,25 @@ func TestNewAreas(t *testing.T) {
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: areas %v, want %v", tt.name, got, tt.want)
 		}
+		// In the other order, kept and read back halfway: the same areas.
+		var b NewAreas
+		for k := range tt.uses {
+			u := tt.uses[len(tt.uses)-1-k]
+			b.Add(u.year, u.id, u.id, u.terms)
+			if k == len(tt.uses)/2 {
+				j, err := b.MarshalJSON()
+				if err != nil {
+					t.Fatal(err)
+				}
+				b = NewAreas{}
+				if err := b.UnmarshalJSON(j); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if got, want := b.ByYear(), a.ByYear(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: given in the other order, kept and read back, areas %v, want %v", tt.name, got, want)
+		}
 	}
 }
 

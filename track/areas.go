@@ -67,28 +67,92 @@ func (s *Store) AllNewAreas(ctx context.Context, with ...string) (map[int][]figu
 // terms, with names with those of the statements whose parties include
 // them all.
 func computeAreas(ctx context.Context, q querier, with []string) (map[int][]figures.Area, error) {
-	where, args := withParties([]string{"1 = 1"}, nil, with)
-	rows, err := q.QueryContext(ctx, `SELECT COALESCE(s.year, 0), s.id, c.id, c.terms
-		FROM statements s CROSS JOIN commitments c ON c.statement_id = s.id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY s.date, s.fingerprint, c.ordinal`, args...)
-	if err != nil {
+	areas := figures.NewAreas{Specific: label.Specific}
+	if _, err := addAreas(ctx, q, &areas, with, 0); err != nil {
 		return nil, err
 	}
+	return areas.ByYear(), nil
+}
+
+// addAreas gives areas the terms of the stored commitments after the
+// commitment after (all when 0), of the statements whose parties include
+// with, a statement's together, and returns the last commitment given.
+func addAreas(ctx context.Context, q querier, areas *figures.NewAreas, with []string, after int64) (int64, error) {
+	// All of them are read in the statements' order (their index), the
+	// few after one by their ids and sorted.
+	query := `SELECT COALESCE(s.year, 0), s.id, c.id, c.terms
+		FROM statements s CROSS JOIN commitments c ON c.statement_id = s.id WHERE %s ORDER BY s.date, s.fingerprint, c.ordinal`
+	where, args := withParties([]string{"1 = 1"}, nil, with)
+	if after > 0 {
+		query = `SELECT COALESCE(s.year, 0), s.id, c.id, c.terms
+			FROM commitments c JOIN statements s ON s.id = c.statement_id WHERE %s ORDER BY c.statement_id, c.ordinal`
+		where, args = withParties([]string{"c.id > ?"}, []any{after}, with)
+	}
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(query, strings.Join(where, " AND ")), args...)
+	if err != nil {
+		return 0, err
+	}
 	defer rows.Close()
-	areas := figures.NewAreas{Specific: label.Specific}
+	last := after
 	for rows.Next() {
 		var year int
 		var st, id int64
 		var terms string
 		if err := rows.Scan(&year, &st, &id, &terms); err != nil {
-			return nil, err
+			return 0, err
 		}
 		areas.Add(year, st, id, strings.Fields(terms))
+		last = max(last, id)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	return last, rows.Err()
+}
+
+// countedAreas returns what the areas were last counted from (areas_state),
+// to be given the commitments stored since, and the last commitment it
+// counted; an empty count and 0 when it cannot be: another program counted,
+// or since then a commitment or statement was removed, terms or a date
+// changed (summary_state.changed), or commitments were added to a statement
+// it counted (a statement's commitments are given together). changed is
+// the count of such changes now, to keep with the count.
+func countedAreas(ctx context.Context, q querier) (areas *figures.NewAreas, upto, changed int64, err error) {
+	areas = &figures.NewAreas{Specific: label.Specific}
+	if err := q.QueryRowContext(ctx, `SELECT changed FROM summary_state`).Scan(&changed); err != nil {
+		return nil, 0, 0, err
 	}
-	return areas.ByYear(), nil
+	var key string
+	var then int64
+	var state []byte
+	err = q.QueryRowContext(ctx, `SELECT key, upto, changed, state FROM areas_state`).Scan(&key, &upto, &then, &state)
+	if err == sql.ErrNoRows || err == nil && (key != areasStateKey() || then != changed) {
+		return areas, 0, changed, nil
+	}
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	var joined bool
+	if err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM commitments c WHERE c.id > ?1
+		AND EXISTS (SELECT 1 FROM commitments o WHERE o.statement_id = c.statement_id AND o.id <= ?1))`, upto).Scan(&joined); err != nil {
+		return nil, 0, 0, err
+	}
+	if joined {
+		return areas, 0, changed, nil
+	}
+	if err := areas.UnmarshalJSON(state); err != nil {
+		return &figures.NewAreas{Specific: label.Specific}, 0, changed, nil // unreadable: count afresh
+	}
+	return areas, upto, changed, nil
+}
+
+// keepCounted keeps what the areas were counted from (countedAreas).
+func keepCounted(ctx context.Context, tx *sql.Tx, areas *figures.NewAreas, upto, changed int64) error {
+	state, err := areas.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO areas_state (id, key, upto, changed, state) VALUES (1, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET key = excluded.key, upto = excluded.upto, changed = excluded.changed, state = excluded.state`,
+		areasStateKey(), upto, changed, state)
+	return err
 }
 
 // storeAreas keeps the new areas of every year, in their order, with the

@@ -250,6 +250,32 @@ func TestSummariesFollowChanges(t *testing.T) {
 	}
 }
 
+// TestSummariseCountsWhatWasAdded gives the areas counted before the
+// commitments stored since, and counts afresh where that would not give
+// what counting all of them gives: a commitment added to a statement
+// already counted (a statement's terms go together: 化武 is 化学武器's short
+// form only in a statement that uses both).
+func TestSummariseCountsWhatWasAdded(t *testing.T) {
+	f := newFolder(t)
+	f.read("a.txt", first, another)
+	checkSummaries(t, f.s, "counted")
+	var st int64
+	var upto int64
+	if err := f.s.db.QueryRow(`SELECT statement_id, (SELECT upto FROM areas_state) FROM commitments ORDER BY id DESC LIMIT 1`).Scan(&st, &upto); err != nil {
+		t.Fatal(err)
+	}
+	if upto == 0 {
+		t.Fatal("Summarise kept no count")
+	}
+	for _, terms := range []string{"化学武器", "化武"} {
+		if _, err := f.s.db.Exec(`INSERT INTO commitments (statement_id, ordinal, section, text, tokens, terms, domain, probability, label_source)
+			VALUES (?1, (SELECT max(ordinal) + 1 FROM commitments WHERE statement_id = ?1), '', ?2, ?2, ?2, 'security', 0.9, 'model')`, st, terms); err != nil {
+			t.Fatal(err)
+		}
+		checkSummaries(t, f.s, "a commitment added to a statement counted: "+terms)
+	}
+}
+
 // TestSummariesOfOlderDatabase opens a database whose commitments were
 // stored before the summaries existed: the migration counts them.
 func TestSummariesOfOlderDatabase(t *testing.T) {
@@ -271,7 +297,7 @@ func TestSummariesOfOlderDatabase(t *testing.T) {
 	}
 	rows.Close()
 	for _, q := range append(drop, `DELETE FROM schema_migrations WHERE version >= 7`, `DROP TABLE no_statement_files`,
-		`DROP TABLE tally_cells`, `DROP TABLE tally_statements`, `DROP TABLE summary_state`, `DROP TABLE new_areas`, `DROP INDEX statements_order`, `DROP INDEX commitments_label`, `DROP INDEX links_person`) {
+		`DROP TABLE tally_cells`, `DROP TABLE tally_statements`, `DROP TABLE summary_state`, `DROP TABLE new_areas`, `DROP TABLE areas_state`, `DROP INDEX statements_order`, `DROP INDEX commitments_label`, `DROP INDEX links_person`) {
 		if _, err := f.s.db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -44,7 +44,8 @@ func (s *Store) State(ctx context.Context) (State, error) {
 // keeps what it computed only if nothing changed meanwhile.
 func (s *Store) Summarise(ctx context.Context) error {
 	var fresh bool
-	var content int64
+	var content, upto, changed int64
+	var counted *figures.NewAreas
 	var areas map[int][]figures.Area
 	if program() == "" {
 		return nil // what it computed, no reader could tell its own
@@ -54,8 +55,16 @@ func (s *Store) Summarise(ctx context.Context) error {
 		if fresh, content, err = areasFresh(ctx, q); err != nil || fresh {
 			return err
 		}
-		areas, err = computeAreas(ctx, q, nil)
-		return err
+		// What was counted before, given the commitments stored since:
+		// after an ingest of new statements, only theirs are read.
+		if counted, upto, changed, err = countedAreas(ctx, q); err != nil {
+			return err
+		}
+		if upto, err = addAreas(ctx, q, counted, nil, upto); err != nil {
+			return err
+		}
+		areas = counted.ByYear()
+		return nil
 	})
 	if err != nil || fresh {
 		return err
@@ -65,7 +74,10 @@ func (s *Store) Summarise(ctx context.Context) error {
 		if err := tx.QueryRowContext(ctx, `SELECT content FROM summary_state`).Scan(&now); err != nil || now != content {
 			return err // changed meanwhile: the next Summarise computes them
 		}
-		return storeAreas(ctx, tx, areas, areasKey(content))
+		if err := storeAreas(ctx, tx, areas, areasKey(content)); err != nil {
+			return err
+		}
+		return keepCounted(ctx, tx, counted, upto, changed)
 	})
 }
 
@@ -102,6 +114,9 @@ const settingAreas = "areas"
 func areasKey(content int64) string {
 	return fmt.Sprintf("%s@%s@%d", areasMethod, program(), content)
 }
+
+// areasStateKey says which program counted what areas_state keeps.
+func areasStateKey() string { return areasMethod + "@" + program() }
 
 // program names the running program by its file: path, size and time;
 // "" when it cannot be known.

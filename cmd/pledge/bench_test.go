@@ -60,15 +60,20 @@ func BenchmarkCorpus(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			dir := b.TempDir()
-			base, more := filepath.Join(dir, "base"), filepath.Join(dir, "more")
+			base, more, latest := filepath.Join(dir, "base"), filepath.Join(dir, "more"), filepath.Join(dir, "latest")
 			if _, err := gencorpus.Write(base, 1, 0, n); err != nil {
 				b.Fatal(err)
 			}
 			if _, err := gencorpus.Write(more, 1, n, n+100); err != nil {
 				b.Fatal(err)
 			}
+			// The same 100, dated after every statement of the corpus: a
+			// folder growing with the news.
+			if _, err := (gencorpus.Years{First: 2026, Last: 2026}).Write(latest, 1, n, n+100); err != nil {
+				b.Fatal(err)
+			}
 			for range b.N {
-				benchCorpus(b, bin, dir, base, more)
+				benchCorpus(b, bin, dir, base, more, latest)
 			}
 		})
 	}
@@ -182,9 +187,10 @@ func removeDB(p string) {
 	}
 }
 
-func benchCorpus(b *testing.B, bin, dir, base, more string) {
+func benchCorpus(b *testing.B, bin, dir, base, more, latest string) {
 	db, empty, plus := filepath.Join(dir, "pledge.db"), filepath.Join(dir, "empty.db"), filepath.Join(dir, "plus.db")
-	for _, p := range []string{db, empty, plus} {
+	emptyLatest, plusLatest := filepath.Join(dir, "empty-latest.db"), filepath.Join(dir, "plus-latest.db")
+	for _, p := range []string{db, empty, plus, emptyLatest, plusLatest} {
 		removeDB(p)
 	}
 	runs := map[string]measured{}
@@ -201,6 +207,11 @@ func benchCorpus(b *testing.B, bin, dir, base, more string) {
 		b.Fatal(err)
 	}
 	run("100 into corpus", "", "", "ingest", "--db", plus, more)
+	run("100 latest into empty", "", "", "ingest", "--db", emptyLatest, latest)
+	if err := exec.Command("cp", db, plusLatest).Run(); err != nil {
+		b.Fatal(err)
+	}
+	run("100 latest into corpus", "", "", "ingest", "--db", plusLatest, latest)
 	csvPath := filepath.Join(dir, "out.csv")
 	run("export", "", "", "export", "--db", db, "-o", csvPath)
 	run("report", "", "", "report", "--db", db, "-o", filepath.Join(dir, "report.html"))
@@ -235,6 +246,7 @@ func benchCorpus(b *testing.B, bin, dir, base, more string) {
 	}{
 		{"again/fresh", runs["ingest again"].seconds / runs["ingest"].seconds},
 		{"100_into_corpus/100_into_empty", runs["100 into corpus"].seconds / runs["100 into empty"].seconds},
+		{"100_latest_into_corpus/100_latest_into_empty", runs["100 latest into corpus"].seconds / runs["100 latest into empty"].seconds},
 		{"ingest/floor", runs["ingest"].seconds / floor.seconds},
 		{"ingest_cpu/floor_cpu", runs["ingest"].cpu / floor.cpu},
 		{"report/export", runs["report"].seconds / runs["export"].seconds},

@@ -77,13 +77,22 @@ type standing struct {
 
 // Statement returns the text of the i-th statement of a corpus made with
 // seed: its layout, partner, date and commitments follow from (seed, i)
-// alone, so a corpus can be written in parts.
-func Statement(seed int64, i int) string {
+// alone, so a corpus can be written in parts. Its year is one of
+// Years.
+func Statement(seed int64, i int) string { return Years{1995, 2025}.Statement(seed, i) }
+
+// Years are the years a corpus's statements are dated in, first to last:
+// Years{2026, 2026} are statements later than every one of a corpus of
+// Statement's, as a folder grows with the news.
+type Years struct{ First, Last int }
+
+// Statement is Statement, dated in y.
+func (y Years) Statement(seed int64, i int) string {
 	ps := partners()
 	r := rand.New(rand.NewPCG(uint64(seed), uint64(i)))
 	// A few partners make many statements, most make few.
 	p := ps[min(len(ps)-1, int(r.ExpFloat64()*20))]
-	year := 1995 + r.IntN(31)
+	year := y.First + r.IntN(y.Last-y.First+1)
 	month, day := 1+r.IntN(12), 1+r.IntN(28)
 	pr := rand.New(rand.NewPCG(uint64(seed), uint64(len(p.name))*7919+uint64(p.abbr[0])))
 	var pool []standing
@@ -169,13 +178,18 @@ func numeral(n int) string {
 // Write writes statements from..to-1 of the corpus made with seed to dir,
 // a file each, and returns their paths.
 func Write(dir string, seed int64, from, to int) ([]string, error) {
+	return Years{1995, 2025}.Write(dir, seed, from, to)
+}
+
+// Write is Write, the statements dated in y.
+func (y Years) Write(dir string, seed int64, from, to int) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	var out []string
 	for i := from; i < to; i++ {
 		p := filepath.Join(dir, fmt.Sprintf("%06d.txt", i))
-		if err := os.WriteFile(p, []byte(Statement(seed, i)), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(y.Statement(seed, i)), 0o644); err != nil {
 			return nil, err
 		}
 		out = append(out, p)

@@ -17,8 +17,10 @@ func main() {
 	from := flag.Int("from", 0, "the number of the first statement (to add to a corpus)")
 	seed := flag.Int64("seed", 1, "the corpus: the same seed gives the same statements")
 	out := flag.String("o", "corpus", "the folder to write them to, a file each")
+	first := flag.Int("first", 1995, "the first year the statements are dated in")
+	last := flag.Int("last", 2025, "the last year (-first 2026 -last 2026: statements later than a corpus's)")
 	flag.Parse()
-	paths, err := gencorpus.Write(*out, *seed, *from, *from+*n)
+	paths, err := gencorpus.Years{First: *first, Last: *last}.Write(*out, *seed, *from, *from+*n)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gencorpus:", err)
 		os.Exit(1)
