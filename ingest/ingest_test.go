@@ -133,6 +133,32 @@ func TestOrderIndependent(t *testing.T) {
 	}
 }
 
+// TestLaterBatches ingests statements in batches each dated after the
+// ones before, as a folder grows with the news (linked from the tails of
+// their words), and checks that the database holds what one ingest of all
+// of them gives.
+func TestLaterBatches(t *testing.T) {
+	dir := t.TempDir()
+	var all []ingest.Input
+	var batches [][]ingest.Input
+	for k := range 4 {
+		y := gencorpus.Years{First: 1995 + 8*k, Last: 2002 + 8*k}
+		paths, err := y.Write(dir, 3, 40*k, 40*k+40)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var batch []ingest.Input
+		for _, p := range paths {
+			batch = append(batch, ingest.Input{Name: filepath.Base(p), Read: func() ([]byte, error) { return os.ReadFile(p) }})
+		}
+		batches = append(batches, batch)
+		all = append(all, batch...)
+	}
+	if got, want := withoutIDs(ingestInto(t, 0, batches...)), withoutIDs(ingestInto(t, 0, all)); got != want {
+		t.Error("batches each later than the last give another database than one ingest")
+	}
+}
+
 // TestUnchangedFilesSkipped checks that a second run reads nothing again
 // and never asks for the classifier, and that a changed file is read.
 func TestUnchangedFilesSkipped(t *testing.T) {

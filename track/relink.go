@@ -195,10 +195,10 @@ func formatThreshold(t float64) string { return strconv.FormatFloat(t, 'g', -1, 
 
 // Linked is what LinkPending did.
 type Linked struct {
-	// Commitments counts the commitments of the groups linked; Weighed
-	// those whose links were weighed again, and Written those whose
-	// stored links changed.
-	Commitments, Weighed, Written int
+	// Commitments counts the commitments of the groups linked; Read those
+	// whose words were read to link them; Weighed those whose links were
+	// weighed again, and Written those whose stored links changed.
+	Commitments, Read, Weighed, Written int
 	// Outdated says the links had been made by another version of the
 	// linker, and every one was made afresh; ThresholdReset that the
 	// threshold set for the old one was dropped for the new one's.
@@ -269,6 +269,7 @@ func (s *Store) LinkPending(ctx context.Context) (Linked, error) {
 				return err
 			}
 			done.Commitments += d.Commitments
+			done.Read += d.Read
 			done.Weighed += d.Weighed
 			done.Written += d.Written
 		}
@@ -409,7 +410,16 @@ func linkGroup(ctx context.Context, tx *sql.Tx, m *link.Model, g pendingGroup, a
 		weighed = len(g.seeds) // at least: those they touch were weighed too
 	}
 	written, err := writeLinks(ctx, tx, items, links, stored)
-	return Linked{Commitments: len(items), Weighed: weighed, Written: written}, err
+	if err != nil {
+		return Linked{}, err
+	}
+	if !across {
+		// Read whole: its tails made anew, for the statements to come.
+		if err := keepTails(ctx, tx, g.key, tailsOf(items), nil, len(items)); err != nil {
+			return Linked{}, err
+		}
+	}
+	return Linked{Commitments: len(items), Read: len(items), Weighed: weighed, Written: written}, nil
 }
 
 // linkItems reads the commitments of a group as the linker sees them, or

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
+	"strings"
 	"unicode"
 
 	"pledge/link"
@@ -24,7 +26,9 @@ const maxTouchedSeeds = 512
 // and further back only as far as weighing them needs, and, whole, the
 // commitments its seeds touch and those weighing them needs (link's
 // Touched and Reweigh): a person's label or decision costs what it
-// touches and what came after it, not the whole group. The years threads
+// touches and what came after it, not the whole group. Statements dated
+// after the rest of their group cost less again: only the commitments
+// the tails of their words name are read (sketch.after). The years threads
 // began are followed from the links weighed again to the later ones that
 // recur from them, and only links that changed are written. It reports
 // false, having written nothing, when the order of the group's
@@ -35,10 +39,6 @@ func linkTouched(ctx context.Context, tx *sql.Tx, m *link.Model, g pendingGroup,
 	if err != nil || !ok || len(sts) == 0 {
 		return Linked{}, false, err
 	}
-	from, ok, err := seedsFrom(ctx, tx, g.seeds)
-	if err != nil || !ok {
-		return Linked{}, false, err
-	}
 	total := 0
 	for _, s := range sts {
 		total += s.commitments
@@ -47,29 +47,19 @@ func linkTouched(ctx context.Context, tx *sql.Tx, m *link.Model, g pendingGroup,
 	if err != nil {
 		return Linked{}, false, err
 	}
-	// From the first statement of the earliest seed's date, then back,
-	// each time as much again, until Touched has what it needs.
 	sk := &sketch{statements: make(map[int64]sketchStatement, len(sts))}
 	for _, s := range sts {
 		sk.statements[s.id] = s
 	}
-	first, _ := slices.BinarySearchFunc(sts, from, func(s sketchStatement, d string) int { return cmp.Compare(s.date, d) })
-	var weigh, need []int64
-	for end := len(sts); ; {
-		part, err := readSketch(ctx, tx, sts[first:end], decisions)
-		if err != nil {
+	// Statements dated after the rest of the group: what their words'
+	// tails name; else the group from the earliest seed's date on.
+	weigh, need, ok, err := sk.after(ctx, tx, g, sts, total, decisions)
+	if err != nil {
+		return Linked{}, false, err
+	}
+	if !ok {
+		if weigh, need, ok, err = sk.touched(ctx, tx, m, g, sts, total, decisions); err != nil || !ok {
 			return Linked{}, false, err
-		}
-		sk.prepend(part)
-		var earlier bool
-		weigh, need, earlier = m.Touched(sk.group, g.seeds)
-		if !earlier || first == 0 {
-			break
-		}
-		end = first
-		first = max(0, first-max(64, len(sts)-first))
-		for first > 0 && sts[first-1].date == sts[first].date {
-			first--
 		}
 	}
 	sk.pos = make(map[int64]int32, len(sk.group))
@@ -103,7 +93,205 @@ func linkTouched(ctx context.Context, tx *sql.Tx, m *link.Model, g pendingGroup,
 		}
 	}
 	written, err := writeLinks(ctx, tx, write, final, stored)
-	return Linked{Commitments: total, Weighed: len(weigh), Written: written}, true, err
+	return Linked{Commitments: total, Read: len(sk.group), Weighed: len(weigh), Written: written}, true, err
+}
+
+// touched reads into sk the words of the group from the first statement of
+// the earliest seed's date on, then back, each time as much again, until
+// Touched has what it needs, and returns what Touched says. The group's
+// tails are made anew when it was read whole, and given up when it was
+// not and it holds commitments they lack. It reports false when none of
+// the seeds is stored.
+func (sk *sketch) touched(ctx context.Context, tx *sql.Tx, m *link.Model, g pendingGroup, sts []sketchStatement, total int, decisions map[int64]*link.Decision) (weigh, need []int64, ok bool, err error) {
+	from, ok, err := seedsFrom(ctx, tx, g.seeds)
+	if err != nil || !ok {
+		return nil, nil, false, err
+	}
+	first, _ := slices.BinarySearchFunc(sts, from, func(s sketchStatement, d string) int { return cmp.Compare(s.date, d) })
+	for end := len(sts); ; {
+		part, err := readSketch(ctx, tx, sts[first:end], decisions, nil)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		sk.prepend(part)
+		var earlier bool
+		weigh, need, earlier = m.Touched(sk.group, g.seeds)
+		if !earlier || first == 0 {
+			break
+		}
+		end = first
+		first = max(0, first-max(64, len(sts)-first))
+		for first > 0 && sts[first-1].date == sts[first].date {
+			first--
+		}
+	}
+	if first == 0 {
+		err = keepTails(ctx, tx, g.key, link.Tails(sk.group), nil, total)
+	} else {
+		err = tailsStale(ctx, tx, g.key, total)
+	}
+	return weigh, need, true, err
+}
+
+// after reads into sk, when the seeds are all the commitments of the
+// group's last statements, dated after every other of the group, and the
+// group's tails are whole but for them, only their words and those of
+// the commitments their words' tails name (link.TouchedAfter), returns
+// what Touched would say, and adds them to the tails. It reports false,
+// having read and written nothing of the group, when it cannot.
+func (sk *sketch) after(ctx context.Context, tx *sql.Tx, g pendingGroup, sts []sketchStatement, total int, decisions map[int64]*link.Decision) (weigh, need []int64, ok bool, err error) {
+	var version string
+	var n int
+	err = tx.QueryRowContext(ctx, `SELECT version, n FROM link_tail_groups WHERE party_key = ?`, g.key).Scan(&version, &n)
+	if err == sql.ErrNoRows || err == nil && (version != link.WordsVersion() || n+len(g.seeds) != total) {
+		return nil, nil, false, nil
+	}
+	if err != nil {
+		return nil, nil, false, err
+	}
+	k, count := len(sts), 0
+	for k > 0 && count < len(g.seeds) {
+		k--
+		count += sts[k].commitments
+	}
+	if count != len(g.seeds) || k == 0 || sts[k].date == "" || sts[k].date <= sts[k-1].date {
+		return nil, nil, false, nil
+	}
+	// The seeds are those statements' commitments, not others'.
+	seeds, err := json.Marshal(g.seeds)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	ids := make([]int64, 0, len(sts)-k)
+	for _, s := range sts[k:] {
+		ids = append(ids, s.id)
+	}
+	statements, err := json.Marshal(ids)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	var theirs int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM commitments WHERE id IN (SELECT value FROM json_each(?))
+		AND statement_id IN (SELECT value FROM json_each(?))`, string(seeds), string(statements)).Scan(&theirs); err != nil {
+		return nil, nil, false, err
+	}
+	if theirs != len(g.seeds) {
+		return nil, nil, false, nil
+	}
+	last, err := readSketch(ctx, tx, sts[k:], decisions, nil)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	var words []string
+	for _, s := range last.group {
+		for _, w := range link.Words(s.Words) {
+			if !slices.Contains(words, w) {
+				words = append(words, w)
+			}
+		}
+	}
+	tails, err := readTails(ctx, tx, g.key, words)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	need, after, ok := link.TouchedAfter(last.group, tails)
+	if !ok {
+		return nil, nil, false, nil
+	}
+	earlier := []int64{} // not nil: none is not all
+	for _, id := range need {
+		if !slices.Contains(g.seeds, id) {
+			earlier = append(earlier, id)
+		}
+	}
+	before, err := readSketch(ctx, tx, sts[:k], decisions, earlier)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	sk.prepend(last)
+	sk.prepend(before)
+	for _, s := range last.group {
+		weigh = append(weigh, s.ID)
+	}
+	return weigh, need, true, keepTails(ctx, tx, g.key, after, words, total)
+}
+
+// tailsOf returns the tails of a group's items, given whole.
+func tailsOf(items []link.Item) map[string][]int64 {
+	ordered := slices.SortedFunc(slices.Values(items), func(a, b link.Item) int { return cmp.Compare(a.Order, b.Order) })
+	group := make([]link.Sketch, len(ordered))
+	for i, it := range ordered {
+		group[i] = link.Sketch{ID: it.ID, Date: it.Date, Words: slices.Concat(it.Sentences...)}
+	}
+	return link.Tails(group)
+}
+
+// readTails reads the tails of a group's words.
+func readTails(ctx context.Context, q querier, group string, words []string) (map[string][]int64, error) {
+	list, err := json.Marshal(words)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT word, holders FROM link_tails WHERE party_key = ? AND word IN (SELECT value FROM json_each(?))`, group, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	tails := make(map[string][]int64, len(words))
+	for rows.Next() {
+		var w, holders string
+		if err := rows.Scan(&w, &holders); err != nil {
+			return nil, err
+		}
+		for _, f := range strings.Fields(holders) {
+			id, err := strconv.ParseInt(f, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("the tail of %q in group %s: %w", w, group, err)
+			}
+			tails[w] = append(tails[w], id)
+		}
+	}
+	return tails, rows.Err()
+}
+
+// keepTails keeps the tails of a group of total commitments: those of
+// words, or when words is nil all of them, in place of what it held.
+func keepTails(ctx context.Context, tx *sql.Tx, group string, tails map[string][]int64, words []string, total int) error {
+	if words == nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM link_tails WHERE party_key = ?`, group); err != nil {
+			return err
+		}
+		words = slices.Sorted(maps.Keys(tails))
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO link_tails (party_key, word, holders) VALUES (?, ?, ?)
+		ON CONFLICT (party_key, word) DO UPDATE SET holders = excluded.holders`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	var b strings.Builder
+	for _, w := range words {
+		b.Reset()
+		for k, id := range tails[w] {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strconv.FormatInt(id, 10))
+		}
+		if _, err := ins.ExecContext(ctx, group, w, b.String()); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO link_tail_groups (party_key, version, n) VALUES (?, ?, ?)
+		ON CONFLICT (party_key) DO UPDATE SET version = excluded.version, n = excluded.n`, group, link.WordsVersion(), total)
+	return err
+}
+
+// tailsStale gives up a group's tails when they lack some of its total
+// commitments.
+func tailsStale(ctx context.Context, tx *sql.Tx, group string, total int) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM link_tail_groups WHERE party_key = ? AND n <> ?`, group, total)
+	return err
 }
 
 // seedsFrom returns the date of the earliest of the seeds and of the
@@ -179,9 +367,10 @@ func groupStatements(ctx context.Context, q querier, group string) ([]sketchStat
 }
 
 // readSketch reads the words of every commitment of the statements sts
-// (consecutive ones of a group, in order: see groupStatements), in order,
-// with the people's decisions of their links.
-func readSketch(ctx context.Context, q querier, sts []sketchStatement, decisions map[int64]*link.Decision) (*sketch, error) {
+// (consecutive ones of a group, in order: see groupStatements), or of the
+// commitments only of them when only is not nil, in order, with the
+// people's decisions of their links.
+func readSketch(ctx context.Context, q querier, sts []sketchStatement, decisions map[int64]*link.Decision, only []int64) (*sketch, error) {
 	rank := make(map[int64]int, len(sts))
 	date := make(map[int64]string, len(sts))
 	ids := make([]int64, len(sts))
@@ -202,8 +391,17 @@ func readSketch(ctx context.Context, q querier, sts []sketchStatement, decisions
 	}
 	var all []row
 	var buf []byte
-	rows, err := q.QueryContext(ctx, `SELECT id, statement_id, ordinal, tokens FROM commitments
-		WHERE statement_id IN (SELECT value FROM json_each(?))`, string(list))
+	query, args := `SELECT id, statement_id, ordinal, tokens FROM commitments
+		WHERE statement_id IN (SELECT value FROM json_each(?))`, []any{string(list)}
+	if only != nil {
+		ids, err := json.Marshal(only)
+		if err != nil {
+			return nil, err
+		}
+		query, args = `SELECT id, statement_id, ordinal, tokens FROM commitments
+			WHERE id IN (SELECT value FROM json_each(?))`, []any{string(ids)}
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
