@@ -139,7 +139,9 @@ func nearCopy(ctx context.Context, tx *sql.Tx, st extract.Statement, edited map[
 	if st.Date.IsZero() || n == 0 {
 		return 0, 0, n, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM statements WHERE date = ? AND party_key = ? ORDER BY id`, st.Date.String(), PartyKey(st.Parties))
+	// By the index of dates (+ keeps SQLite off that of parties, which
+	// would read every statement of the group).
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM statements WHERE date = ? AND +party_key = ? ORDER BY id`, st.Date.String(), PartyKey(st.Parties))
 	if err != nil {
 		return 0, 0, n, err
 	}
@@ -292,6 +294,12 @@ func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[
 		f.Statements = append(f.Statements, id)
 	}
 	return byPath, byHash, rows.Err()
+}
+
+// Paths returns the paths of every file statements were read from, each
+// once, in no order: what Files knows, without what they hold.
+func (s *Store) Paths(ctx context.Context) ([]string, error) {
+	return scanColumn[string](s.db.QueryContext(ctx, `SELECT DISTINCT path FROM sources`))
 }
 
 func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs []label.Commitment, modelID int64) (int64, error) {

@@ -39,9 +39,10 @@ func linkTouched(ctx context.Context, tx *sql.Tx, m *link.Model, g pendingGroup,
 	if err != nil || !ok || len(sts) == 0 {
 		return Linked{}, false, err
 	}
-	total := 0
-	for _, s := range sts {
-		total += s.commitments
+	// How many the group holds, as the tallies count them.
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(sum(n), 0) FROM tally_cells WHERE party_key = ?`, g.key).Scan(&total); err != nil {
+		return Linked{}, false, err
 	}
 	decisions, err := groupDecisions(ctx, tx, g.key)
 	if err != nil {
@@ -149,12 +150,18 @@ func (sk *sketch) after(ctx context.Context, tx *sql.Tx, g pendingGroup, sts []s
 	if err != nil {
 		return nil, nil, false, err
 	}
-	k, count := len(sts), 0
-	for k > 0 && count < len(g.seeds) {
+	// The last statements, back until they hold as many commitments as
+	// there are seeds.
+	k, n := len(sts), 0
+	for k > 0 && n < len(g.seeds) {
 		k--
-		count += sts[k].commitments
+		var c int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM commitments WHERE statement_id = ?`, sts[k].id).Scan(&c); err != nil {
+			return nil, nil, false, err
+		}
+		n += c
 	}
-	if count != len(g.seeds) || k == 0 || sts[k].date == "" || sts[k].date <= sts[k-1].date {
+	if n != len(g.seeds) || k == 0 || sts[k].date == "" || sts[k].date <= sts[k-1].date {
 		return nil, nil, false, nil
 	}
 	// The seeds are those statements' commitments, not others'.
@@ -322,11 +329,11 @@ type sketch struct {
 }
 
 // sketchStatement is a statement of a group: what its commitments' items
-// take of it, and how many it holds.
+// take of it.
 type sketchStatement struct {
 	id                int64
 	date, fingerprint string
-	year, commitments int
+	year              int
 }
 
 // groupStatements returns the statements of group in the order of their
@@ -334,8 +341,7 @@ type sketchStatement struct {
 // fingerprints are not all of one length, where that order cannot be had
 // without the items' Order.
 func groupStatements(ctx context.Context, q querier, group string) ([]sketchStatement, bool, error) {
-	rows, err := q.QueryContext(ctx, `SELECT s.id, s.date, COALESCE(s.year, 0), s.fingerprint,
-		(SELECT count(*) FROM commitments c WHERE c.statement_id = s.id)
+	rows, err := q.QueryContext(ctx, `SELECT s.id, s.date, COALESCE(s.year, 0), s.fingerprint
 		FROM statements s WHERE s.party_key = ?`, group)
 	if err != nil {
 		return nil, false, err
@@ -344,7 +350,7 @@ func groupStatements(ctx context.Context, q querier, group string) ([]sketchStat
 	var out []sketchStatement
 	for rows.Next() {
 		var s sketchStatement
-		if err := rows.Scan(&s.id, &s.date, &s.year, &s.fingerprint, &s.commitments); err != nil {
+		if err := rows.Scan(&s.id, &s.date, &s.year, &s.fingerprint); err != nil {
 			return nil, false, err
 		}
 		out = append(out, s)

@@ -151,7 +151,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 // an earlier version of pledge recorded by the relative path they were
 // given by, so that they are known unchanged.
 func adoptPaths(ctx context.Context, store *track.Store, inputs []input) error {
-	byPath, _, err := store.Files(ctx)
+	known, err := store.Paths(ctx)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func adoptPaths(ctx context.Context, store *track.Store, inputs []input) error {
 		reading[in.name] = true
 	}
 	renames := map[string]string{}
-	for p := range byPath {
+	for _, p := range known {
 		if abs, err := filepath.Abs(p); err == nil && !filepath.IsAbs(p) && reading[abs] {
 			renames[p] = abs
 		}
@@ -172,7 +172,7 @@ func adoptPaths(ctx context.Context, store *track.Store, inputs []input) error {
 // gone from them now (or no longer read: hidden, or of another kind), and
 // with prune forgets them.
 func gone(ctx context.Context, store *track.Store, paths []string, inputs []input, prune bool, std IO) error {
-	byPath, _, err := store.Files(ctx)
+	known, err := store.Paths(ctx)
 	if err != nil {
 		return err
 	}
@@ -181,7 +181,7 @@ func gone(ctx context.Context, store *track.Store, paths []string, inputs []inpu
 		reading[in.name] = true
 	}
 	var lost []string
-	for p := range byPath {
+	for _, p := range known {
 		for _, given := range paths {
 			if p != given && !strings.HasPrefix(p, given+string(filepath.Separator)) {
 				continue
