@@ -63,6 +63,9 @@ const seedLabels = "../testdata/pairs/seeds.tsv"
 // fitted on: each partner of the fitted sets, and each later seed
 // statement, linked by a model fitted on the rest.
 func TestPairs(t *testing.T) {
+	if testkit.Race {
+		t.Skip("cross-validates on every pair set: go test ./link runs it without the race detector")
+	}
 	m, err := DefaultModel()
 	if err != nil {
 		t.Fatal(err)
@@ -134,6 +137,9 @@ func TestPairs(t *testing.T) {
 // TestDefaultModel checks that the built-in linker is what fitting it
 // afresh gives (go generate ./data makes it), and that it is whole.
 func TestDefaultModel(t *testing.T) {
+	if testkit.Race {
+		t.Skip("fits the linker on every pair set: go test ./link runs it without the race detector")
+	}
 	m, err := DefaultModel()
 	if err != nil {
 		t.Fatal(err)
