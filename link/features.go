@@ -67,6 +67,7 @@ type linkLists struct {
 	charStop, places           string
 	stagesHash                 string          // of the [stages] and the tokenizer's stop words, for MarksVersion
 	tokenStop                  map[string]bool // the words the tokenizer leaves out (data/stopwords.txt)
+	wordsVersion               string          // of the lists Words reads (WordsVersion)
 }
 
 // canonical returns the first word of w's synonyms, or w.
@@ -97,6 +98,8 @@ var lists = sync.OnceValue(func() *linkLists {
 	}
 	sum := sha256.Sum256([]byte(strings.Join(s["stages"], "\n") + "\n\n" + data.StopWords()))
 	l.stagesHash = hex.EncodeToString(sum[:6])
+	sum = sha256.Sum256([]byte(data.LinkWords() + "\n\n" + data.States()))
+	l.wordsVersion = "words-1:" + hex.EncodeToString(sum[:6])
 	for _, w := range s["citing"] {
 		l.citing[w] = true
 	}

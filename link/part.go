@@ -60,23 +60,13 @@ func (m *Model) Touched(group []Sketch, seeds []int64) (weigh, need []int64, ear
 			index[s.ID] = int32(i)
 		}
 		from := len(flat)
-		drop := citations(s.Words) // as newCorpus leaves them out
-		for k, w := range s.Words {
-			if drop != nil && drop[k] {
-				continue
-			}
+		for _, w := range Words(s.Words) { // as newCorpus weighs them, and the tails hold
 			id, ok := c.ids[w]
 			if !ok {
-				id = -1 // not a word that counts for linking
-				if linkWord(w) {
-					id = int32(len(c.words))
-					c.words = append(c.words, w)
-					holders = append(holders, 0)
-				}
+				id = int32(len(c.words))
+				c.words = append(c.words, w)
+				holders = append(holders, 0)
 				c.ids[w] = id
-			}
-			if id < 0 || slices.ContainsFunc(flat[from:], func(x weighted) bool { return x.word == id }) {
-				continue
 			}
 			flat = append(flat, weighted{word: id})
 			holders[id]++

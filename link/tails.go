@@ -1,12 +1,6 @@
 package link
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"slices"
-
-	"pledge/data"
-)
+import "slices"
 
 // A group's tails are, for each word linking counts, the ids of the last
 // commitments of the group that hold it (TailLength of them, in order):
@@ -35,10 +29,7 @@ func Words(words []string) []string {
 
 // WordsVersion names what Words counts (data/link.txt, data/states.tsv):
 // tails made with another are made again.
-func WordsVersion() string {
-	sum := sha256.Sum256([]byte(data.LinkWords() + "\n\n" + data.States()))
-	return "words-1:" + hex.EncodeToString(sum[:6])
-}
+func WordsVersion() string { return lists().wordsVersion }
 
 // Tails returns the tails of a group given whole, in the order of its
 // Items' Order.
