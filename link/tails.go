@@ -36,13 +36,13 @@ func WordsVersion() string { return lists().wordsVersion }
 func Tails(group []Sketch) map[string][]int64 {
 	tails := map[string][]int64{}
 	for _, s := range group {
-		addToTails(tails, s)
+		AddToTails(tails, s)
 	}
 	return tails
 }
 
-// addToTails adds commitment s, later than every one tails holds.
-func addToTails(tails map[string][]int64, s Sketch) {
+// AddToTails adds commitment s, later than every one tails holds.
+func AddToTails(tails map[string][]int64, s Sketch) {
 	for _, w := range Words(s.Words) {
 		t := append(tails[w], s.ID)
 		if len(t) > TailLength {
@@ -87,7 +87,7 @@ func TouchedAfter(seeds []Sketch, tails map[string][]int64) (need []int64, after
 			}
 		}
 		for _, s := range seeds[k:end] {
-			addToTails(after, s)
+			AddToTails(after, s)
 		}
 		k = end
 	}

@@ -223,14 +223,24 @@ func (sk *sketch) after(ctx context.Context, tx *sql.Tx, g pendingGroup, sts []s
 	return weigh, need, true, keepTails(ctx, tx, g.key, after, words, total)
 }
 
-// tailsOf returns the tails of a group's items, given whole.
+// tailsOf returns the tails of a group's items, given whole, one item's
+// words at a time: a group read whole is large.
 func tailsOf(items []link.Item) map[string][]int64 {
-	ordered := slices.SortedFunc(slices.Values(items), func(a, b link.Item) int { return cmp.Compare(a.Order, b.Order) })
-	group := make([]link.Sketch, len(ordered))
-	for i, it := range ordered {
-		group[i] = link.Sketch{ID: it.ID, Date: it.Date, Words: slices.Concat(it.Sentences...)}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
 	}
-	return link.Tails(group)
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(items[a].Order, items[b].Order) })
+	tails := map[string][]int64{}
+	var words []string
+	for _, i := range order {
+		words = words[:0]
+		for _, s := range items[i].Sentences {
+			words = append(words, s...)
+		}
+		link.AddToTails(tails, link.Sketch{ID: items[i].ID, Date: items[i].Date, Words: words})
+	}
+	return tails
 }
 
 // readTails reads the tails of a group's words.
