@@ -6,7 +6,9 @@ import "testing"
 // kind, a place or an object swapped in one frame is a swap, and when
 // nothing else differs, an object swap (the pair is ruled out); a list
 // reordered, a synonym, a form sharing characters or a measure (规模 for
-// 份额) is none.
+// 份额) is none; two of the commonest nouns (技术 for 设施) are a swap but
+// no object swap, and two places that share characters (东坡省, 西坡省)
+// are two.
 func TestAlign(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {
@@ -28,6 +30,8 @@ func TestAlign(t *testing.T) {
 		{"双方将开通直飞航班。", "双方将开通直航航班。", false, false, false},
 		{"双方将扩大本币结算份额。", "双方将扩大本币结算规模。", false, false, false},
 		{"戊方将在戊都大学开设中医专业。", "戊方将在戊都大学开设中文专业。", false, true, true},
+		{"双方将在戊国东坡省共建职业培训中心。", "双方将在戊国西坡省共建职业培训中心。", true, true, true},
+		{"双方将加强戊国电力技术合作。", "双方将加强戊国电力设施合作。", false, true, false},
 		{"双方将推动戊国农产品通过跨境电商进入中国市场，扩大电子商务合作。", "双方将推动戊国牛肉进入中国市场。", false, true, false},
 	} {
 		items := []Item{

@@ -60,6 +60,7 @@ const (
 type linkLists struct {
 	stop, stockVerbs, measures map[string]bool
 	stages                     [][]string // the words of each stage
+	establish                  uint64     // the bit of the stage of 建立 (setting up), for sessionOf
 	synonyms                   map[string][]string
 	kindOf                     map[string][]int // the kinds (lines of [kinds]) a thing is of
 	citing                     map[string]bool
@@ -94,6 +95,9 @@ var lists = sync.OnceValue(func() *linkLists {
 		citing: map[string]bool{}, documents: s["documents"],
 		charStop: strings.Join(s["char-stop"], ""), places: strings.Join(s["places"], "")}
 	for _, line := range s["stages"] {
+		if slices.Contains(strings.Fields(line), "建立") {
+			l.establish = 1 << len(l.stages)
+		}
 		l.stages = append(l.stages, strings.Fields(line))
 	}
 	sum := sha256.Sum256([]byte(strings.Join(s["stages"], "\n") + "\n\n" + data.StopWords()))
@@ -320,7 +324,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
 		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
 		short * stagesDiffer, short * b2f(al.kindSwap), short * b2f(al.nounSwap), short * b2f(al.actionSwap),
-		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks)),
+		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks) || sessionOf(a, b)),
 	}
 }
 
@@ -410,4 +414,25 @@ func uncovered(a, b vector) float64 {
 		return 1
 	}
 	return out / all
+}
+
+// sessionOf reports whether one commitment holds a session (a meeting's
+// ordinal mark: #第1次, #第2届) of what the other sets up (the stage of
+// 建立): 召开工作组第一次会议 against 建立工作组 are two actions, whichever is
+// earlier, unless one commitment does both.
+func sessionOf(a, b *prepared) bool {
+	sa, sb := a.session(), b.session()
+	ea, eb := a.stages&lists().establish != 0, b.stages&lists().establish != 0
+	return sa && !ea && eb && !sb || sb && !eb && ea && !sa
+}
+
+// session reports whether p names a session of a series: an ordinal mark
+// of 次, 届 or 轮.
+func (p *prepared) session() bool {
+	for _, m := range p.marks {
+		if !strings.HasPrefix(m, stagePrefix) && strings.HasPrefix(m, markPrefix+"第") && strings.ContainsAny(markUnit(m), "次届轮") {
+			return true
+		}
+	}
+	return false
 }

@@ -12,8 +12,9 @@ import (
 // is about: 召开工作组第二次会议 is not 召开工作组第一次会议, 庆祝建交75周年 not
 // 庆祝建交70周年, 发射第二颗遥感卫星 not the first (GUIDE §4: another object).
 // A target is no such number (培训1000名 for 培训500名 repeats), nor a
-// year. The tokenizer drops numbers, so Sentences keeps these as marks,
-// words of their own (#第2次, #75周年) that no vector weighs and the
+// year, except the year an event is held in (2026年在北京举行: #2026年).
+// The tokenizer drops numbers, so Sentences keeps these as marks, words of
+// their own (#第2次, #75周年, #2026年) that no vector weighs and the
 // features compare.
 //
 // The stages a commitment names (data/link.txt [stages]) are marks too
@@ -25,7 +26,7 @@ import (
 // MarksVersion names how Marks finds marks, the stage words included: the
 // words stored with another are brought up to date (WithMarks) when a
 // database is opened.
-func MarksVersion() string { return "marks-2:" + lists().stagesHash }
+func MarksVersion() string { return "marks-3:" + lists().stagesHash }
 
 // markPrefix begins a mark; no word the tokenizer gives begins with it.
 // stagePrefix begins the mark of a stage word.
@@ -44,12 +45,15 @@ var (
 	// 首次会议, 首届论坛: the first of a series.
 	firstMark       = regexp.MustCompile(`首\s*()([次届批轮期])`)
 	anniversaryMark = regexp.MustCompile(`([0-9０-９]+|[〇零一二两三四五六七八九十百千]+)\s*(周年)`)
+	// 于2026年在北京举行: the year an event is held names which of a
+	// series it is; the year of a target (到2025年) does not.
+	eventYearMark = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*(年)(?:[^，。；、]{0,12}?)(?:举行|举办|召开|主办|承办)`)
 )
 
 // Marks returns the marks of text, in order.
 func Marks(text string) []string {
 	var out []string
-	for _, re := range []*regexp.Regexp{ordinalMark, memberMark, afterNameMark, firstMark, anniversaryMark} {
+	for _, re := range []*regexp.Regexp{ordinalMark, memberMark, afterNameMark, firstMark, anniversaryMark, eventYearMark} {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			n := number(m[1])
 			if re == firstMark {
@@ -59,7 +63,7 @@ func Marks(text string) []string {
 				continue
 			}
 			prefix := ""
-			if re != anniversaryMark {
+			if re != anniversaryMark && re != eventYearMark {
 				prefix = "第"
 			}
 			out = append(out, markPrefix+prefix+strconv.Itoa(n)+m[2])

@@ -7,14 +7,18 @@ import (
 )
 
 // TestMarks reads ordinals and anniversaries in digits and in Chinese
-// numerals, and leaves targets, years and articles alone.
+// numerals, and the year an event is held in, and leaves targets, other
+// years and articles alone.
 func TestMarks(t *testing.T) {
 	for _, tc := range []struct {
 		text string
 		want []string
 	}{
 		{"双方将召开工作组第二次会议。", []string{"#第2次"}},
-		{"联委会第25次会议于2019年在北京举行。", []string{"#第25次"}},
+		{"联委会第25次会议于2019年在北京举行。", []string{"#第25次", "#2019年"}},
+		{"双方同意2025年在奥克兰联合举办商业峰会。", []string{"#2025年"}},
+		{"力争到2025年双边贸易额达到500亿美元。", nil},
+		{"双方将落实2019年签署的协定，举行联委会会议。", nil},
 		{"庆祝两国建交七十五周年和第十五届博览会。", []string{"#第15届", "#75周年"}},
 		{"庆祝建交７０周年。", []string{"#70周年"}},
 		{"中方将为对方培训1000名技术人员。", nil},
@@ -67,6 +71,29 @@ func TestMarksDiffer(t *testing.T) {
 	} {
 		if got := marksDiffer(tc.a, tc.b); got != tc.want {
 			t.Errorf("marksDiffer(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestSessionOf tells a session of a body from setting the body up, in
+// either order, and not when one commitment does both.
+func TestSessionOf(t *testing.T) {
+	for _, tc := range []struct {
+		a, b []string
+		want bool
+	}{
+		{[]string{"#第1次"}, []string{"#@建立"}, true},
+		{[]string{"#@成立"}, []string{"#第3届"}, true},
+		{[]string{"#第1次", "#@建立"}, []string{"#@建立"}, false},
+		{[]string{"#第1次"}, []string{"#第1次"}, false},
+		{[]string{"#第2号"}, []string{"#@建立"}, false},
+		{nil, []string{"#@建立"}, false},
+	} {
+		a, b := prepared{marks: tc.a}, prepared{marks: tc.b}
+		a.stages, _ = stagesOf(tc.a)
+		b.stages, _ = stagesOf(tc.b)
+		if got := sessionOf(&a, &b); got != tc.want {
+			t.Errorf("sessionOf(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 }
