@@ -84,81 +84,42 @@ func (s *Store) sortKeys(ctx context.Context, order Order, f Filter) ([]string, 
 		if err != nil {
 			return nil, "", err
 		}
-		return append([]string{"COALESCE(l.link_source, 'model') = 'person'", "COALESCE(l.previous_id, 0) = 0",
-			fmt.Sprintf("abs(COALESCE(l.similarity, 0) - %g)", th)}, date...), "nnnssn", nil
+		keys, kinds := doubtKeys(th)
+		return keys, kinds, nil
 	}
 	return nil, "", fmt.Errorf("unknown order %q", order)
 }
 
 // PageOf returns the page q asks for. The database sorts, by an index in
 // date order, so that a page costs what it shows, not what comes before
-// it; an offset still counts the rows before it.
+// it (ByLinkDoubt: doubtPage); an offset still counts the rows before it.
 func (s *Store) PageOf(ctx context.Context, q PageQuery) (Paged, error) {
-	keys, kinds, err := s.sortKeys(ctx, q.Order, q.Filter)
-	if err != nil {
-		return Paged{}, err
-	}
-	where, args := q.Filter.where()
-	conds := []string{}
-	if where != "" {
-		conds = append(conds, strings.TrimPrefix(where, " WHERE "))
-	}
 	backward := q.Before != ""
 	cursor := q.After
 	if backward {
 		cursor = q.Before
 	}
-	if cursor != "" {
-		vals, err := decodeCursor(cursor, kinds)
-		if err != nil {
-			return Paged{}, err
-		}
-		cond, cargs := afterCondition(keys, vals, backward, q.Order == ByDate || q.Order == "")
-		conds, args = append(conds, cond), append(args, cargs...)
-	}
-	dir := ""
-	if backward {
-		dir = " DESC"
-	}
-	by := make([]string, len(keys))
-	for i, k := range keys {
-		by[i] = k + dir
-	}
-	// One more than the page, to know whether another follows.
-	joins := commitmentJoins
-	if q.Order == ByDate || q.Order == "" {
-		joins = joinsFor(q.Filter)
-	}
-	query := `SELECT ` + commitmentColumns + `, ` + strings.Join(keys, ", ") + ` ` + joins +
-		whereClause(conds) + ` ORDER BY ` + strings.Join(by, ", ") + ` LIMIT ? OFFSET ?`
 	offset := q.Offset
 	if cursor != "" {
 		offset = 0
 	}
-	rows, err := s.db.QueryContext(ctx, query, append(args, q.Limit+1, offset)...)
+	var items []Commitment
+	var marks []Cursor
+	var vals [][]any
+	var err error
+	if q.Order == ByLinkDoubt && offset <= maxDoubtOffset {
+		var th float64
+		if th, err = s.LinkThreshold(ctx); err == nil {
+			items, vals, err = s.doubtPage(ctx, q, th, offset)
+		}
+	} else {
+		items, vals, err = s.sortedPage(ctx, q, offset)
+	}
 	if err != nil {
 		return Paged{}, err
 	}
-	defer rows.Close()
-	var items []Commitment
-	var marks []Cursor
-	for rows.Next() {
-		var c Commitment
-		vals := make([]any, len(keys))
-		dest := []any{&c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
-			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource,
-			&c.DecisionAside}
-		for i := range vals {
-			dest = append(dest, &vals[i])
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return Paged{}, err
-		}
-		items = append(items, c)
-		marks = append(marks, encodeCursor(vals))
-	}
-	if err := rows.Err(); err != nil {
-		return Paged{}, err
+	for _, v := range vals {
+		marks = append(marks, encodeCursor(v))
 	}
 	more := len(items) > q.Limit
 	if more {
@@ -182,6 +143,89 @@ func (s *Store) PageOf(ctx context.Context, q PageQuery) (Paged, error) {
 		}
 	}
 	return p, s.fillParties(ctx, p.Items)
+}
+
+// maxDoubtOffset is the largest offset doubtPage reads its way to: past
+// it, reading the rows before the offset by the parts' indexes (and
+// holding them) costs more than the database's sort of them all.
+const maxDoubtOffset = 10000
+
+// sortedPage reads the rows of a page, and one more, in the order of q
+// (backward from a Before cursor), from the offset given: the database
+// sorts them by the order's keys.
+func (s *Store) sortedPage(ctx context.Context, q PageQuery, offset int) ([]Commitment, [][]any, error) {
+	keys, kinds, err := s.sortKeys(ctx, q.Order, q.Filter)
+	if err != nil {
+		return nil, nil, err
+	}
+	where, args := q.Filter.where()
+	conds := []string{}
+	if where != "" {
+		conds = append(conds, strings.TrimPrefix(where, " WHERE "))
+	}
+	backward := q.Before != ""
+	cursor := q.After
+	if backward {
+		cursor = q.Before
+	}
+	if cursor != "" {
+		vals, err := decodeCursor(cursor, kinds)
+		if err != nil {
+			return nil, nil, err
+		}
+		cond, cargs := afterCondition(keys, vals, backward, q.Order == ByDate || q.Order == "")
+		conds, args = append(conds, cond), append(args, cargs...)
+	}
+	dir := ""
+	if backward {
+		dir = " DESC"
+	}
+	by := make([]string, len(keys))
+	for i, k := range keys {
+		by[i] = k + dir
+	}
+	// One more than the page, to know whether another follows.
+	joins := commitmentJoins
+	if q.Order == ByDate || q.Order == "" {
+		joins = joinsFor(q.Filter)
+	}
+	query := `SELECT ` + commitmentColumns + `, ` + strings.Join(keys, ", ") + ` ` + joins +
+		whereClause(conds) + ` ORDER BY ` + strings.Join(by, ", ") + ` LIMIT ? OFFSET ?`
+	return s.scanKeyed(ctx, len(keys), query, append(args, q.Limit+1, offset)...)
+}
+
+// scanKeyed runs query, which selects commitmentColumns and then n sort
+// keys, and returns the commitments and each one's keys (texts as
+// strings).
+func (s *Store) scanKeyed(ctx context.Context, n int, query string, args ...any) ([]Commitment, [][]any, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var items []Commitment
+	var keys [][]any
+	for rows.Next() {
+		var c Commitment
+		vals := make([]any, n)
+		dest := []any{&c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
+			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource,
+			&c.DecisionAside}
+		for i := range vals {
+			dest = append(dest, &vals[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, nil, err
+		}
+		for i, v := range vals {
+			if b, ok := v.([]byte); ok {
+				vals[i] = string(b)
+			}
+		}
+		items = append(items, c)
+		keys = append(keys, vals)
+	}
+	return items, keys, rows.Err()
 }
 
 // afterCondition is the condition that a row sorts after (or, backward,
@@ -208,11 +252,6 @@ func afterCondition(keys []string, vals []any, backward, byDate bool) (string, [
 
 // encodeCursor makes a cursor of a row's sort values.
 func encodeCursor(vals []any) Cursor {
-	for i, v := range vals {
-		if b, ok := v.([]byte); ok {
-			vals[i] = string(b)
-		}
-	}
 	b, _ := json.Marshal(vals)
 	return Cursor(base64.RawURLEncoding.EncodeToString(b))
 }
