@@ -26,7 +26,7 @@ import (
 // MarksVersion names how Marks finds marks, the stage words included: the
 // words stored with another are brought up to date (WithMarks) when a
 // database is opened.
-func MarksVersion() string { return "marks-3:" + lists().stagesHash }
+func MarksVersion() string { return "marks-4:" + lists().stagesHash }
 
 // markPrefix begins a mark; no word the tokenizer gives begins with it.
 // stagePrefix begins the mark of a stage word.
@@ -48,6 +48,9 @@ var (
 	// 于2026年在北京举行: the year an event is held names which of a
 	// series it is; the year of a target (到2025年) does not.
 	eventYearMark = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*(年)(?:[^，。；、]{0,12}?)(?:举行|举办|召开|主办|承办)`)
+	// 2023—2027年, （2015—2019）: the years of a plan or programme name
+	// which one it is, the next plan another (#2023—2027期间).
+	periodMark = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*(?:年)?\s*[—–\-－~至到]+\s*((?:19|20)[0-9]{2})`)
 )
 
 // Marks returns the marks of text, in order.
@@ -68,6 +71,9 @@ func Marks(text string) []string {
 			}
 			out = append(out, markPrefix+prefix+strconv.Itoa(n)+m[2])
 		}
+	}
+	for _, m := range periodMark.FindAllStringSubmatch(text, -1) {
+		out = append(out, markPrefix+m[1]+"—"+m[2]+periodUnit)
 	}
 	return out
 }
@@ -192,11 +198,16 @@ func marksDiffer(a, b []string) bool {
 	return false
 }
 
+// periodUnit ends the mark of a period of years.
+const periodUnit = "期间"
+
 // markUnit is what a mark counts: 次 of #第2次, 周年 of #75周年.
 func markUnit(m string) string {
 	r := []rune(m)
-	if strings.HasSuffix(m, "周年") {
-		return "周年"
+	for _, u := range []string{"周年", periodUnit} {
+		if strings.HasSuffix(m, u) {
+			return u
+		}
 	}
 	return string(r[len(r)-1])
 }

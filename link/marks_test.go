@@ -7,8 +7,8 @@ import (
 )
 
 // TestMarks reads ordinals and anniversaries in digits and in Chinese
-// numerals, and the year an event is held in, and leaves targets, other
-// years and articles alone.
+// numerals, the year an event is held in and the years of a plan, and
+// leaves targets, other years and articles alone.
 func TestMarks(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -18,6 +18,7 @@ func TestMarks(t *testing.T) {
 		{"联委会第25次会议于2019年在北京举行。", []string{"#第25次", "#2019年"}},
 		{"双方同意2025年在奥克兰联合举办商业峰会。", []string{"#2025年"}},
 		{"力争到2025年双边贸易额达到500亿美元。", nil},
+		{"双方将签署《2023—2027年文化交流执行计划》，落实合作规划（2015-2019）。", []string{"#2023—2027期间", "#2015—2019期间"}},
 		{"双方将落实2019年签署的协定，举行联委会会议。", nil},
 		{"庆祝两国建交七十五周年和第十五届博览会。", []string{"#第15届", "#75周年"}},
 		{"庆祝建交７０周年。", []string{"#70周年"}},
@@ -68,6 +69,8 @@ func TestMarksDiffer(t *testing.T) {
 		{[]string{"#第2次", "#70周年"}, []string{"#第2次"}, false},
 		{[]string{"#第2次"}, []string{"#70周年"}, false},
 		{[]string{"#第2颗"}, nil, false},
+		{[]string{"#2023—2027期间"}, []string{"#2018—2022期间"}, true},
+		{[]string{"#2023—2027期间", "#2023年"}, []string{"#2023—2027期间"}, false},
 	} {
 		if got := marksDiffer(tc.a, tc.b); got != tc.want {
 			t.Errorf("marksDiffer(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
