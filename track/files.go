@@ -108,20 +108,15 @@ func (s *Store) Forget(ctx context.Context, paths []string) (Forgotten, error) {
 	var f Forgotten
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		f = Forgotten{}
-		known, err := sourcePaths(ctx, tx)
-		if err != nil {
-			return err
-		}
 		for _, p := range paths {
-			n := len(f.Files)
-			for _, k := range known {
-				if k == p || strings.HasPrefix(k, strings.TrimSuffix(p, string(filepath.Separator))+string(filepath.Separator)) {
-					f.Files = append(f.Files, k)
-				}
+			under, err := pathsUnder(ctx, tx, p)
+			if err != nil {
+				return err
 			}
-			if len(f.Files) == n {
+			if len(under) == 0 {
 				return fmt.Errorf("%s: %w", p, ErrNotIngested)
 			}
+			f.Files = append(f.Files, under...)
 		}
 		slices.Sort(f.Files)
 		f.Files = slices.Compact(f.Files)
@@ -179,9 +174,29 @@ func (s *Store) RenamePaths(ctx context.Context, renames map[string]string) erro
 	})
 }
 
-// sourcePaths returns the path of every file statements were read from.
-func sourcePaths(ctx context.Context, q querier) ([]string, error) {
-	return column[string](ctx, q, `SELECT DISTINCT path FROM sources ORDER BY path`)
+// pathsUnder returns, in order, the paths of the files statements were
+// read from that are p or, p being a folder, under it: a range of the
+// index of paths, those that begin with p and the separator (the next
+// character after the separator ends it).
+func pathsUnder(ctx context.Context, q querier, p string) ([]string, error) {
+	p = strings.TrimSuffix(p, string(filepath.Separator))
+	return column[string](ctx, q, `SELECT DISTINCT path FROM sources WHERE path = ?1 OR path >= ?2 AND path < ?3 ORDER BY path`,
+		p, p+string(filepath.Separator), p+string(rune(filepath.Separator+1)))
+}
+
+// PathsUnder returns, in order, the paths of the files read from under
+// each of paths (or that are one of them), each once.
+func (s *Store) PathsUnder(ctx context.Context, paths ...string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		under, err := pathsUnder(ctx, s.db, p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, under...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }
 
 // fileStatements returns the statements read from the file path.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -376,5 +377,31 @@ func TestNearCopy(t *testing.T) {
 	st = other.statement()
 	if r, err := f.s.StoreStatement(ctx, st, Source{Path: "c.txt"}, f.labelled(st), f.model); err != nil || !r.Added {
 		t.Errorf("another statement of the same day: %+v, %v", r, err)
+	}
+}
+
+// TestPathsUnder finds the files read from under a folder by the index of
+// paths: not those of a folder or file whose name only begins with it.
+func TestPathsUnder(t *testing.T) {
+	ctx := context.Background()
+	f := newFolder(t)
+	for _, p := range []string{"dir/a.txt", "dir/sub/d.txt", "dir2/x.txt", "dir-x/y.txt", "dir.txt", "c.txt"} {
+		f.read(p, first)
+	}
+	sep := string(filepath.Separator)
+	for _, tc := range []struct {
+		paths []string
+		want  []string
+	}{
+		{[]string{"dir"}, []string{"dir/a.txt", "dir/sub/d.txt"}},
+		{[]string{"dir" + sep}, []string{"dir/a.txt", "dir/sub/d.txt"}},
+		{[]string{"dir.txt"}, []string{"dir.txt"}},
+		{[]string{"c.txt", "dir/sub"}, []string{"c.txt", "dir/sub/d.txt"}},
+		{[]string{"di"}, nil},
+	} {
+		got, err := f.s.PathsUnder(ctx, tc.paths...)
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("PathsUnder(%q) = %q, %v; want %q", tc.paths, got, err, tc.want)
+		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"pledge/extract"
@@ -296,10 +298,15 @@ func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[
 	return byPath, byHash, rows.Err()
 }
 
-// Paths returns the paths of every file statements were read from, each
-// once, in no order: what Files knows, without what they hold.
-func (s *Store) Paths(ctx context.Context) ([]string, error) {
-	return scanColumn[string](s.db.QueryContext(ctx, `SELECT DISTINCT path FROM sources`))
+// RelativePaths returns the paths of the files read before that are not
+// absolute: an earlier version of pledge recorded files by the path they
+// were given by. Absolute paths begin with the separator where it is /,
+// which bounds them in the index of paths; elsewhere every path is read
+// and the absolute ones left out.
+func (s *Store) RelativePaths(ctx context.Context) ([]string, error) {
+	paths, err := column[string](ctx, s.db, `SELECT DISTINCT path FROM sources WHERE path < ?1 OR path >= ?2 ORDER BY path`,
+		string(filepath.Separator), string(rune(filepath.Separator+1)))
+	return slices.DeleteFunc(paths, filepath.IsAbs), err
 }
 
 func insertStatement(ctx context.Context, tx *sql.Tx, st extract.Statement, cs []label.Commitment, modelID int64) (int64, error) {

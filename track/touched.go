@@ -351,8 +351,9 @@ type sketchStatement struct {
 // fingerprints are not all of one length, where that order cannot be had
 // without the items' Order.
 func groupStatements(ctx context.Context, q querier, group string) ([]sketchStatement, bool, error) {
+	// From the index of groups alone, in its order (statements_group).
 	rows, err := q.QueryContext(ctx, `SELECT s.id, s.date, COALESCE(s.year, 0), s.fingerprint
-		FROM statements s WHERE s.party_key = ?`, group)
+		FROM statements s WHERE s.party_key = ? ORDER BY s.date, s.fingerprint`, group)
 	if err != nil {
 		return nil, false, err
 	}
@@ -376,9 +377,6 @@ func groupStatements(ctx context.Context, q querier, group string) ([]sketchStat
 			return nil, false, nil
 		}
 	}
-	slices.SortFunc(out, func(x, y sketchStatement) int {
-		return cmp.Or(cmp.Compare(x.date, y.date), cmp.Compare(x.fingerprint, y.fingerprint))
-	})
 	return out, true, nil
 }
 

@@ -151,7 +151,7 @@ func runIngest(ctx context.Context, args []string, std IO) error {
 // an earlier version of pledge recorded by the relative path they were
 // given by, so that they are known unchanged.
 func adoptPaths(ctx context.Context, store *track.Store, inputs []input) error {
-	known, err := store.Paths(ctx)
+	known, err := store.RelativePaths(ctx)
 	if err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ func adoptPaths(ctx context.Context, store *track.Store, inputs []input) error {
 	}
 	renames := map[string]string{}
 	for _, p := range known {
-		if abs, err := filepath.Abs(p); err == nil && !filepath.IsAbs(p) && reading[abs] {
+		if abs, err := filepath.Abs(p); err == nil && reading[abs] {
 			renames[p] = abs
 		}
 	}
@@ -172,7 +172,7 @@ func adoptPaths(ctx context.Context, store *track.Store, inputs []input) error {
 // gone from them now (or no longer read: hidden, or of another kind), and
 // with prune forgets them.
 func gone(ctx context.Context, store *track.Store, paths []string, inputs []input, prune bool, std IO) error {
-	known, err := store.Paths(ctx)
+	known, err := store.PathsUnder(ctx, paths...)
 	if err != nil {
 		return err
 	}
@@ -182,14 +182,8 @@ func gone(ctx context.Context, store *track.Store, paths []string, inputs []inpu
 	}
 	var lost []string
 	for _, p := range known {
-		for _, given := range paths {
-			if p != given && !strings.HasPrefix(p, given+string(filepath.Separator)) {
-				continue
-			}
-			if _, err := os.Stat(p); err != nil || !reading[p] {
-				lost = append(lost, p)
-			}
-			break
+		if _, err := os.Stat(p); err != nil || !reading[p] {
+			lost = append(lost, p)
 		}
 	}
 	if len(lost) == 0 {
