@@ -37,9 +37,11 @@ const nFeatures = 38
 // objectSwap is the feature that rules a pair out whatever the rest
 // says (chance; the fit leaves such pairs out): the two keep one frame and
 // each holds, in one place, a noun or two the other lacks, and nothing
-// else (丁香 for 腰果 in 加快完成坤国腰果输华检疫准入程序), or they name other
-// members of one series (marksDiffer: 第二次会议, 第一次会议): the same
-// action on another object, another commitment (GUIDE §4).
+// else (丁香 for 腰果 in 加快完成坤国腰果输华检疫准入程序; not one of the
+// commonest nouns: otherObject), or they name other members of one series
+// (marksDiffer: 第二次会议, 第一次会议; 2023—2027年, 2018—2022年), or one
+// holds a session of what the other sets up (sessionOf): another object or
+// another action, another commitment (GUIDE §4).
 const objectSwap = nFeatures - 1
 
 // shortWords is the most content words a short commitment has: in one of
