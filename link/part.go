@@ -5,14 +5,22 @@ import (
 	"slices"
 )
 
-// Sketch is a commitment as Touched sees it: its id, date, words (of every
-// sentence, in turn) and a person's decision, without what weighing it
-// needs.
+// Sketch is a commitment as Touched sees it: its id, date, the words of
+// its words that linking counts (Words: what the tails hold) and a
+// person's decision, without what weighing it needs. SketchOf makes one.
 type Sketch struct {
 	ID       int64
 	Date     string
 	Words    []string
 	Decision *Decision
+}
+
+// SketchOf sketches a commitment of words (of every sentence, in turn):
+// the words linking counts are picked once, not by each reader of the
+// sketch (Touched may read a group's sketches several times as it reads
+// further back).
+func SketchOf(id int64, date string, words []string, d *Decision) Sketch {
+	return Sketch{ID: id, Date: date, Words: Words(words), Decision: d}
 }
 
 // Touched finds what Update would weigh again, given the commitments of a
@@ -60,7 +68,7 @@ func (m *Model) Touched(group []Sketch, seeds []int64) (weigh, need []int64, ear
 			index[s.ID] = int32(i)
 		}
 		from := len(flat)
-		for _, w := range Words(s.Words) { // as newCorpus weighs them, and the tails hold
+		for _, w := range s.Words { // as newCorpus weighs them, and the tails hold
 			id, ok := c.ids[w]
 			if !ok {
 				id = int32(len(c.words))

@@ -104,7 +104,7 @@ func TestTouched(t *testing.T) {
 			ordered := slices.SortedFunc(slices.Values(items), func(a, b Item) int { return cmp.Compare(a.Order, b.Order) })
 			var group []Sketch
 			for _, it := range ordered {
-				group = append(group, Sketch{ID: it.ID, Date: it.Date, Words: joinSentences(it.Sentences), Decision: it.Decision})
+				group = append(group, SketchOf(it.ID, it.Date, joinSentences(it.Sentences), it.Decision))
 			}
 			weigh, need, _ := m.Touched(group, seeds)
 			// From the date of the earliest seed on, and further back as

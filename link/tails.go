@@ -41,9 +41,10 @@ func Tails(group []Sketch) map[string][]int64 {
 	return tails
 }
 
-// AddToTails adds commitment s, later than every one tails holds.
+// AddToTails adds commitment s (SketchOf), later than every one tails
+// holds.
 func AddToTails(tails map[string][]int64, s Sketch) {
-	for _, w := range Words(s.Words) {
+	for _, w := range s.Words {
 		t := append(tails[w], s.ID)
 		if len(t) > TailLength {
 			t = slices.Delete(t, 0, len(t)-TailLength)
@@ -80,7 +81,7 @@ func TouchedAfter(seeds []Sketch, tails map[string][]int64) (need []int64, after
 				return nil, nil, false
 			}
 			needed[s.ID] = true
-			for _, w := range Words(s.Words) {
+			for _, w := range s.Words {
 				for _, id := range after[w] {
 					needed[id] = true
 				}

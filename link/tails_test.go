@@ -28,7 +28,7 @@ func TestTouchedAfter(t *testing.T) {
 		its = slices.SortedFunc(slices.Values(its), func(a, b Item) int { return cmp.Compare(a.Order, b.Order) })
 		var out []Sketch
 		for _, it := range its {
-			out = append(out, Sketch{ID: it.ID, Date: it.Date, Words: joinSentences(it.Sentences), Decision: it.Decision})
+			out = append(out, SketchOf(it.ID, it.Date, joinSentences(it.Sentences), it.Decision))
 		}
 		return out
 	}

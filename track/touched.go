@@ -191,7 +191,7 @@ func (sk *sketch) after(ctx context.Context, tx *sql.Tx, g pendingGroup, sts []s
 	}
 	var words []string
 	for _, s := range last.group {
-		for _, w := range link.Words(s.Words) {
+		for _, w := range s.Words {
 			if !slices.Contains(words, w) {
 				words = append(words, w)
 			}
@@ -238,7 +238,7 @@ func tailsOf(items []link.Item) map[string][]int64 {
 		for _, s := range items[i].Sentences {
 			words = append(words, s...)
 		}
-		link.AddToTails(tails, link.Sketch{ID: items[i].ID, Date: items[i].Date, Words: words})
+		link.AddToTails(tails, link.SketchOf(items[i].ID, items[i].Date, words, nil))
 	}
 	return tails
 }
@@ -470,7 +470,7 @@ func readSketch(ctx context.Context, q querier, sts []sketchStatement, decisions
 	}
 	for i, k := range place {
 		r := all[k]
-		sk.group[i] = link.Sketch{ID: r.id, Date: date[r.statement], Words: wordsOf(k), Decision: decisions[r.id]}
+		sk.group[i] = link.SketchOf(r.id, date[r.statement], wordsOf(k), decisions[r.id])
 		sk.statement[i], sk.ordinal[i], sk.tokens[i] = r.statement, r.ordinal, tokensOf(k)
 	}
 	return sk, nil
