@@ -26,7 +26,7 @@ import (
 // MarksVersion names how Marks finds marks, the stage words included: the
 // words stored with another are brought up to date (WithMarks) when a
 // database is opened.
-func MarksVersion() string { return "marks-4:" + lists().stagesHash }
+func MarksVersion() string { return "marks-5:" + lists().stagesHash }
 
 // markPrefix begins a mark; no word the tokenizer gives begins with it.
 // stagePrefix begins the mark of a stage word.
@@ -45,18 +45,66 @@ var (
 	// 首次会议, 首届论坛: the first of a series.
 	firstMark       = regexp.MustCompile(`首\s*()([次届批轮期])`)
 	anniversaryMark = regexp.MustCompile(`([0-9０-９]+|[〇零一二两三四五六七八九十百千]+)\s*(周年)`)
-	// 于2026年在北京举行: the year an event is held names which of a
-	// series it is; the year of a target (到2025年) does not.
-	eventYearMark = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*(年)(?:[^，。；、]{0,12}?)(?:举行|举办|召开|主办|承办)`)
+	// 2026年: a year, after 到 or 至 when it is a target's (eventYears).
+	yearMark = regexp.MustCompile(`([到至]?)\s*(` + yearDigits + `)\s*年`)
 	// 2023—2027年, （2015—2019）: the years of a plan or programme name
 	// which one it is, the next plan another (#2023—2027期间).
-	periodMark = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*(?:年)?\s*[—–\-－~至到]+\s*((?:19|20)[0-9]{2})`)
+	periodMark = regexp.MustCompile(`(` + yearDigits + `)\s*(?:年)?\s*[—–\-－~至到]+\s*(` + yearDigits + `)`)
 )
+
+// yearDigits are the digits of a year, full-width ones too.
+const yearDigits = `(?:19|20|１９|２０)[0-9０-９]{2}`
+
+// Words about a year: what an event held that year is (举行), what makes
+// the year another event's (签署: 落实2019年签署的协定，举行会议), and what
+// makes it a deadline (2025年底前, 2025年以前).
+var (
+	eventVerbs    = []string{"举行", "举办", "召开", "主办", "承办"}
+	otherEvents   = []string{"签署", "签订", "通过", "发表", "达成", "建立", "成立", "启动", "实施", "完成"}
+	deadlineAfter = []string{"底", "前", "内", "以前", "之前", "以来", "起"}
+)
+
+// eventYears returns the marks of the years events are held in (于2026年在
+// 北京举行, 2025年在奥克兰联合举办: #2026年): which of a series the event is.
+// A target's year (到2025年举办100场活动), a deadline (2025年底前召开) or the
+// year of another event the sentence names first is none.
+func eventYears(text string) []string {
+	var out []string
+	for _, m := range yearMark.FindAllStringSubmatchIndex(text, -1) {
+		rest := text[m[1]:]
+		if m[3] > m[2] || slices.ContainsFunc(deadlineAfter, func(d string) bool { return strings.HasPrefix(rest, d) }) {
+			continue
+		}
+		// Up to 12 characters on, within the clause.
+		n, end := 0, len(rest)
+		for k, r := range rest {
+			if n == 12 || strings.ContainsRune("，。；、", r) {
+				end = k
+				break
+			}
+			n++
+		}
+		window := rest[:end]
+		first := func(words []string) int {
+			at := -1
+			for _, w := range words {
+				if k := strings.Index(window, w); k >= 0 && (at < 0 || k < at) {
+					at = k
+				}
+			}
+			return at
+		}
+		if ev, other := first(eventVerbs), first(otherEvents); ev >= 0 && (other < 0 || other > ev) {
+			out = append(out, markPrefix+strconv.Itoa(number(text[m[4]:m[5]]))+"年")
+		}
+	}
+	return out
+}
 
 // Marks returns the marks of text, in order.
 func Marks(text string) []string {
 	var out []string
-	for _, re := range []*regexp.Regexp{ordinalMark, memberMark, afterNameMark, firstMark, anniversaryMark, eventYearMark} {
+	for _, re := range []*regexp.Regexp{ordinalMark, memberMark, afterNameMark, firstMark, anniversaryMark} {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			n := number(m[1])
 			if re == firstMark {
@@ -66,14 +114,15 @@ func Marks(text string) []string {
 				continue
 			}
 			prefix := ""
-			if re != anniversaryMark && re != eventYearMark {
+			if re != anniversaryMark {
 				prefix = "第"
 			}
 			out = append(out, markPrefix+prefix+strconv.Itoa(n)+m[2])
 		}
 	}
+	out = append(out, eventYears(text)...)
 	for _, m := range periodMark.FindAllStringSubmatch(text, -1) {
-		out = append(out, markPrefix+m[1]+"—"+m[2]+periodUnit)
+		out = append(out, markPrefix+strconv.Itoa(number(m[1]))+"—"+strconv.Itoa(number(m[2]))+periodUnit)
 	}
 	return out
 }

@@ -300,12 +300,15 @@ func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[
 
 // RelativePaths returns the paths of the files read before that are not
 // absolute: an earlier version of pledge recorded files by the path they
-// were given by. Absolute paths begin with the separator where it is /,
-// which bounds them in the index of paths; elsewhere every path is read
-// and the absolute ones left out.
+// were given by. Where absolute paths are those that begin with / (not on
+// Windows, where \stmts is relative), that bounds them in the index of
+// paths; elsewhere every path is read and the absolute ones left out.
 func (s *Store) RelativePaths(ctx context.Context) ([]string, error) {
-	paths, err := column[string](ctx, s.db, `SELECT DISTINCT path FROM sources WHERE path < ?1 OR path >= ?2 ORDER BY path`,
-		string(filepath.Separator), string(rune(filepath.Separator+1)))
+	query, args := `SELECT DISTINCT path FROM sources ORDER BY path`, []any{}
+	if filepath.Separator == '/' {
+		query, args = `SELECT DISTINCT path FROM sources WHERE path < '/' OR path >= '0' ORDER BY path`, nil
+	}
+	paths, err := column[string](ctx, s.db, query, args...)
 	return slices.DeleteFunc(paths, filepath.IsAbs), err
 }
 
