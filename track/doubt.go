@@ -113,11 +113,7 @@ func doubtParts(th float64) []struct {
 func (s *Store) doubtPage(ctx context.Context, q PageQuery, th float64, offset int) ([]Commitment, [][]any, error) {
 	keys, kinds := doubtKeys(th)
 	where, fargs := q.Filter.where()
-	backward := q.Before != ""
-	cursor := q.After
-	if backward {
-		cursor = q.Before
-	}
+	cursor, backward := q.cursor()
 	var vals []any
 	if cursor != "" {
 		var err error

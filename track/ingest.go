@@ -304,11 +304,11 @@ func (s *Store) Files(ctx context.Context) (byPath map[string]*File, byHash map[
 // Windows, where \stmts is relative), that bounds them in the index of
 // paths; elsewhere every path is read and the absolute ones left out.
 func (s *Store) RelativePaths(ctx context.Context) ([]string, error) {
-	query, args := `SELECT DISTINCT path FROM sources ORDER BY path`, []any{}
+	query := `SELECT DISTINCT path FROM sources ORDER BY path`
 	if filepath.Separator == '/' {
-		query, args = `SELECT DISTINCT path FROM sources WHERE path < '/' OR path >= '0' ORDER BY path`, nil
+		query = `SELECT DISTINCT path FROM sources WHERE path < '/' OR path >= '0' ORDER BY path`
 	}
-	paths, err := column[string](ctx, s.db, query, args...)
+	paths, err := column[string](ctx, s.db, query)
 	return slices.DeleteFunc(paths, filepath.IsAbs), err
 }
 

@@ -49,6 +49,15 @@ type PageQuery struct {
 	After, Before Cursor
 }
 
+// cursor returns the cursor q reads from, and whether it reads backward
+// from it (Before) rather than forward (After).
+func (q PageQuery) cursor() (Cursor, bool) {
+	if q.Before != "" {
+		return q.Before, true
+	}
+	return q.After, false
+}
+
 // Paged is a page of commitments, and the cursors of the pages before and
 // after it ("" when there is none).
 type Paged struct {
@@ -94,11 +103,7 @@ func (s *Store) sortKeys(ctx context.Context, order Order, f Filter) ([]string, 
 // date order, so that a page costs what it shows, not what comes before
 // it (ByLinkDoubt: doubtPage); an offset still counts the rows before it.
 func (s *Store) PageOf(ctx context.Context, q PageQuery) (Paged, error) {
-	backward := q.Before != ""
-	cursor := q.After
-	if backward {
-		cursor = q.Before
-	}
+	cursor, backward := q.cursor()
 	offset := q.Offset
 	if cursor != "" {
 		offset = 0
@@ -163,11 +168,7 @@ func (s *Store) sortedPage(ctx context.Context, q PageQuery, offset int) ([]Comm
 	if where != "" {
 		conds = append(conds, strings.TrimPrefix(where, " WHERE "))
 	}
-	backward := q.Before != ""
-	cursor := q.After
-	if backward {
-		cursor = q.Before
-	}
+	cursor, backward := q.cursor()
 	if cursor != "" {
 		vals, err := decodeCursor(cursor, kinds)
 		if err != nil {
