@@ -40,8 +40,10 @@ const nFeatures = 38
 // else (丁香 for 腰果 in 加快完成坤国腰果输华检疫准入程序; not one of the
 // commonest nouns: otherObject), or they name other members of one series
 // (marksDiffer: 第二次会议, 第一次会议; 2023—2027年, 2018—2022年), or one
-// holds a session of what the other sets up (sessionOf): another object or
-// another action, another commitment (GUIDE §4).
+// holds a session of what the other sets up (sessionOf), or one of two
+// short ones studies what the other does (studyOf), or one party acts in
+// each and not the same one (actorsDiffer: 中方将 against 马方将): another
+// object or another action, another commitment (GUIDE §4).
 const objectSwap = nFeatures - 1
 
 // shortWords is the most content words a short commitment has: in one of
@@ -61,8 +63,10 @@ const (
 // linkLists are the lists of data/link.txt.
 type linkLists struct {
 	stop, stockVerbs, measures map[string]bool
-	stages                     [][]string // the words of each stage
-	establish                  uint64     // the bit of the stage of 建立 (setting up), for sessionOf
+	stages                     [][]string        // the words of each stage
+	stageNouns                 *strings.Replacer // masks the words in which a stage word names a thing
+	establish                  uint64            // the bit of the stage of 建立 (setting up), for sessionOf
+	study                      uint64            // the bit of the stage of 研究 (studying it), for studyOf
 	synonyms                   map[string][]string
 	kindOf                     map[string][]int // the kinds (lines of [kinds]) a thing is of
 	citing                     map[string]bool
@@ -96,13 +100,23 @@ var lists = sync.OnceValue(func() *linkLists {
 	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, measures: map[string]bool{}, synonyms: map[string][]string{}, kindOf: map[string][]int{},
 		citing: map[string]bool{}, documents: s["documents"],
 		charStop: strings.Join(s["char-stop"], ""), places: strings.Join(s["places"], "")}
+	var nouns []string
+	for _, line := range s["stage-nouns"] {
+		for _, w := range strings.Fields(line) {
+			nouns = append(nouns, w, "》")
+		}
+	}
+	l.stageNouns = strings.NewReplacer(nouns...)
 	for _, line := range s["stages"] {
 		if slices.Contains(strings.Fields(line), "建立") {
 			l.establish = 1 << len(l.stages)
 		}
+		if slices.Contains(strings.Fields(line), "研究") {
+			l.study = 1 << len(l.stages)
+		}
 		l.stages = append(l.stages, strings.Fields(line))
 	}
-	sum := sha256.Sum256([]byte(strings.Join(s["stages"], "\n") + "\n\n" + data.StopWords()))
+	sum := sha256.Sum256([]byte(strings.Join(s["stages"], "\n") + "\n\n" + strings.Join(s["stage-nouns"], "\n") + "\n\n" + data.StopWords()))
 	l.stagesHash = hex.EncodeToString(sum[:6])
 	sum = sha256.Sum256([]byte(data.LinkWords() + "\n\n" + data.States()))
 	l.wordsVersion = "words-1:" + hex.EncodeToString(sum[:6])
@@ -326,7 +340,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
 		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
 		short * stagesDiffer, short * b2f(al.kindSwap), short * b2f(al.nounSwap), short * b2f(al.actionSwap),
-		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks) || sessionOf(a, b)),
+		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks) || sessionOf(a, b) || studyOf(a, b) || actorsDiffer(a.marks, b.marks)),
 	}
 }
 
@@ -418,14 +432,30 @@ func uncovered(a, b vector) float64 {
 	return out / all
 }
 
-// sessionOf reports whether one commitment holds a session (a meeting's
-// ordinal mark: #第1次, #第2届) of what the other sets up (the stage of
-// 建立): 召开工作组第一次会议 against 建立工作组 are two actions, whichever is
-// earlier, unless one commitment does both.
+// sessionOf reports whether one commitment holds a session of a series
+// (a meeting's ordinal mark: #第1次, #第2届) of what the other sets up (the
+// stage of 建立): 召开工作组第一次会议 against 建立工作组 are two actions,
+// whichever is earlier, unless one commitment does both. A short one
+// (shortWords) that names a session against another that names none is
+// a given meeting against the series or its schedule (每年轮流举行委员会会议):
+// no labelled repetition of a pair set names a session on one side only,
+// while a long commitment names a session beside much else (the seeds').
 func sessionOf(a, b *prepared) bool {
 	sa, sb := a.session(), b.session()
 	ea, eb := a.stages&lists().establish != 0, b.stages&lists().establish != 0
-	return sa && !ea && eb && !sb || sb && !eb && ea && !sa
+	if sa && !ea && eb && !sb || sb && !eb && ea && !sa {
+		return true
+	}
+	return sa != sb && !(ea && eb) && max(len(a.content), len(b.content)) <= shortWords
+}
+
+// studyOf reports whether one of two short commitments (shortWords)
+// studies what the other does (研究在双边贸易中使用本币结算 against 在双边贸易中扩大
+// 使用本币结算, 研究建立 against 尽快建立): two actions (GUIDE §4). A long one
+// studies one thing among many (研究解决合作中的问题).
+func studyOf(a, b *prepared) bool {
+	s := lists().study
+	return (a.stages&s != 0) != (b.stages&s != 0) && max(len(a.content), len(b.content)) <= shortWords
 }
 
 // session reports whether p names a session of a series: an ordinal mark

@@ -17,6 +17,8 @@ import (
 // their own (#第2次, #75周年, #2026年) that no vector weighs and the
 // features compare.
 //
+// So is the one party that acts, when only one does (actorMark: #方:中).
+//
 // The stages a commitment names (data/link.txt [stages]) are marks too
 // (#@落实), in the order the text names them: the first is its main
 // action (落实 of 落实……纲要，推动……建设 against 编制 of 编制……纲要), and the
@@ -26,7 +28,7 @@ import (
 // MarksVersion names how Marks finds marks, the stage words included: the
 // words stored with another are brought up to date (WithMarks) when a
 // database is opened.
-func MarksVersion() string { return "marks-5:" + lists().stagesHash }
+func MarksVersion() string { return "marks-6:" + lists().stagesHash }
 
 // markPrefix begins a mark; no word the tokenizer gives begins with it.
 // stagePrefix begins the mark of a stage word.
@@ -43,7 +45,9 @@ var (
 	// 通信卫星2号: the number after the name.
 	afterNameMark = regexp.MustCompile(`(?:卫星|星)\s*([0-9０-９]+|[〇零一二两三四五六七八九十]+)\s*(号)`)
 	// 首次会议, 首届论坛: the first of a series.
-	firstMark       = regexp.MustCompile(`首\s*()([次届批轮期])`)
+	firstMark = regexp.MustCompile(`首\s*()([次届批轮期])`)
+	// 第二次世界大战 is a name, not the second of a series of sessions.
+	warName         = regexp.MustCompile(`第\s*[一二]\s*次世界大战`)
 	anniversaryMark = regexp.MustCompile(`([0-9０-９]+|[〇零一二两三四五六七八九十百千]+)\s*(周年)`)
 	// 2026年: a year, after 到 or 至 when it is a target's (eventYears).
 	yearMark = regexp.MustCompile(`([到至]?)\s*(` + yearDigits + `)\s*年`)
@@ -101,9 +105,45 @@ func eventYears(text string) []string {
 	return out
 }
 
+// actorMark is the mark of the one party that acts in a commitment, when
+// only one does: #方:中 of 中方将在……设立文化中心, #方:他 of 马方将在成都设立总领
+// 事馆 (the partner, whichever it is). What one party undertakes the
+// other's like undertaking does not repeat (GUIDE §4: another action;
+// no labelled repetition of a pair set has one party's undertaking for
+// the other's).
+const actorMark = markPrefix + "方:"
+
+// subject is a party followed by a commitment marker: 中方将, 马方愿, 双方同意.
+var subject = regexp.MustCompile(`(\p{Han})方(?:将|愿|同意|决定|承诺|继续|准备|计划|还将|也将|会)`)
+
+// notParties are the characters before 方 that name no one party: both
+// or all of them (双方, 各方), or another word (地方, 对方, 西方).
+const notParties = "双各三四两多地对东西南北官军有"
+
+// actor returns the actor mark of text, or "" when it names more than
+// one party acting, or the parties together, or none.
+func actor(text string) string {
+	one := ""
+	for _, m := range subject.FindAllStringSubmatch(text, -1) {
+		p := "他"
+		if m[1] == "中" {
+			p = "中"
+		}
+		if strings.Contains(notParties, m[1]) || one != "" && one != p {
+			return ""
+		}
+		one = p
+	}
+	if one == "" || strings.Contains(text, "两国") {
+		return ""
+	}
+	return actorMark + one
+}
+
 // Marks returns the marks of text, in order.
 func Marks(text string) []string {
 	var out []string
+	text = warName.ReplaceAllString(text, "世界大战")
 	for _, re := range []*regexp.Regexp{ordinalMark, memberMark, afterNameMark, firstMark, anniversaryMark} {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			n := number(m[1])
@@ -121,6 +161,9 @@ func Marks(text string) []string {
 		}
 	}
 	out = append(out, eventYears(text)...)
+	if a := actor(text); a != "" {
+		out = append(out, a)
+	}
 	for _, m := range periodMark.FindAllStringSubmatch(text, -1) {
 		out = append(out, markPrefix+strconv.Itoa(number(m[1]))+"—"+strconv.Itoa(number(m[2]))+periodUnit)
 	}
@@ -136,15 +179,15 @@ var documentName = regexp.MustCompile(`《[^《》]*》`)
 // A stage word counts where it is a word: one of the words the tokenizer
 // found in the text, or a stop word it leaves out (落实), not characters
 // across two words (开工 of 召开工作组); and not before 性, an adjective
-// (建设性).
+// (建设性), nor before 后, a time (建成后的运营: the stage is 运营).
 func stageMarks(text string, words []string) []string {
-	text = documentName.ReplaceAllString(text, "》")
+	text = lists().stageNouns.Replace(documentName.ReplaceAllString(text, "》"))
 	var out []string
 	for i := 0; i < len(text); {
 		w := ""
 		for _, stage := range lists().stages {
 			for _, s := range stage {
-				if len(s) > len(w) && strings.HasPrefix(text[i:], s) && !strings.HasPrefix(text[i+len(s):], "性") &&
+				if len(s) > len(w) && strings.HasPrefix(text[i:], s) && !strings.HasPrefix(text[i+len(s):], "性") && !strings.HasPrefix(text[i+len(s):], "后") &&
 					(lists().tokenStop[s] || slices.Contains(words, s)) {
 					w = s
 				}
@@ -229,13 +272,13 @@ func number(s string) int {
 // them.
 func marksDiffer(a, b []string) bool {
 	for _, x := range a {
-		if slices.Contains(b, x) || strings.HasPrefix(x, stagePrefix) {
+		if slices.Contains(b, x) || strings.HasPrefix(x, stagePrefix) || strings.HasPrefix(x, actorMark) {
 			continue
 		}
 		u := markUnit(x)
 		shared, other := false, false
 		for _, y := range b {
-			if markUnit(y) == u && !strings.HasPrefix(y, stagePrefix) {
+			if markUnit(y) == u && !strings.HasPrefix(y, stagePrefix) && !strings.HasPrefix(y, actorMark) {
 				other = true
 				shared = shared || slices.Contains(a, y)
 			}
@@ -245,6 +288,21 @@ func marksDiffer(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// actorsDiffer reports whether one party acts in each of two commitments,
+// and not the same one (actorMark).
+func actorsDiffer(a, b []string) bool {
+	find := func(ms []string) string {
+		for _, m := range ms {
+			if strings.HasPrefix(m, actorMark) {
+				return m
+			}
+		}
+		return ""
+	}
+	x, y := find(a), find(b)
+	return x != "" && y != "" && x != y
 }
 
 // periodUnit ends the mark of a period of years.

@@ -26,7 +26,13 @@ func TestMarks(t *testing.T) {
 		{"双方同意于２０２６年在北京举行下一次会议，落实２０２３—２０２７年合作规划。", []string{"#2026年", "#2023—2027期间"}},
 		{"庆祝两国建交七十五周年和第十五届博览会。", []string{"#第15届", "#75周年"}},
 		{"庆祝建交７０周年。", []string{"#70周年"}},
-		{"中方将为对方培训1000名技术人员。", nil},
+		{"中方将为对方培训1000名技术人员。", []string{"#方:中"}},
+		{"马方将在成都设立总领事馆。", []string{"#方:他"}},
+		{"中方愿提供奖学金，双方将加强交流。", nil},
+		{"中方将提供援助，巴方将做好配合。", nil},
+		{"中方将与两国企业一道推进项目。", nil},
+		{"地方将加强合作。", nil},
+		{"双方将共同纪念第二次世界大战胜利80周年。", []string{"#80周年"}},
 		{"根据条约第二十五条予以延期。", nil},
 		{"双方将参与地铁二号线和二期工程建设。", []string{"#第2号", "#第2期"}},
 		{"统一号召，分两期完成。", nil},
@@ -50,6 +56,8 @@ func TestStageMarks(t *testing.T) {
 		{"双方将落实《经济走廊建设规划纲要》。", "经济走廊 建设 规划 纲要", []string{"#@落实"}},
 		{"双方将召开工作组第二次会议。", "召开 工作组 会议", nil},
 		{"双方将发挥建设性作用。", "发挥 建设 建设性 作用", nil},
+		{"双方将开展联合研究，培养研究生。", "开展 联合 研究 培养 研究生", nil},
+		{"双方将做好公路建成后的运营和养护。", "做好 公路 建成 运营 养护", []string{"#@运营", "#@养护"}},
 	} {
 		if got := stageMarks(tc.text, strings.Fields(tc.words)); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("stageMarks(%s) = %q, want %q", tc.text, got, tc.want)
@@ -83,24 +91,75 @@ func TestMarksDiffer(t *testing.T) {
 }
 
 // TestSessionOf tells a session of a body from setting the body up, in
-// either order, and not when one commitment does both.
+// either order, and not when one commitment does both; and, in short
+// commitments, a session from a body's meetings named with no session.
 func TestSessionOf(t *testing.T) {
 	for _, tc := range []struct {
 		a, b []string
+		long bool
 		want bool
 	}{
-		{[]string{"#第1次"}, []string{"#@建立"}, true},
-		{[]string{"#@成立"}, []string{"#第3届"}, true},
-		{[]string{"#第1次", "#@建立"}, []string{"#@建立"}, false},
-		{[]string{"#第1次"}, []string{"#第1次"}, false},
-		{[]string{"#第2号"}, []string{"#@建立"}, false},
-		{nil, []string{"#@建立"}, false},
+		{[]string{"#第1次"}, []string{"#@建立"}, true, true},
+		{[]string{"#@成立"}, []string{"#第3届"}, true, true},
+		{[]string{"#第1次", "#@建立"}, []string{"#@建立"}, false, false},
+		{[]string{"#第1次"}, []string{"#第1次"}, false, false},
+		{[]string{"#第2号"}, []string{"#@建立"}, false, false},
+		{nil, []string{"#@建立"}, false, false},
+		{[]string{"#第8次"}, []string{"#@举办"}, false, true},
+		{[]string{"#第8次"}, nil, true, false},
+		{[]string{"#第1届", "#@建立"}, []string{"#@成立"}, true, false},
 	} {
 		a, b := prepared{marks: tc.a}, prepared{marks: tc.b}
 		a.stages, _ = stagesOf(tc.a)
 		b.stages, _ = stagesOf(tc.b)
+		if tc.long {
+			a.content = make([]contentWord, shortWords+1)
+		}
 		if got := sessionOf(&a, &b); got != tc.want {
 			t.Errorf("sessionOf(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestStudyOf: studying something against doing it, in short
+// commitments; both studying, or a long one, is no such pair.
+func TestStudyOf(t *testing.T) {
+	for _, tc := range []struct {
+		a, b []string
+		long bool
+		want bool
+	}{
+		{[]string{"#@研究", "#@建立"}, []string{"#@建立"}, false, true},
+		{nil, []string{"#@可行性研究"}, false, true},
+		{[]string{"#@研究"}, []string{"#@论证"}, false, false},
+		{[]string{"#@研究"}, nil, true, false},
+		{[]string{"#@制定"}, nil, false, false},
+	} {
+		a, b := prepared{marks: tc.a}, prepared{marks: tc.b}
+		a.stages, _ = stagesOf(tc.a)
+		b.stages, _ = stagesOf(tc.b)
+		if tc.long {
+			b.content = make([]contentWord, shortWords+1)
+		}
+		if got := studyOf(&a, &b); got != tc.want {
+			t.Errorf("studyOf(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestActorsDiffer: one party's undertaking against the other's.
+func TestActorsDiffer(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"中方将在吉隆坡设立文化中心。", "马方将在北京设立文化中心。", true},
+		{"中方将在吉隆坡设立文化中心。", "中方将在吉隆坡开设文化中心。", false},
+		{"中方将在吉隆坡设立文化中心。", "双方将互设文化中心。", false},
+		{"马方将派团参展。", "伊方将派团参展。", false},
+	} {
+		if got := actorsDiffer(Marks(tc.a), Marks(tc.b)); got != tc.want {
+			t.Errorf("actorsDiffer(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 }
