@@ -49,6 +49,9 @@ type CommonList struct {
 	s       *Store
 	groups  []figures.Common[factRow]
 	parties map[int64][]string // by statement
+	// perBatch is the most commitments Each holds at once, but for a
+	// group larger on its own.
+	perBatch int
 }
 
 // Len is how many groups there are.
@@ -57,10 +60,12 @@ func (l *CommonList) Len() int { return len(l.groups) }
 // Each calls fn with each group, in order, with its commitments read when
 // it comes to it. An error from fn stops it.
 //
-// The commitments are read in one query, in the order of the groups, from
-// a temporary table of each group's commitments (which a database opened
-// read-only can hold too), fewer queries than asking for each group's
-// commitments by their ids.
+// The groups are read a batch at a time (perBatch commitments at most, so
+// that what is held does not grow with the corpus), each batch in one
+// query from a temporary table of its commitments (which a database
+// opened read-only can hold too), in the order of their ids: a group's
+// commitments lie all over the file, and reading them in the order they
+// are stored is about three times as fast as group by group.
 func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error {
 	if len(l.groups) == 0 {
 		return nil
@@ -71,10 +76,31 @@ func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS common_groups (
-		rank INTEGER NOT NULL, commitment_id INTEGER NOT NULL, PRIMARY KEY (rank, commitment_id)) WITHOUT ROWID`); err != nil {
+		commitment_id INTEGER PRIMARY KEY, rank INTEGER NOT NULL, place INTEGER NOT NULL)`); err != nil {
 		return err
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE temp.common_groups`)
+	for from := 0; from < len(l.groups); {
+		to, n := from, 0
+		for to < len(l.groups) && (to == from || n+len(l.groups[to].Commitments) <= l.perBatch) {
+			n += len(l.groups[to].Commitments)
+			to++
+		}
+		if err := l.batch(ctx, conn, from, to, fn); err != nil {
+			return err
+		}
+		from = to
+	}
+	return nil
+}
+
+// commonBatch is CommonList.perBatch: a batch of 100,000 holds some 60 MB.
+const commonBatch = 100000
+
+// batch reads the commitments of groups from to to (not included) and
+// calls fn with each group, in order, its commitments in the order of the
+// group's (date order), each put in its place as it comes.
+func (l *CommonList) batch(ctx context.Context, conn *sql.Conn, from, to int, fn func(CommonGroup) error) error {
 	if _, err := conn.ExecContext(ctx, `DELETE FROM temp.common_groups`); err != nil {
 		return err
 	}
@@ -85,14 +111,14 @@ func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error
 		if len(args) == 0 {
 			return nil
 		}
-		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_groups (rank, commitment_id) VALUES `+
-			strings.TrimSuffix(strings.Repeat("(?, ?), ", len(args)/2), ", "), args...)
+		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_groups (commitment_id, rank, place) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", "), args...)
 		args = args[:0]
 		return err
 	}
-	for rank, g := range l.groups {
-		for _, c := range g.Commitments {
-			if args = append(args, rank, c.id); len(args) == 2*perInsert {
+	for rank := from; rank < to; rank++ {
+		for place, c := range l.groups[rank].Commitments {
+			if args = append(args, c.id, rank, place); len(args) == 3*perInsert {
 				if err := flush(); err != nil {
 					return err
 				}
@@ -102,47 +128,36 @@ func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error
 	if err := flush(); err != nil {
 		return err
 	}
-	rows, err := conn.QueryContext(ctx, `SELECT g.rank, `+commitmentColumns+` FROM temp.common_groups g
+	rows, err := conn.QueryContext(ctx, `SELECT g.rank, g.place, `+commitmentColumns+` FROM temp.common_groups g
 		JOIN commitments c ON c.id = g.commitment_id JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id
-		ORDER BY g.rank, g.commitment_id`)
+		ORDER BY g.commitment_id`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var cur []Commitment
-	at := 0
-	emit := func() error {
-		g := l.groups[at]
-		// The group's rows come in the order of the table's key; each group
-		// is put in date order here, which spares SQLite sorting them all.
-		slices.SortFunc(cur, func(a, b Commitment) int {
-			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Fingerprint, b.Fingerprint), cmp.Compare(a.Ordinal, b.Ordinal))
-		})
-		err := fn(CommonGroup{Party: g.Party, Partners: g.Partners, Domain: g.Domain, Years: g.Years, Commitments: cur})
-		cur = nil
-		return err
+	got := make([][]Commitment, to-from)
+	for k := range got {
+		got[k] = make([]Commitment, len(l.groups[from+k].Commitments))
 	}
 	for rows.Next() {
-		var rank int
+		var rank, place int
 		var c Commitment
-		if err := rows.Scan(&rank, &c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
+		if err := rows.Scan(&rank, &place, &c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
 			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource,
 			&c.DecisionAside); err != nil {
 			return err
 		}
-		for ; at < rank; at++ {
-			if err := emit(); err != nil {
-				return err
-			}
-		}
 		c.Parties = l.parties[c.StatementID]
-		cur = append(cur, c)
+		got[rank-from][place] = c
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for ; at < len(l.groups); at++ {
-		if err := emit(); err != nil {
+	rows.Close()
+	for k, cs := range got {
+		g := l.groups[from+k]
+		got[k] = nil // what fn was given is not held after
+		if err := fn(CommonGroup{Party: g.Party, Partners: g.Partners, Domain: g.Domain, Years: g.Years, Commitments: cs}); err != nil {
 			return err
 		}
 	}
@@ -158,7 +173,7 @@ func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64
 		return nil, err
 	}
 	j := components(edges)
-	l := &CommonList{s: s}
+	l := &CommonList{s: s, perBatch: commonBatch}
 	if j.n == 0 {
 		return l, nil
 	}

@@ -107,6 +107,19 @@ func TestCommonOfGroupByGroup(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("min %d partners: %d groups, want %d (or they differ)", minPartners, len(got), len(want))
 		}
+		// Read in batches of a few commitments, the same.
+		l, err := s.CommonOf(ctx, minPartners, DefaultThreshold())
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.perBatch = 7
+		var small []CommonGroup
+		if err := l.Each(ctx, func(g CommonGroup) error { small = append(small, g); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(small, want) {
+			t.Errorf("min %d partners, batches of 7: %d groups, want %d (or they differ)", minPartners, len(small), len(want))
+		}
 	}
 }
 
