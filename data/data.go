@@ -82,7 +82,7 @@ var linkWords string
 // tell nothing, stock verbs, the stages of an undertaking. See Sections.
 func LinkWords() string { return linkWords }
 
-//go:generate go run ../internal/cmd/genmodel -link linker.json -pairs ../testdata/pairs/dev,../testdata/pairs/dev2,../testdata/pairs/test,../testdata/pairs/test2,../testdata/pairs/test3,../testdata/pairs/test4,../testdata/pairs/test5,../testdata/pairs/test6,../testdata/pairs/test7,../testdata/pairs/test8,../testdata/pairs/test9,../testdata/pairs/test10,../testdata/pairs/test11 -seeds ../../shared/seeds -seedpairs ../testdata/pairs/seeds.tsv
+//go:generate go run ../internal/cmd/genmodel -link linker.json -pairs ../testdata/pairs/dev,../testdata/pairs/dev2,../testdata/pairs/test,../testdata/pairs/test2,../testdata/pairs/test3,../testdata/pairs/test4,../testdata/pairs/test5,../testdata/pairs/test6,../testdata/pairs/test7,../testdata/pairs/test8,../testdata/pairs/test9,../testdata/pairs/test10,../testdata/pairs/test11,../testdata/pairs/test12 -seeds ../../shared/seeds -seedpairs ../testdata/pairs/seeds.tsv
 //go:embed linker.json
 var linker string
 

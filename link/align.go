@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"pledge/lexicon"
 )
 
 // Two commitments that keep one frame and change one slot of it do two
@@ -27,7 +29,8 @@ type alignment struct {
 	// place: the rest is the same, one slot holds another thing
 	cleanSwap bool
 	// swapWeight: of the places where each side holds a noun the other
-	// lacks, the most the lighter side's weightiest noun weighs
+	// lacks, the most the lighter side's weightiest strictNoun or thing of
+	// a kind (旅游 of 旅游年, a verbal noun) weighs
 	swapWeight float64
 }
 
@@ -36,7 +39,8 @@ type alignment struct {
 // nouns must be specific: a swap of one of the commonest nouns (项目, 技术,
 // 能力, 中心, 服务, 管理: in more than about 25 of the reference's 1,442
 // texts) tells less which object it is, and the model weighs such a pair
-// (noun-swap) instead of ruling it out.
+// (noun-swap) instead of ruling it out; so is one of a verbal noun or an
+// idiom for another (strictNoun).
 func (al alignment) otherObject() bool {
 	return al.cleanSwap && al.nounSwap && al.swapWeight >= specificWeight
 }
@@ -50,25 +54,56 @@ const specificWeight = 5.0
 // order, each by the first word of its synonyms: the frame and its slots.
 // The parts a search cut gives before a compound (可行 研究 before
 // 可行性研究) are left out, and a place's last character (省) joins the name
-// before it.
-func contentWords(all []string) []contentWord {
+// before it. So does a character the cut leaves alone right after a name
+// the reference corpus lacks (known: the words it has), or after another
+// such character, unless it is a function word (至): 普兰 雅 里 of
+// 普兰—雅里口岸 is one name, and one name for another is one object for
+// another, not three words unlike three.
+func contentWords(all []string, known func(string) bool) []contentWord {
 	var out []contentWord
+	last := -2 // where in all the last content word ends
 	for k, w := range all {
 		if IsMark(w) || partOfNext(all, k) || !hasHan(w) || lists().stop[w] || lists().stockVerbs[w] || lists().measures[w] || numeric(w) {
 			continue
 		}
 		one := utf8.RuneCountInString(w) == 1
 		switch {
-		case one && strings.Contains(lists().places, w) && len(out) > 0:
-			last := &out[len(out)-1]
-			last.word += w
-			last.canon += w
+		case one && len(out) > 0 && strings.Contains(lists().places, w):
+			out[len(out)-1].join(w)
 		case one && strings.Contains(lists().charStop, w):
+			continue
+		case one && len(out) > 0 && last == k-1 && !functionWord(w) && (utf8.RuneCountInString(out[len(out)-1].word) == 1 || !known(out[len(out)-1].word)):
+			out[len(out)-1].join(w)
 		default:
 			out = append(out, contentWord{w, lists().canonical(w), kindsOf(w)})
 		}
+		last = k
 	}
 	return out
+}
+
+// functionWord reports whether jieba's dictionary has w for a preposition,
+// conjunction, particle, pronoun or adverb (至 of 成都至加德满都): no part of
+// a name.
+func functionWord(w string) bool {
+	x, _ := lexicon.Lookup(w)
+	return x.Tag != "" && strings.Contains("pcurd", x.Tag[:1])
+}
+
+// strictNoun reports whether w names a thing by jieba's dictionary: a
+// noun, a name or an abbreviation, or a word it lacks (a name its HMM
+// made up), but not a verbal noun (交流, 调查) or an idiom (充分发挥): one of
+// those for another rewords an action, and is no other object.
+func strictNoun(w string) bool {
+	x, ok := lexicon.Lookup(w)
+	return !ok || strings.HasPrefix(x.Tag, "n") && x.Tag != "vn" || x.Tag == "j"
+}
+
+// join adds a character to the end of w: the word is a name it ends.
+func (w *contentWord) join(r string) {
+	w.word += r
+	w.canon += r
+	w.kinds = kindsOf(w.word)
 }
 
 // contentWord is a word of a commitment's frame or slots, the first word
@@ -145,6 +180,8 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 	place := func(x, y []contentWord) {
 		sx, sy := c.side(x, pb), c.side(y, pa)
 		da, db = da+sx.n, db+sy.n
+		// 水电站 for 太阳能电站: the kind is in a word the other mostly holds.
+		al.kindSwap = al.kindSwap || otherOfKind(x, y, pa.joined, pb.joined)
 		if !sx.any || !sy.any {
 			return
 		}
@@ -154,8 +191,7 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 			al.swapWeight = max(al.swapWeight, min(sx.weight, sy.weight))
 		}
 		al.actionSwap = al.actionSwap || sx.verb && sy.verb
-		al.kindSwap = al.kindSwap || sx.place && sy.place ||
-			sx.kinds && sy.kinds && otherOfKind(distinct(x, pb), distinct(y, pa), pa.joined, pb.joined)
+		al.kindSwap = al.kindSwap || sx.place && sy.place
 	}
 	i, j, si, sj := 0, 0, 0, 0
 	for i < len(a) && j < len(b) {
@@ -198,25 +234,13 @@ func placeName(w string) (string, bool) {
 	return w[:len(w)-size], true
 }
 
-// distinct returns the words the other commitment lacks.
-func distinct(words []contentWord, other *prepared) []contentWord {
-	var out []contentWord
-	for _, w := range words {
-		if lacks(other, w.word) {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
 // sideOf is what the words of one side of a place hold that the other
-// commitment lacks (distinct words): any, a noun, a verb, a thing of a
-// kind, a place's name (data/link.txt [places], after at least two
-// characters).
+// commitment lacks (distinct words): any, a noun, a verb, a place's name
+// (data/link.txt [places], after at least two characters).
 type sideOf struct {
-	any, noun, verb, kinds, place bool
-	n                             int     // how many
-	weight                        float64 // the most a distinct noun weighs
+	any, noun, verb, place bool
+	n                      int     // how many
+	weight                 float64 // the most a distinct strictNoun or thing of a kind weighs
 }
 
 func (c *corpus) side(words []contentWord, other *prepared) sideOf {
@@ -231,11 +255,12 @@ func (c *corpus) side(words []contentWord, other *prepared) sideOf {
 		switch c.model.word(w.word).Class {
 		case 'n':
 			s.noun = true
-			s.weight = max(s.weight, c.model.word(w.word).Weight)
+			if strictNoun(w.word) || len(w.kinds) > 0 {
+				s.weight = max(s.weight, c.model.word(w.word).Weight)
+			}
 		case 'v':
 			s.verb = true
 		}
-		s.kinds = s.kinds || len(w.kinds) > 0
 		for _, r := range w.word {
 			if k >= 2 && strings.ContainsRune(lists().places, r) {
 				s.place = true
@@ -246,19 +271,20 @@ func (c *corpus) side(words []contentWord, other *prepared) sideOf {
 	return s
 }
 
-// otherOfKind reports whether xs and ys, the words each of two
-// commitments (aAll, bAll run together) holds that the other lacks, name
-// two things of one kind of data/link.txt [kinds], each absent from the
-// other commitment.
+// otherOfKind reports whether xs and ys, words of one place of two
+// commitments (aAll, bAll run together), name two things of one kind of
+// data/link.txt [kinds], each absent from the other commitment, by itself
+// or a synonym (光伏 for 太阳能), though its word may not be (水电站 in
+// 太阳能电站).
 func otherOfKind(xs, ys []contentWord, aAll, bAll string) bool {
 	for _, x := range xs {
 		for _, mx := range x.kinds {
-			if strings.Contains(bAll, mx.name) {
+			if strings.Contains(bAll, mx.name) || lists().synonymIn(mx.name, bAll) {
 				continue
 			}
 			for _, y := range ys {
 				for _, my := range y.kinds {
-					if mx.kind == my.kind && !strings.Contains(aAll, my.name) &&
+					if mx.kind == my.kind && !strings.Contains(aAll, my.name) && !lists().synonymIn(my.name, aAll) &&
 						!strings.Contains(mx.name, my.name) && !strings.Contains(my.name, mx.name) {
 						return true
 					}

@@ -7,8 +7,9 @@ import "testing"
 // nothing else differs, an object swap (the pair is ruled out); a list
 // reordered, a synonym, a form sharing characters or a measure (规模 for
 // 份额) is none; two of the commonest nouns (技术 for 设施) are a swap but
-// no object swap, and two places that share characters (东坡省, 西坡省)
-// are two.
+// no object swap, nor are two verbal nouns; two places that share
+// characters (东坡省, 西坡省) are two, and so are two names the cut leaves
+// in characters.
 func TestAlign(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {
@@ -33,6 +34,14 @@ func TestAlign(t *testing.T) {
 		{"双方将在戊国东坡省共建职业培训中心。", "双方将在戊国西坡省共建职业培训中心。", true, true, true},
 		{"双方将加强戊国电力技术合作。", "双方将加强戊国电力设施合作。", false, true, false},
 		{"双方将推动戊国农产品通过跨境电商进入中国市场，扩大电子商务合作。", "双方将推动戊国牛肉进入中国市场。", false, true, false},
+		// A name cut into characters is one name; 至 is no part of one.
+		{"双方同意尽快开放丙岭—热索口岸为国际性口岸。", "双方同意尽快开放乙川—雅里口岸为国际性口岸。", false, true, true},
+		{"双方同意开通昆明至戊都的直航航线。", "双方同意开通成都至戊都的直航航线。", false, true, true},
+		// A kind inside a word the other mostly holds; a kind's synonym.
+		{"中方鼓励中国企业参与戊国太阳能电站项目的建设。", "中方鼓励中国企业参与戊国水电站项目的建设。", true, false, false},
+		{"双方将推动两国企业在戊国共同开发光伏电站。", "双方将推动两国企业在戊国共同开发太阳能电站。", false, false, false},
+		// Verbal nouns for one another reword the action.
+		{"双方将开展鱿鱼资源联合科学考察。", "双方将开展鱿鱼资源联合调查。", false, true, false},
 	} {
 		items := []Item{
 			{ID: 1, Group: "g", Date: "2020-01-01", Order: "2", Sentences: [][]string{c.Tokenizer.Tokens(tc.later)}},

@@ -215,7 +215,7 @@ func (c *corpus) prepare(sentences [][]string, whole vector) prepared {
 		}
 	}
 	p.nouns = c.vector(all, 'n')
-	p.content = contentWords(all)
+	p.content = contentWords(all, func(w string) bool { _, ok := c.model.Words[w]; return ok })
 	for _, w := range all {
 		if IsMark(w) {
 			p.marks = append(p.marks, w)

@@ -28,7 +28,7 @@ import (
 // MarksVersion names how Marks finds marks, the stage words included: the
 // words stored with another are brought up to date (WithMarks) when a
 // database is opened.
-func MarksVersion() string { return "marks-6:" + lists().stagesHash }
+func MarksVersion() string { return "marks-7:" + lists().stagesHash }
 
 // markPrefix begins a mark; no word the tokenizer gives begins with it.
 // stagePrefix begins the mark of a stage word.
@@ -69,14 +69,20 @@ var (
 )
 
 // eventYears returns the marks of the years events are held in (于2026年在
-// 北京举行, 2025年在奥克兰联合举办: #2026年): which of a series the event is.
+// 北京举行, 2025年在奥克兰联合举办, 于2026年内召开: #2026年): which of a series
+// the event is.
 // A target's year (到2025年举办100场活动), a deadline (2025年底前召开) or the
 // year of another event the sentence names first is none.
 func eventYears(text string) []string {
 	var out []string
 	for _, m := range yearMark.FindAllStringSubmatchIndex(text, -1) {
 		rest := text[m[1]:]
-		if m[3] > m[2] || slices.ContainsFunc(deadlineAfter, func(d string) bool { return strings.HasPrefix(rest, d) }) {
+		// 于2024年内召开 is the year's meeting; 2024年内召开, a deadline.
+		within := strings.HasPrefix(rest, "内") && (strings.HasSuffix(text[:m[0]], "于") || strings.HasSuffix(text[:m[0]], "在"))
+		if within {
+			rest = rest[len("内"):]
+		}
+		if m[3] > m[2] || !within && slices.ContainsFunc(deadlineAfter, func(d string) bool { return strings.HasPrefix(rest, d) }) {
 			continue
 		}
 		// Up to 12 characters on, within the clause.

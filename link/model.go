@@ -101,12 +101,14 @@ func (m *Model) Version() string {
 	return "pairs-1:" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
-// word returns a word's weight and class.
+// word returns a word's weight and class: a word the reference corpus
+// lacks weighs Unknown and is classed by jieba's dictionary (频繁 is no
+// noun), as the reference's words are (wordClass).
 func (m *Model) word(w string) Word {
 	if x, ok := m.Words[w]; ok {
 		return x
 	}
-	return Word{m.Unknown, 'n'}
+	return Word{m.Unknown, wordClass(w)}
 }
 
 // chance is the model's chance that features x are those of a repetition.
