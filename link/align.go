@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,7 +25,7 @@ type alignment struct {
 	frame      float64 // the share of the shorter one's words the other holds in the same order
 	nounSwap   bool    // somewhere, each side holds a noun the other lacks
 	actionSwap bool    // somewhere, each side holds a verb the other lacks
-	kindSwap   bool    // somewhere, each side names a thing of one kind, or a place, the other lacks
+	kindSwap   bool    // somewhere, each side names a thing of one kind the other lacks (kindWords), or a place
 	// cleanSwap: each side holds one or two words the other lacks, in one
 	// place: the rest is the same, one slot holds another thing
 	cleanSwap bool
@@ -55,10 +56,11 @@ const specificWeight = 5.0
 // The parts a search cut gives before a compound (可行 研究 before
 // 可行性研究) are left out, and a place's last character (省) joins the name
 // before it. So does a character the cut leaves alone right after a name
-// the reference corpus lacks (known: the words it has), or after another
-// such character, unless it is a function word (至): 普兰 雅 里 of
-// 普兰—雅里口岸 is one name, and one name for another is one object for
-// another, not three words unlike three.
+// the reference corpus lacks (known: the words it has), when both can be
+// parts of a name (nameParts): 普兰 雅 of 普兰—雅里口岸 is one name, and one
+// name for another is one object for another, not two words unlike three.
+// (The words of all are those the tokenizer keeps: a stop word or a
+// comma between two is not seen.)
 func contentWords(all []string, known func(string) bool) []contentWord {
 	var out []contentWord
 	last := -2 // where in all the last content word ends
@@ -72,7 +74,7 @@ func contentWords(all []string, known func(string) bool) []contentWord {
 			out[len(out)-1].join(w)
 		case one && strings.Contains(lists().charStop, w):
 			continue
-		case one && len(out) > 0 && last == k-1 && !functionWord(w) && (utf8.RuneCountInString(out[len(out)-1].word) == 1 || !known(out[len(out)-1].word)):
+		case one && len(out) > 0 && last == k-1 && !known(out[len(out)-1].word) && nameParts(out[len(out)-1].word, w):
 			out[len(out)-1].join(w)
 		default:
 			out = append(out, contentWord{w, lists().canonical(w), kindsOf(w)})
@@ -82,21 +84,27 @@ func contentWords(all []string, known func(string) bool) []contentWord {
 	return out
 }
 
-// functionWord reports whether jieba's dictionary has w for a preposition,
-// conjunction, particle, pronoun or adverb (至 of 成都至加德满都): no part of
-// a name.
-func functionWord(w string) bool {
-	x, _ := lexicon.Lookup(w)
-	return x.Tag != "" && strings.Contains("pcurd", x.Tag[:1])
+// nameParts reports whether a character r can continue the name before
+// it: neither is a word jieba's dictionary has for a preposition,
+// conjunction, particle, pronoun, adverb, verb or locality (至 of 成都至戊都,
+// 建 of 戊都建医院, 里), and the name does not end as a place's does (萨尔塔省:
+// the next word is another name).
+func nameParts(name, r string) bool {
+	of := func(w string) bool {
+		x, _ := lexicon.Lookup(w)
+		return x.Tag == "" || !strings.Contains("pcurdvf", x.Tag[:1])
+	}
+	last, _ := utf8.DecodeLastRuneInString(name)
+	return of(name) && of(r) && !strings.ContainsRune(lists().places, last)
 }
 
 // strictNoun reports whether w names a thing by jieba's dictionary: a
 // noun, a name or an abbreviation, or a word it lacks (a name its HMM
-// made up), but not a verbal noun (交流, 调查) or an idiom (充分发挥): one of
-// those for another rewords an action, and is no other object.
+// made up), but not a verbal noun (调查, 培训) or a verb: one of those for
+// another rewords an action, and is no other object.
 func strictNoun(w string) bool {
 	x, ok := lexicon.Lookup(w)
-	return !ok || strings.HasPrefix(x.Tag, "n") && x.Tag != "vn" || x.Tag == "j"
+	return !ok || strings.HasPrefix(x.Tag, "n") || x.Tag == "j"
 }
 
 // join adds a character to the end of w: the word is a name it ends.
@@ -180,8 +188,7 @@ func (c *corpus) align(pa, pb *prepared) alignment {
 	place := func(x, y []contentWord) {
 		sx, sy := c.side(x, pb), c.side(y, pa)
 		da, db = da+sx.n, db+sy.n
-		// 水电站 for 太阳能电站: the kind is in a word the other mostly holds.
-		al.kindSwap = al.kindSwap || otherOfKind(x, y, pa.joined, pb.joined)
+		al.kindSwap = al.kindSwap || otherOfKind(kindWords(x, pb), kindWords(y, pa), pa.joined, pb.joined)
 		if !sx.any || !sy.any {
 			return
 		}
@@ -232,6 +239,20 @@ func placeName(w string) (string, bool) {
 		return "", false
 	}
 	return w[:len(w)-size], true
+}
+
+// kindWords returns the words the other commitment lacks, and those that
+// hold a thing of a kind inside them (水电站, which 太阳能电站 mostly holds):
+// a word that is itself the thing (人文 against 文化) must be lacking.
+func kindWords(words []contentWord, other *prepared) []contentWord {
+	var out []contentWord
+	for _, w := range words {
+		inside := slices.ContainsFunc(w.kinds, func(k kindMember) bool { return len(k.name) < len(w.word) })
+		if inside || lacks(other, w.word) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // sideOf is what the words of one side of a place hold that the other

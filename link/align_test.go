@@ -37,7 +37,12 @@ func TestAlign(t *testing.T) {
 		// A name cut into characters is one name; 至 is no part of one.
 		{"双方同意尽快开放丙岭—热索口岸为国际性口岸。", "双方同意尽快开放乙川—雅里口岸为国际性口岸。", false, true, true},
 		{"双方同意开通昆明至戊都的直航航线。", "双方同意开通成都至戊都的直航航线。", false, true, true},
-		// A kind inside a word the other mostly holds; a kind's synonym.
+		// A function word, a verb or a place's end stops a name.
+		{"双方同意开通乌兰巴托至丙都的直航航线。", "双方同意开通乌兰巴托至乙都的直航航线。", false, true, true},
+		{"中方将在东坡省内建医院。", "中方将在东坡省内建学校。", true, true, true},
+		// A kind inside a word the other mostly holds; a kind's synonym;
+		// 人文 holds 文化, no other kind.
+		{"双方将加强人文交流。", "双方将加强文化交流。", false, false, false},
 		{"中方鼓励中国企业参与戊国太阳能电站项目的建设。", "中方鼓励中国企业参与戊国水电站项目的建设。", true, false, false},
 		{"双方将推动两国企业在戊国共同开发光伏电站。", "双方将推动两国企业在戊国共同开发太阳能电站。", false, false, false},
 		// Verbal nouns for one another reword the action.

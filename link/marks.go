@@ -95,6 +95,9 @@ func eventYears(text string) []string {
 			n++
 		}
 		window := rest[:end]
+		if within && strings.ContainsAny(window, "0123456789０１２３４５６７８９") {
+			continue // 于2025年内举办100场活动: a target's year
+		}
 		first := func(words []string) int {
 			at := -1
 			for _, w := range words {
