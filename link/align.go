@@ -40,8 +40,8 @@ type alignment struct {
 // nouns must be specific: a swap of one of the commonest nouns (项目, 技术,
 // 能力, 中心, 服务, 管理: in more than about 25 of the reference's 1,442
 // texts) tells less which object it is, and the model weighs such a pair
-// (noun-swap) instead of ruling it out; so is one of a verbal noun or an
-// idiom for another (strictNoun).
+// (noun-swap) instead of ruling it out; so is a verbal noun for a verbal
+// noun (strictNoun).
 func (al alignment) otherObject() bool {
 	return al.cleanSwap && al.nounSwap && al.swapWeight >= specificWeight
 }
@@ -63,7 +63,7 @@ const specificWeight = 5.0
 // comma between two is not seen.)
 func contentWords(all []string, known func(string) bool) []contentWord {
 	var out []contentWord
-	last := -2 // where in all the last content word ends
+	last := -2 // where in all the last content word is
 	for k, w := range all {
 		if IsMark(w) || partOfNext(all, k) || !hasHan(w) || lists().stop[w] || lists().stockVerbs[w] || lists().measures[w] || numeric(w) {
 			continue
@@ -107,7 +107,7 @@ func strictNoun(w string) bool {
 	return !ok || strings.HasPrefix(x.Tag, "n") || x.Tag == "j"
 }
 
-// join adds a character to the end of w: the word is a name it ends.
+// join adds r, a character that continues the name w, to its end.
 func (w *contentWord) join(r string) {
 	w.word += r
 	w.canon += r
