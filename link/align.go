@@ -241,12 +241,15 @@ func placeName(w string) (string, bool) {
 	return w[:len(w)-size], true
 }
 
-// kindWords returns the words the other commitment lacks, and those that
-// hold a thing of a kind inside them (水电站, which 太阳能电站 mostly holds):
+// kindWords returns the words naming things of a kind that the other
+// commitment lacks, and those that hold such a thing inside them (水电站, which 太阳能电站 mostly holds):
 // a word that is itself the thing (人文 against 文化) must be lacking.
 func kindWords(words []contentWord, other *prepared) []contentWord {
 	var out []contentWord
 	for _, w := range words {
+		if len(w.kinds) == 0 {
+			continue // no thing of a kind for otherOfKind
+		}
 		inside := slices.ContainsFunc(w.kinds, func(k kindMember) bool { return len(k.name) < len(w.word) })
 		if inside || lacks(other, w.word) {
 			out = append(out, w)
@@ -273,11 +276,11 @@ func (c *corpus) side(words []contentWord, other *prepared) sideOf {
 		}
 		s.any = true
 		s.n++
-		switch c.model.word(w.word).Class {
+		switch x := c.model.word(w.word); x.Class {
 		case 'n':
 			s.noun = true
 			if strictNoun(w.word) || len(w.kinds) > 0 {
-				s.weight = max(s.weight, c.model.word(w.word).Weight)
+				s.weight = max(s.weight, x.Weight)
 			}
 		case 'v':
 			s.verb = true
