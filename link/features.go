@@ -72,6 +72,8 @@ type linkLists struct {
 	citing                     map[string]bool
 	documents                  []string
 	charStop, places           string
+	sites                      siteLists
+	states                     map[string]bool // states' names and abbreviations (data/states.tsv)
 	stagesHash                 string          // of the [stages] and the tokenizer's stop words, for MarksVersion
 	tokenStop                  map[string]bool // the words the tokenizer leaves out (data/stopwords.txt)
 	wordsVersion               string          // of the lists Words reads (WordsVersion)
@@ -99,7 +101,8 @@ var lists = sync.OnceValue(func() *linkLists {
 	s := data.Sections(data.LinkWords())
 	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, measures: map[string]bool{}, synonyms: map[string][]string{}, kindOf: map[string][]int{},
 		citing: map[string]bool{}, documents: s["documents"],
-		charStop: strings.Join(s["char-stop"], ""), places: strings.Join(s["places"], "")}
+		charStop: strings.Join(s["char-stop"], ""), places: strings.Join(s["places"], ""), states: map[string]bool{}}
+	l.sites = newSiteLists(s["sites"])
 	var nouns []string
 	for _, line := range s["stage-nouns"] {
 		for _, w := range strings.Fields(line) {
@@ -116,7 +119,7 @@ var lists = sync.OnceValue(func() *linkLists {
 		}
 		l.stages = append(l.stages, strings.Fields(line))
 	}
-	sum := sha256.Sum256([]byte(strings.Join(s["stages"], "\n") + "\n\n" + strings.Join(s["stage-nouns"], "\n") + "\n\n" + data.StopWords()))
+	sum := sha256.Sum256([]byte(strings.Join(s["stages"], "\n") + "\n\n" + strings.Join(s["stage-nouns"], "\n") + "\n\n" + strings.Join(s["sites"], "\n") + "\n\n" + data.StopWords()))
 	l.stagesHash = hex.EncodeToString(sum[:6])
 	sum = sha256.Sum256([]byte(data.LinkWords() + "\n\n" + data.States()))
 	l.wordsVersion = "words-1:" + hex.EncodeToString(sum[:6])
@@ -153,6 +156,7 @@ var lists = sync.OnceValue(func() *linkLists {
 		fs := strings.Split(line, "\t")
 		for _, n := range fs[:min(2, len(fs))] {
 			l.stop[n] = true
+			l.states[n] = true
 		}
 		if len(fs) > 1 {
 			l.stop[fs[1]+"方"] = true
@@ -160,6 +164,7 @@ var lists = sync.OnceValue(func() *linkLists {
 		if len(fs) > 2 {
 			for _, n := range strings.Split(fs[2], ",") {
 				l.stop[n] = true
+				l.states[n] = true
 			}
 		}
 	}
@@ -340,7 +345,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
 		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
 		short * stagesDiffer, short * b2f(al.kindSwap), short * b2f(al.nounSwap), short * b2f(al.actionSwap),
-		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks) || sessionOf(a, b) || studyOf(a, b) || actorsDiffer(a.marks, b.marks)),
+		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks) || sessionOf(a, b) || studyOf(a, b) || actorsDiffer(a.marks, b.marks) || sitesDiffer(a.marks, b.marks)),
 	}
 }
 

@@ -28,7 +28,7 @@ import (
 // MarksVersion names how Marks finds marks, the stage words included: the
 // words stored with another are brought up to date (WithMarks) when a
 // database is opened.
-func MarksVersion() string { return "marks-7:" + lists().stagesHash }
+func MarksVersion() string { return "marks-8:" + lists().stagesHash }
 
 // markPrefix begins a mark; no word the tokenizer gives begins with it.
 // stagePrefix begins the mark of a stage word.
@@ -196,7 +196,7 @@ func stageMarks(text string, words []string) []string {
 		w := ""
 		for _, stage := range lists().stages {
 			for _, s := range stage {
-				if len(s) > len(w) && strings.HasPrefix(text[i:], s) && !strings.HasPrefix(text[i+len(s):], "性") && !strings.HasPrefix(text[i+len(s):], "后") &&
+				if len(s) > len(w) && strings.HasPrefix(text[i:], s) && !strings.HasPrefix(text[i+len(s):], "性") && !strings.HasPrefix(text[i+len(s):], "后") && !strings.HasPrefix(text[i+len(s):], "的") &&
 					(lists().tokenStop[s] || slices.Contains(words, s)) {
 					w = s
 				}
@@ -281,13 +281,13 @@ func number(s string) int {
 // them.
 func marksDiffer(a, b []string) bool {
 	for _, x := range a {
-		if slices.Contains(b, x) || strings.HasPrefix(x, stagePrefix) || strings.HasPrefix(x, actorMark) {
+		if slices.Contains(b, x) || !unitMark(x) {
 			continue
 		}
 		u := markUnit(x)
 		shared, other := false, false
 		for _, y := range b {
-			if markUnit(y) == u && !strings.HasPrefix(y, stagePrefix) && !strings.HasPrefix(y, actorMark) {
+			if markUnit(y) == u && unitMark(y) {
 				other = true
 				shared = shared || slices.Contains(a, y)
 			}
@@ -297,6 +297,12 @@ func marksDiffer(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// unitMark reports whether m is the mark of a number of a unit (#第2次,
+// #75周年, #2026年), not of a stage, an actor or a site.
+func unitMark(m string) bool {
+	return !strings.HasPrefix(m, stagePrefix) && !strings.HasPrefix(m, actorMark) && !strings.HasPrefix(m, sitePrefix)
 }
 
 // actorsDiffer reports whether one party acts in each of two commitments,

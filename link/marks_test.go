@@ -62,6 +62,7 @@ func TestStageMarks(t *testing.T) {
 		{"双方将发挥建设性作用。", "发挥 建设 建设性 作用", nil},
 		{"双方将开展联合研究，培养研究生。", "开展 联合 研究 培养 研究生", nil},
 		{"双方将做好公路建成后的运营和养护。", "做好 公路 建成 运营 养护", []string{"#@运营", "#@养护"}},
+		{"双方将全面落实已签署的航空运输协定。", "全面 签署 航空运输 协定", []string{"#@落实"}},
 	} {
 		if got := stageMarks(tc.text, strings.Fields(tc.words)); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("stageMarks(%s) = %q, want %q", tc.text, got, tc.want)

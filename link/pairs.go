@@ -107,7 +107,8 @@ func WithMarks(text string, sentences [][]string) [][]string {
 	}
 	last := len(sentences) - 1
 	words := slices.DeleteFunc(slices.Clone(sentences[last]), IsMark)
-	sentences[last] = append(append(words, Marks(text)...), stageMarks(text, joinSentences(sentences))...)
+	all := joinSentences(sentences)
+	sentences[last] = append(append(append(words, Marks(text)...), stageMarks(text, all)...), siteMarks(text, all)...)
 	return sentences
 }
 

@@ -85,10 +85,13 @@ func TestPairs(t *testing.T) {
 		"test7": {0.80, 0.90}, "test8": {0.68, 0.84}, "test9": {0.76, 0.81}, "test10": {0.76, 0.75}, "test11": {0.79, 0.81}, "seeds": {0.72, 0.50},
 		"test12": {0.79, 0.90},
 		// Held out: test13 0.825, 0.952 when first measured, 0.792, 0.952
-		// after test12's changes; test14 0.851, 0.889 when first measured
+		// after test12's changes, 0.842, 0.952 after its errors were read
+		// (a development set since, not fitted on: its writer labels a
+		// changed amount another object, which most sets label a
+		// repetition, and fitting on it made the blind sets worse); test14 0.851, 0.889 when first measured
 		// (0.857, 0.867 by the linker before them), 0.879, 0.889 after a
 		// review's fixes.
-		"test13": {0.77, 0.92}, "test14": {0.83, 0.86},
+		"test13": {0.81, 0.92}, "test14": {0.83, 0.86},
 		// test15 0.848, 0.933 when first measured (0.854, 0.911 by the
 		// linker before test12's changes).
 		"test15": {0.82, 0.90},
