@@ -443,8 +443,9 @@ func uncovered(a, b vector) float64 {
 // whichever is earlier, unless one commitment does both. A short one
 // (shortWords) that names a session against another that names none is
 // a given meeting against the series or its schedule (每年轮流举行委员会会议):
-// no labelled repetition of a pair set names a session on one side only,
-// while a long commitment names a session beside much else (the seeds').
+// of the labelled repetitions of the fitted pair sets one names a session
+// (a year's meeting) on one side only, while a long commitment names a
+// session beside much else (the seeds').
 func sessionOf(a, b *prepared) bool {
 	sa, sb := a.session(), b.session()
 	ea, eb := a.stages&lists().establish != 0, b.stages&lists().establish != 0
@@ -464,10 +465,14 @@ func studyOf(a, b *prepared) bool {
 }
 
 // session reports whether p names a session of a series: an ordinal mark
-// of 次, 届 or 轮.
+// of 次, 届 or 轮, or the year an event is held in (于2025年举行联合演习: that
+// year's, against 扩大联合演习合作, the series).
 func (p *prepared) session() bool {
 	for _, m := range p.marks {
 		if !strings.HasPrefix(m, stagePrefix) && strings.HasPrefix(m, markPrefix+"第") && strings.ContainsAny(markUnit(m), "次届轮") {
+			return true
+		}
+		if unitMark(m) && markUnit(m) == "年" {
 			return true
 		}
 	}

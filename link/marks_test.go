@@ -112,6 +112,9 @@ func TestSessionOf(t *testing.T) {
 		{nil, []string{"#@建立"}, false, false},
 		{[]string{"#第8次"}, []string{"#@举办"}, false, true},
 		{[]string{"#第8次"}, nil, true, false},
+		{[]string{"#2025年"}, nil, false, true},
+		{[]string{"#2025年"}, []string{"#2021年"}, false, false},
+		{[]string{"#2025年"}, nil, true, false},
 		{[]string{"#第1届", "#@建立"}, []string{"#@成立"}, true, false},
 	} {
 		a, b := prepared{marks: tc.a}, prepared{marks: tc.b}
