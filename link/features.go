@@ -74,7 +74,7 @@ type linkLists struct {
 	charStop, places           string
 	sites                      siteLists
 	states                     map[string]bool // states' names and abbreviations (data/states.tsv)
-	stagesHash                 string          // of the [stages] and the tokenizer's stop words, for MarksVersion
+	marksHash                  string          // of the lists marks are read by (data/link.txt, the stop words, the states), for MarksVersion
 	tokenStop                  map[string]bool // the words the tokenizer leaves out (data/stopwords.txt)
 	wordsVersion               string          // of the lists Words reads (WordsVersion)
 }
@@ -119,8 +119,8 @@ var lists = sync.OnceValue(func() *linkLists {
 		}
 		l.stages = append(l.stages, strings.Fields(line))
 	}
-	sum := sha256.Sum256([]byte(strings.Join(s["stages"], "\n") + "\n\n" + strings.Join(s["stage-nouns"], "\n") + "\n\n" + strings.Join(s["sites"], "\n") + "\n\n" + data.StopWords()))
-	l.stagesHash = hex.EncodeToString(sum[:6])
+	sum := sha256.Sum256([]byte(data.LinkWords() + "\n\n" + data.StopWords() + "\n\n" + data.States()))
+	l.marksHash = hex.EncodeToString(sum[:6])
 	sum = sha256.Sum256([]byte(data.LinkWords() + "\n\n" + data.States()))
 	l.wordsVersion = "words-1:" + hex.EncodeToString(sum[:6])
 	for _, w := range s["citing"] {
@@ -443,9 +443,9 @@ func uncovered(a, b vector) float64 {
 // whichever is earlier, unless one commitment does both. A short one
 // (shortWords) that names a session against another that names none is
 // a given meeting against the series or its schedule (每年轮流举行委员会会议):
-// of the labelled repetitions of the fitted pair sets one names a session
-// (a year's meeting) on one side only, while a long commitment names a
-// session beside much else (the seeds').
+// one labelled repetition of the fitted pair sets names a session (a
+// year's meeting) on one side only; a long commitment names a session
+// beside much else (the seeds').
 func sessionOf(a, b *prepared) bool {
 	sa, sb := a.session(), b.session()
 	ea, eb := a.stages&lists().establish != 0, b.stages&lists().establish != 0
@@ -466,13 +466,15 @@ func studyOf(a, b *prepared) bool {
 
 // session reports whether p names a session of a series: an ordinal mark
 // of 次, 届 or 轮, or the year an event is held in (于2025年举行联合演习: that
-// year's, against 扩大联合演习合作, the series).
+// year's, against 扩大联合演习合作, the series), unless the event is an
+// anniversary's, held once (于2025年举办建交50周年庆祝活动): the year dates it.
 func (p *prepared) session() bool {
+	once := slices.ContainsFunc(p.marks, func(m string) bool { return unitMark(m) && markUnit(m) == "周年" })
 	for _, m := range p.marks {
-		if !strings.HasPrefix(m, stagePrefix) && strings.HasPrefix(m, markPrefix+"第") && strings.ContainsAny(markUnit(m), "次届轮") {
+		if unitMark(m) && strings.HasPrefix(m, markPrefix+"第") && strings.ContainsAny(markUnit(m), "次届轮") {
 			return true
 		}
-		if unitMark(m) && markUnit(m) == "年" {
+		if unitMark(m) && markUnit(m) == "年" && !once {
 			return true
 		}
 	}

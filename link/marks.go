@@ -28,7 +28,7 @@ import (
 // MarksVersion names how Marks finds marks, the stage words included: the
 // words stored with another are brought up to date (WithMarks) when a
 // database is opened.
-func MarksVersion() string { return "marks-8:" + lists().stagesHash }
+func MarksVersion() string { return "marks-8:" + lists().marksHash }
 
 // markPrefix begins a mark; no word the tokenizer gives begins with it.
 // stagePrefix begins the mark of a stage word.
@@ -107,7 +107,17 @@ func eventYears(text string) []string {
 			}
 			return at
 		}
-		if ev, other := first(eventVerbs), first(otherEvents); ev >= 0 && (other < 0 || other > ev) {
+		// 落实2023年在北京举行的峰会成果: the year of a past event the
+		// commitment acts on, not of one it holds.
+		held := func(at int) bool {
+			for _, v := range eventVerbs {
+				if strings.HasPrefix(window[at:], v) {
+					return !strings.HasPrefix(rest[at+len(v):], "的") // window is rest's start
+				}
+			}
+			return false
+		}
+		if ev, other := first(eventVerbs), first(otherEvents); ev >= 0 && (other < 0 || other > ev) && held(ev) {
 			out = append(out, markPrefix+strconv.Itoa(number(text[m[4]:m[5]]))+"年")
 		}
 	}
@@ -187,16 +197,16 @@ var documentName = regexp.MustCompile(`《[^《》]*》`)
 // each once, the longest where two start at one place (可行性研究, not 研究).
 // A stage word counts where it is a word: one of the words the tokenizer
 // found in the text, or a stop word it leaves out (落实), not characters
-// across two words (开工 of 召开工作组); and not before 性, an adjective
-// (建设性), nor before 后, a time (建成后的运营: the stage is 运营).
+// across two words (开工 of 召开工作组); and not where it describes
+// something (modifies: 建设性, 建成后的运营, 已签署的协定).
 func stageMarks(text string, words []string) []string {
 	text = lists().stageNouns.Replace(documentName.ReplaceAllString(text, "》"))
 	var out []string
 	for i := 0; i < len(text); {
 		w := ""
-		for _, stage := range lists().stages {
+		for k, stage := range lists().stages {
 			for _, s := range stage {
-				if len(s) > len(w) && strings.HasPrefix(text[i:], s) && !strings.HasPrefix(text[i+len(s):], "性") && !strings.HasPrefix(text[i+len(s):], "后") && !strings.HasPrefix(text[i+len(s):], "的") &&
+				if len(s) > len(w) && strings.HasPrefix(text[i:], s) && !modifies(text[i+len(s):], k) &&
 					(lists().tokenStop[s] || slices.Contains(words, s)) {
 					w = s
 				}
@@ -213,6 +223,16 @@ func stageMarks(text string, words []string) []string {
 		i += len(w)
 	}
 	return out
+}
+
+// modifies reports whether a stage word of stage k, followed by rest,
+// describes something rather than naming the commitment's act: before 性
+// (建设性, an adjective), 后 (建成后的运营, a time) or 的 (已签署的协定, what is
+// acted on), but for a study, which before 的 is what is done
+// (完成可行性研究的各项工作).
+func modifies(rest string, k int) bool {
+	return strings.HasPrefix(rest, "性") || strings.HasPrefix(rest, "后") ||
+		strings.HasPrefix(rest, "的") && lists().study != 1<<k
 }
 
 // stagesOf returns the stages (lines of [stages]) of a commitment's stage

@@ -20,6 +20,7 @@ func TestMarks(t *testing.T) {
 		{"力争到2025年双边贸易额达到500亿美元。", nil},
 		{"双方将签署《2023—2027年文化交流执行计划》，落实合作规划（2015-2019）。", []string{"#2023—2027期间", "#2015—2019期间"}},
 		{"双方将落实2019年签署的协定，举行联委会会议。", nil},
+		{"双方将落实2023年在北京举行的峰会成果。", nil},
 		{"双方将落实2019年签署的协定并举行联委会会议。", nil},
 		{"力争到2025年举办100场文化活动。", nil},
 		{"双方同意于2025年底前召开工作组第一次会议。", []string{"#第1次"}},
@@ -63,6 +64,8 @@ func TestStageMarks(t *testing.T) {
 		{"双方将开展联合研究，培养研究生。", "开展 联合 研究 培养 研究生", nil},
 		{"双方将做好公路建成后的运营和养护。", "做好 公路 建成 运营 养护", []string{"#@运营", "#@养护"}},
 		{"双方将全面落实已签署的航空运输协定。", "全面 签署 航空运输 协定", []string{"#@落实"}},
+		{"双方将完成可行性研究的各项工作。", "完成 可行性 研究 可行性研究 各项 工作", []string{"#@可行性研究"}},
+		{"双方将开展交流探讨。", "开展 交流 探讨", nil},
 	} {
 		if got := stageMarks(tc.text, strings.Fields(tc.words)); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("stageMarks(%s) = %q, want %q", tc.text, got, tc.want)
@@ -115,6 +118,7 @@ func TestSessionOf(t *testing.T) {
 		{[]string{"#2025年"}, nil, false, true},
 		{[]string{"#2025年"}, []string{"#2021年"}, false, false},
 		{[]string{"#2025年"}, nil, true, false},
+		{[]string{"#2025年", "#50周年"}, []string{"#50周年"}, false, false},
 		{[]string{"#第1届", "#@建立"}, []string{"#@成立"}, true, false},
 	} {
 		a, b := prepared{marks: tc.a}, prepared{marks: tc.b}

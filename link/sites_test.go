@@ -26,6 +26,10 @@ func TestSiteMarks(t *testing.T) {
 		{"双方支持在对方国家设立文化中心。", "支持 对方 国家 设立 文化 中心", nil},
 		{"中方将在北京和上海设立签证中心。", "北京 上海 设立 签证 中心", nil},
 		{"双方将根据《在戊都设立中心的协定》开展合作。", "戊都 设立 中心 协定 开展 合作", nil},
+		{"双方支持在对方首都和有关大学设立文化中心，在首都设立联络处。", "支持 对方 首都 有关 大学 设立 文化 中心 首都 设立 联络处", nil},
+		{"双方同意在甲国总统访华之际设立联合实验室。", "甲国 总统 访华 之际 设立 联合 实验室", nil},
+		{"双方将在联合国设立和平发展基金。", "联合国 设立 和平 发展 基金", nil},
+		{"中方将在甲国尽快设立签证中心，在甲国境内建设物流园，在乙都援建医院。", "甲国 尽快 设立 签证 中心 甲国 境内 建设 物流园 乙都 援建 医院", []string{"#在:甲国", "#在:甲国", "#在:乙都"}},
 	} {
 		if got := siteMarks(tc.text, strings.Fields(tc.words)); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("siteMarks(%s) = %q, want %q", tc.text, got, tc.want)
@@ -45,6 +49,9 @@ func TestSitesDiffer(t *testing.T) {
 		{[]string{"#在:丁南市"}, []string{"#在:丁都"}, true},
 		{[]string{"#在:海岸角大学"}, []string{"#在:加纳大学"}, true},
 		{[]string{"#在:斯"}, []string{"#在:斯里兰卡"}, false},
+		{[]string{"#在:乌市"}, []string{"#在:乌兰巴托"}, false},
+		{[]string{"#在:斯里兰卡"}, []string{"#在:北京"}, true},
+		{[]string{"#在:蒙古国"}, []string{"#在:马来西亚"}, true},
 		{[]string{"#在:癸都大学"}, []string{"#在:癸都"}, false},
 		{[]string{"#在:北京", "#在:丁都"}, []string{"#在:丁都"}, false},
 		{[]string{"#在:北京"}, []string{"#@设立"}, false},
