@@ -104,7 +104,11 @@ func TestPairs(t *testing.T) {
 		// test17 0.829, 0.716 measured once, after those changes (the
 		// linker before them: 0.802, 0.726); its writer labels the next
 		// numbered session of a body a repetition, which the marks rule out.
-		"test17": {0.80, 0.69}}
+		"test17": {0.80, 0.69},
+		// test18 0.714, 0.823 measured once, with test17 (the linker before
+		// test13's and test14's changes: 0.708, 0.797): 40 of its 75 false
+		// friends are another action.
+		"test18": {0.69, 0.80}}
 	var sets []*PairSet
 	for _, n := range fitted {
 		sets = append(sets, readPairs(t, "../testdata/pairs/"+n))
