@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"pledge/lexicon"
 )
 
 // Two commitments that keep one frame and change one slot of it do two
@@ -90,21 +88,8 @@ func contentWords(all []string, known func(string) bool) []contentWord {
 // 建 of 戊都建医院, 里), and the name does not end as a place's does (萨尔塔省:
 // the next word is another name).
 func nameParts(name, r string) bool {
-	of := func(w string) bool {
-		x, _ := lexicon.Lookup(w)
-		return x.Tag == "" || !strings.Contains("pcurdvf", x.Tag[:1])
-	}
 	last, _ := utf8.DecodeLastRuneInString(name)
-	return of(name) && of(r) && !strings.ContainsRune(lists().places, last)
-}
-
-// strictNoun reports whether w names a thing by jieba's dictionary: a
-// noun, a name or an abbreviation, or a word it lacks (a name its HMM
-// made up), but not a verbal noun (调查, 培训) or a verb: one of those for
-// another rewords an action, and is no other object.
-func strictNoun(w string) bool {
-	x, ok := lexicon.Lookup(w)
-	return !ok || strings.HasPrefix(x.Tag, "n") || x.Tag == "j"
+	return namePart(name) && namePart(r) && !strings.ContainsRune(lists().places, last)
 }
 
 // join adds r, a character that continues the name w, to its end.

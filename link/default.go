@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 
 	"pledge/classify"
 	"pledge/data"
 	"pledge/decode"
 	"pledge/extract"
-	"pledge/lexicon"
 )
 
 // Fitting the default linker: the choices below were made by
@@ -135,18 +133,4 @@ func f1(s Score) float64 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
-}
-
-// wordClass is a word's class by jieba's dictionary: n for nouns, names
-// and terms (and a word the dictionary lacks, which is most often one), v
-// for verbs, o for the rest.
-func wordClass(w string) byte {
-	x, ok := lexicon.Lookup(w)
-	switch {
-	case !ok, strings.HasPrefix(x.Tag, "n"), x.Tag == "vn", x.Tag == "l", x.Tag == "j":
-		return 'n'
-	case x.Tag == "v" || x.Tag == "vd":
-		return 'v'
-	}
-	return 'o'
 }

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"pledge/lexicon"
 )
 
 // A commitment that sets something up names where: 在北京设立丁国文化中心,
@@ -99,7 +97,7 @@ func isSite(s string, words []string) bool {
 			end = w
 		}
 	}
-	if x, ok := lexicon.Lookup(end); ok && !lists().states[end] && x.Tag != "f" && !nameWord(end) {
+	if !lists().states[end] && plainWord(end) {
 		return false
 	}
 	for _, w := range words {
@@ -108,16 +106,6 @@ func isSite(s string, words []string) bool {
 		}
 	}
 	return false
-}
-
-// nameWord reports whether jieba's dictionary lacks w (a name its HMM made
-// up) or has it for a place's or a person's name (ns, nr, nrt, nz: it tags
-// 吉隆坡 and 阿克拉 as persons', and where something is set up no person
-// is meant), other than a term of pledge's policy vocabulary (碳市场, a
-// field). An organisation's (nt: 在联合国设立基金) is a framework, no place.
-func nameWord(w string) bool {
-	x, ok := lexicon.Lookup(w)
-	return !ok || x.Tag != "n" && x.Tag != "nt" && strings.HasPrefix(x.Tag, "n") && !lexicon.UserTerm(w)
 }
 
 // sitesDiffer reports whether two commitments' marks name sites, and none
