@@ -21,12 +21,12 @@ const sitePrefix = markPrefix + "在:"
 type siteLists struct {
 	re       *regexp.Regexp // 在, the site, a word of how, a verb of setting up
 	ends     []string
-	relative map[string]bool
+	relative []string
 }
 
 // newSiteLists reads the lines of [sites].
 func newSiteLists(lines []string) siteLists {
-	l := siteLists{relative: map[string]bool{}}
+	var l siteLists
 	words := map[string][]string{}
 	for _, line := range lines {
 		fs := strings.Fields(line)
@@ -37,10 +37,7 @@ func newSiteLists(lines []string) siteLists {
 			panic("data/link.txt [sites]: no " + k) // the embedded lists; TestSiteMarks reads them
 		}
 	}
-	l.ends = words["ends"]
-	for _, w := range words["relative"] {
-		l.relative[w] = true
-	}
+	l.ends, l.relative = words["ends"], words["relative"]
 	quoted := func(ws []string) string {
 		var q []string
 		for _, w := range ws {
@@ -76,7 +73,7 @@ func isSite(s string, words []string) bool {
 	if strings.ContainsAny(s, "的和与及") || strings.ContainsRune("上下中内外里后前时间际夕", last) {
 		return false
 	}
-	for r := range lists().sites.relative {
+	for _, r := range lists().sites.relative {
 		if strings.HasPrefix(s, r) {
 			return false
 		}
@@ -131,10 +128,10 @@ func sitesDiffer(a, b []string) bool {
 	return true
 }
 
-// sameSite reports whether x and y name one site: one holds the other or
-// most of its characters (斯 of 斯里兰卡), or a synonym of it.
+// sameSite reports whether x and y name one site: one holds most of the
+// other's characters (斯 of 斯里兰卡, and so the whole of it), or a synonym of it.
 func sameSite(x, y string) bool {
-	return strings.Contains(x, y) || strings.Contains(y, x) || mostlyIn(x, y) || mostlyIn(y, x) || lists().synonymIn(x, y) || lists().synonymIn(y, x)
+	return mostlyIn(x, y) || mostlyIn(y, x) || lists().synonymIn(x, y) || lists().synonymIn(y, x)
 }
 
 // trimPlace returns s without the last character of a place's name (乌 of
