@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -16,7 +17,16 @@ import (
 // CommonGroup is a commitment one party makes to several partners:
 // similar commitments in statements between that party and different
 // others (see figures.Common).
-type CommonGroup = figures.Common[Commitment]
+type CommonGroup = figures.Common[CommonCommitment]
+
+// CommonCommitment is a commitment of a CommonGroup: what pledge common
+// shows of it.
+type CommonCommitment struct {
+	ID, StatementID int64
+	Date            string // the statement's, "" when unknown
+	Parties         []string
+	Text            string
+}
 
 // Common finds what one party promises several partners: commitments of
 // statements between different parties whose similarity, as linking
@@ -29,7 +39,9 @@ type CommonGroup = figures.Common[Commitment]
 // Each commitment's best match among other parties' commitments depends on
 // every commitment (link.Across), so it is computed for all of them the
 // first time Common is asked after a change, and kept (common_matches) for
-// the times after.
+// the times after; so are the groups last found from them, for one
+// threshold and least number of partners (common_groups), which asking the
+// same again reads instead of grouping every commitment anew.
 func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) ([]CommonGroup, error) {
 	l, err := s.CommonOf(ctx, minPartners, threshold)
 	if err != nil {
@@ -46,26 +58,26 @@ func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) 
 // group at a time: what it holds does not grow with the commitments the
 // groups hold.
 type CommonList struct {
-	s       *Store
+	s *Store
+	// groups are the groups without their commitments, or with only
+	// their ids where common_members does not hold them.
 	groups  []figures.Common[factRow]
+	kept    bool               // common_members holds the groups' commitments
+	key     string             // what they were found from (groupsKey)
 	parties map[int64][]string // by statement
-	// perBatch is the most commitments Each holds at once, but for a
-	// group larger on its own.
-	perBatch int
 }
 
 // Len is how many groups there are.
 func (l *CommonList) Len() int { return len(l.groups) }
 
 // Each calls fn with each group, in order, with its commitments read when
-// it comes to it. An error from fn stops it.
+// it comes to it, in the group's order (date order). An error from fn
+// stops it.
 //
-// The groups are read a batch at a time (perBatch commitments at most, so
-// that what is held does not grow with the corpus), each batch in one
-// query from a temporary table of its commitments (which a database
-// opened read-only can hold too), in the order of their ids: a group's
-// commitments lie all over the file, and reading them in the order they
-// are stored is about three times as fast as group by group.
+// The commitments are read in one query, in the order of the groups, from
+// common_members, or where the database could not keep them, from a
+// temporary table of their ids (which a database opened read-only can
+// hold too).
 func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error {
 	if len(l.groups) == 0 {
 		return nil
@@ -75,33 +87,70 @@ func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error
 		return err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS common_groups (
-		commitment_id INTEGER PRIMARY KEY, rank INTEGER NOT NULL, place INTEGER NOT NULL)`); err != nil {
-		return err
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE temp.common_groups`)
-	for from := 0; from < len(l.groups); {
-		to, n := from, 0
-		for to < len(l.groups) && (to == from || n+len(l.groups[to].Commitments) <= l.perBatch) {
-			n += len(l.groups[to].Commitments)
-			to++
+	members := "main.common_members"
+	if l.kept {
+		// The groups and their commitments read from one snapshot, and
+		// the groups the ones CommonOf read.
+		if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+			return explain(err)
 		}
-		if err := l.batch(ctx, conn, from, to, fn); err != nil {
+		defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		if now, err := setting(ctx, conn, settingCommonGroups); err != nil {
+			return err
+		} else if now != l.key {
+			return fmt.Errorf("the database changed while pledge read it: run the command again")
+		}
+	} else {
+		members = "temp.common_here"
+		if err := l.hold(ctx, conn); err != nil {
 			return err
 		}
-		from = to
+		defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE temp.common_here`)
 	}
-	return nil
+	rows, err := conn.QueryContext(ctx, `SELECT m.rank, c.id, s.id, s.date, c.text FROM `+members+` m
+		JOIN commitments c ON c.id = m.commitment_id JOIN statements s ON s.id = c.statement_id ORDER BY m.rank, m.place`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	rank := -1
+	var cs []CommonCommitment
+	done := func() error {
+		if rank < 0 {
+			return nil
+		}
+		g := l.groups[rank]
+		return fn(CommonGroup{Party: g.Party, Partners: g.Partners, Domain: g.Domain, Years: g.Years, Commitments: cs})
+	}
+	for rows.Next() {
+		var r int
+		var c CommonCommitment
+		if err := rows.Scan(&r, &c.ID, &c.StatementID, &c.Date, &c.Text); err != nil {
+			return err
+		}
+		if r < 0 || r >= len(l.groups) {
+			return fmt.Errorf("common_members: group %d of %d", r, len(l.groups))
+		}
+		if r != rank {
+			if err := done(); err != nil {
+				return err
+			}
+			rank, cs = r, nil
+		}
+		c.Parties = l.parties[c.StatementID]
+		cs = append(cs, c)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return done()
 }
 
-// commonBatch is CommonList.perBatch: a batch of 100,000 holds some 60 MB.
-const commonBatch = 100000
-
-// batch reads the commitments of groups from to to (not included) and
-// calls fn with each group, in order, its commitments in the order of the
-// group's (date order), each put in its place as it comes.
-func (l *CommonList) batch(ctx context.Context, conn *sql.Conn, from, to int, fn func(CommonGroup) error) error {
-	if _, err := conn.ExecContext(ctx, `DELETE FROM temp.common_groups`); err != nil {
+// hold writes the ids of the groups' commitments into a temporary table
+// of conn, as common_members holds them.
+func (l *CommonList) hold(ctx context.Context, conn *sql.Conn) error {
+	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS common_here (
+		rank INTEGER NOT NULL, place INTEGER NOT NULL, commitment_id INTEGER NOT NULL, PRIMARY KEY (rank, place)) WITHOUT ROWID`); err != nil {
 		return err
 	}
 	// Many rows a statement: one each would cost more than the query.
@@ -111,78 +160,133 @@ func (l *CommonList) batch(ctx context.Context, conn *sql.Conn, from, to int, fn
 		if len(args) == 0 {
 			return nil
 		}
-		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_groups (commitment_id, rank, place) VALUES `+
+		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_here (rank, place, commitment_id) VALUES `+
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", "), args...)
 		args = args[:0]
 		return err
 	}
-	for rank := from; rank < to; rank++ {
-		for place, c := range l.groups[rank].Commitments {
-			if args = append(args, c.id, rank, place); len(args) == 3*perInsert {
+	for rank, g := range l.groups {
+		for place, c := range g.Commitments {
+			if args = append(args, rank, place, c.id); len(args) == 3*perInsert {
 				if err := flush(); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		return err
-	}
-	rows, err := conn.QueryContext(ctx, `SELECT g.rank, g.place, `+commitmentColumns+` FROM temp.common_groups g
-		JOIN commitments c ON c.id = g.commitment_id JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id
-		ORDER BY g.commitment_id`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	got := make([][]Commitment, to-from)
-	for k := range got {
-		got[k] = make([]Commitment, len(l.groups[from+k].Commitments))
-	}
-	for rows.Next() {
-		var rank, place int
-		var c Commitment
-		if err := rows.Scan(&rank, &place, &c.ID, &c.StatementID, &c.Statement, &c.Fingerprint, &c.Date, &c.Year, &c.Ordinal, &c.Section,
-			&c.Text, &c.Domain, &c.Probability, &c.LabelSource, &c.Status, &c.FirstYear, &c.Previous, &c.Similarity, &c.LinkSource,
-			&c.DecisionAside); err != nil {
-			return err
-		}
-		c.Parties = l.parties[c.StatementID]
-		got[rank-from][place] = c
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
-	for k, cs := range got {
-		g := l.groups[from+k]
-		got[k] = nil // what fn was given is not held after
-		if err := fn(CommonGroup{Party: g.Party, Partners: g.Partners, Domain: g.Domain, Years: g.Years, Commitments: cs}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return flush()
 }
 
 // CommonOf finds what Common finds, from what it needs to know of each
 // commitment (its date, parties and domain; not its text), and returns the
-// groups for Each to read.
+// groups for Each to read. The groups it found last are kept
+// (common_groups), so asking the same again reads them.
 func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64) (*CommonList, error) {
-	edges, err := s.commonEdges(ctx, threshold)
+	l := &CommonList{s: s}
+	parties, err := partiesWhere(ctx, s.db, "", nil)
 	if err != nil {
 		return nil, err
 	}
-	j := components(edges)
-	l := &CommonList{s: s, perBatch: commonBatch}
-	if j.n == 0 {
-		return l, nil
-	}
-	f, err := s.readFacts(ctx, j)
+	l.parties = parties
+	key, fresh, err := s.commonFresh(ctx)
 	if err != nil {
 		return nil, err
 	}
-	l.groups, l.parties = figures.CommonGroups(f.groups, f.of, minPartners), f.byStatement
-	return l, nil
+	l.key = groupsKey(key, minPartners, threshold)
+	if fresh {
+		if done, err := setting(ctx, s.db, settingCommonGroups); err != nil {
+			return nil, err
+		} else if done == l.key {
+			l.groups, err = readGroups(ctx, s.db)
+			l.kept = true
+			return l, err
+		}
+	}
+	edges, key, err := s.commonEdges(ctx, threshold)
+	if err != nil {
+		return nil, err
+	}
+	if j := components(edges); j.n > 0 {
+		f, err := s.readFacts(ctx, j, parties)
+		if err != nil {
+			return nil, err
+		}
+		l.groups = figures.CommonGroups(f.groups, f.of, minPartners)
+	}
+	// Kept only if nothing was written since the edges were read: the
+	// facts were read after them, outside their snapshot.
+	l.key = groupsKey(key, minPartners, threshold)
+	l.kept, err = s.keep(ctx, key, func(tx *sql.Tx) error { return keepGroups(ctx, tx, l.groups, l.key) })
+	return l, err
+}
+
+// groupsKey says what kept groups were found from: the key of the matches,
+// the threshold and the least number of partners.
+func groupsKey(key string, minPartners int, threshold float64) string {
+	return fmt.Sprintf("%s|%d|%s", key, minPartners, strconv.FormatFloat(threshold, 'g', -1, 64))
+}
+
+// keepGroups stores groups as the common_groups found for key.
+func keepGroups(ctx context.Context, tx *sql.Tx, groups []figures.Common[factRow], key string) error {
+	for _, table := range []string{"common_groups", "common_members"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+			return err
+		}
+	}
+	head, err := tx.PrepareContext(ctx, `INSERT INTO common_groups (rank, party, partners, domain, years) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer head.Close()
+	member, err := tx.PrepareContext(ctx, `INSERT INTO common_members (rank, place, commitment_id) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer member.Close()
+	for rank, g := range groups {
+		partners, err := json.Marshal(g.Partners)
+		if err != nil {
+			return err
+		}
+		years, err := json.Marshal(g.Years)
+		if err != nil {
+			return err
+		}
+		if _, err := head.ExecContext(ctx, rank, g.Party, partners, g.Domain, years); err != nil {
+			return err
+		}
+		for place, c := range g.Commitments {
+			if _, err := member.ExecContext(ctx, rank, place, c.id); err != nil {
+				return err
+			}
+		}
+	}
+	return setSetting(ctx, tx, settingCommonGroups, key)
+}
+
+// readGroups reads the kept groups, without their commitments.
+func readGroups(ctx context.Context, q querier) ([]figures.Common[factRow], error) {
+	rows, err := q.QueryContext(ctx, `SELECT party, partners, domain, years FROM common_groups ORDER BY rank`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []figures.Common[factRow]
+	for rows.Next() {
+		var g figures.Common[factRow]
+		var partners, years []byte
+		if err := rows.Scan(&g.Party, &partners, &g.Domain, &years); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(partners, &g.Partners); err != nil {
+			return nil, fmt.Errorf("common_groups: %w", err)
+		}
+		if err := json.Unmarshal(years, &g.Years); err != nil {
+			return nil, fmt.Errorf("common_groups: %w", err)
+		}
+		out = append(out, g)
+	}
+	return out, rows.Err()
 }
 
 // factRow is what finding common commitments knows of a commitment: its
@@ -198,11 +302,10 @@ type factRow struct {
 // facts are the commitments of the groups, in date order, each as a
 // factRow, and the tables its numbers refer to.
 type facts struct {
-	groups      [][]factRow
-	dates       []string
-	parties     [][]string // by statement's number
-	domains     []string
-	byStatement map[int64][]string
+	groups  [][]factRow
+	dates   []string
+	parties [][]string // by statement's number
+	domains []string
 }
 
 // of is the figures.Facts of c.
@@ -212,12 +315,8 @@ func (f *facts) of(c factRow) figures.Facts {
 
 // readFacts reads, in date order, what finding common commitments needs
 // to know of the commitments of the groups j joins.
-func (s *Store) readFacts(ctx context.Context, j joined) (*facts, error) {
-	byStatement, err := partiesWhere(ctx, s.db, "", nil)
-	if err != nil {
-		return nil, err
-	}
-	f := &facts{groups: make([][]factRow, j.n), byStatement: byStatement}
+func (s *Store) readFacts(ctx context.Context, j joined, byStatement map[int64][]string) (*facts, error) {
+	f := &facts{groups: make([][]factRow, j.n)}
 	dates, statements, domains := map[string]int32{}, map[int64]int32{}, map[string]int32{}
 	number := func(m map[string]int32, table *[]string, v string) int32 {
 		k, ok := m[v]
@@ -329,23 +428,23 @@ func components(edges [][2]int64) joined {
 }
 
 // commonEdges returns the pairs of a commitment and its best match among
-// other parties' commitments, where they are alike at threshold: from
-// common_matches, computed and kept first if they are out of date. A
-// database opened read-only keeps them too where its file can be written
-// (as a stopped run's links are made); where it cannot, they are computed
-// and not kept.
-func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, error) {
+// other parties' commitments, where they are alike at threshold, and the
+// key of the database they are of: from common_matches, computed and kept
+// first if they are out of date. A database opened read-only keeps them
+// too where its file can be written (as a stopped run's links are made);
+// where it cannot, they are computed and not kept.
+func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, string, error) {
 	key, fresh, err := s.commonFresh(ctx)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if !fresh {
 		matches, err := s.computeCommon(ctx, &key)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		if kept, err := s.keepCommon(ctx, matches, key); err != nil {
-			return nil, err
+		if kept, err := s.keep(ctx, key, func(tx *sql.Tx) error { return keepMatches(ctx, tx, matches, key) }); err != nil {
+			return nil, "", err
 		} else if !kept {
 			var edges [][2]int64
 			for _, m := range matches {
@@ -353,23 +452,23 @@ func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64,
 					edges = append(edges, [2]int64{m.id, m.other})
 				}
 			}
-			return edges, nil
+			return edges, key, nil
 		}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT commitment_id, other_id FROM common_matches WHERE similarity >= ? ORDER BY commitment_id`, threshold)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer rows.Close()
 	var edges [][2]int64
 	for rows.Next() {
 		var e [2]int64
 		if err := rows.Scan(&e[0], &e[1]); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		edges = append(edges, e)
 	}
-	return edges, rows.Err()
+	return edges, key, rows.Err()
 }
 
 // commonMatch is a commitment's best match among other parties'.
@@ -495,11 +594,11 @@ func crossItems(ctx context.Context, q querier, fn func(link.Item) error) error 
 	return rows.Err()
 }
 
-// keepCommon stores matches as the common_matches of the database at key,
-// unless it changed meanwhile; on a database opened read-only, through a
-// connection that can write, if the file can be written. It reports
-// whether the database holds them now.
-func (s *Store) keepCommon(ctx context.Context, matches []commonMatch, key string) (bool, error) {
+// keep runs write, in one transaction, to store what was computed from
+// the database at key, unless it changed meanwhile; on a database opened
+// read-only, through a connection that can write, if the file can be
+// written. It reports whether write ran and was committed.
+func (s *Store) keep(ctx context.Context, key string, write func(*sql.Tx) error) (bool, error) {
 	w := s
 	if s.readOnly {
 		var err error
@@ -508,30 +607,37 @@ func (s *Store) keepCommon(ctx context.Context, matches []commonMatch, key strin
 		}
 		defer w.Close()
 	}
-	kept := false
+	changed := false
 	err := w.tx(ctx, func(tx *sql.Tx) error {
 		now, err := commonKey(ctx, tx)
-		if err != nil || now != key {
-			return err // changed meanwhile
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM common_matches`); err != nil {
-			return err
-		}
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO common_matches (commitment_id, other_id, similarity) VALUES (?, ?, ?)`)
 		if err != nil {
 			return err
 		}
-		defer ins.Close()
-		for _, m := range matches {
-			if _, err := ins.ExecContext(ctx, m.id, m.other, m.similarity); err != nil {
-				return err
-			}
+		if changed = now != key; changed {
+			return nil
 		}
-		kept = true
-		return setSetting(ctx, tx, settingCommonGeneration, key)
+		return write(tx)
 	})
-	if s.readOnly && err != nil {
+	if err != nil && s.readOnly {
 		return false, nil
 	}
-	return kept, err
+	return err == nil && !changed, err
+}
+
+// keepMatches stores matches as the common_matches of the database at key.
+func keepMatches(ctx context.Context, tx *sql.Tx, matches []commonMatch, key string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM common_matches`); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO common_matches (commitment_id, other_id, similarity) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, m := range matches {
+		if _, err := ins.ExecContext(ctx, m.id, m.other, m.similarity); err != nil {
+			return err
+		}
+	}
+	return setSetting(ctx, tx, settingCommonGeneration, key)
 }

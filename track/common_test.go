@@ -42,9 +42,28 @@ func TestCommonKept(t *testing.T) {
 	if !fresh() {
 		t.Error("the read-only database did not keep the matches")
 	}
+	key, _, err := ro.commonFresh(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := setting(ctx, s.db, settingCommonGroups); got != groupsKey(key, 2, DefaultThreshold()) {
+		t.Errorf("groups kept for %q, want %q", got, groupsKey(key, 2, DefaultThreshold()))
+	}
 	again, err := ro.Common(ctx, 2, DefaultThreshold())
 	if err != nil || !reflect.DeepEqual(again, first) {
-		t.Errorf("from the kept matches: %v, %v; computed: %v", again, err, first)
+		t.Errorf("from the kept groups: %v, %v; computed: %v", again, err, first)
+	}
+	// Groups that change between CommonOf and Each are not read as if
+	// they were the same.
+	l, err := ro.CommonOf(ctx, 2, DefaultThreshold())
+	if err != nil || !l.kept {
+		t.Fatalf("CommonOf: kept %v, %v", l != nil && l.kept, err)
+	}
+	if _, err := ro.Common(ctx, 3, DefaultThreshold()); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Each(ctx, func(CommonGroup) error { return nil }); err == nil {
+		t.Error("groups found again for three partners were read as those for two")
 	}
 	// A change makes them out of date, and they are computed again.
 	cs, err := s.Commitments(ctx, Filter{})
@@ -57,14 +76,23 @@ func TestCommonKept(t *testing.T) {
 	if fresh() {
 		t.Error("a label left the matches fresh")
 	}
-	if _, err := ro.Common(ctx, 2, DefaultThreshold()); err != nil || !fresh() {
+	after, err := ro.Common(ctx, 2, DefaultThreshold())
+	if err != nil || !fresh() {
 		t.Errorf("after a label: %v, fresh %v", err, fresh())
+	}
+	// What was kept after the label is what grouping gives without it.
+	if err := setSetting(ctx, s.db, settingCommonGroups, ""); err != nil {
+		t.Fatal(err)
+	}
+	if regrouped, err := ro.Common(ctx, 2, DefaultThreshold()); err != nil || !reflect.DeepEqual(after, regrouped) {
+		t.Errorf("after a label, kept %v, grouped again %v (%v)", after, regrouped, err)
 	}
 }
 
 // TestCommonOfGroupByGroup finds, group by group from what it knows of
 // each commitment, the groups that reading every commitment whole and
-// grouping them gives, over a corpus of many partners.
+// grouping them gives, over a corpus of many partners: when it finds
+// them, when it reads them kept, and when they could not be kept.
 func TestCommonOfGroupByGroup(t *testing.T) {
 	ctx := context.Background()
 	s := testStore(t)
@@ -79,7 +107,7 @@ func TestCommonOfGroupByGroup(t *testing.T) {
 			t.Fatal(err)
 		}
 		// What Common did before it read group by group.
-		edges, err := s.commonEdges(ctx, DefaultThreshold())
+		edges, _, err := s.commonEdges(ctx, DefaultThreshold())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,27 +126,42 @@ func TestCommonOfGroupByGroup(t *testing.T) {
 		for _, c := range cs {
 			groups[group[c.ID]] = append(groups[group[c.ID]], c)
 		}
-		want := figures.CommonGroups(groups, func(c Commitment) figures.Facts {
+		whole := figures.CommonGroups(groups, func(c Commitment) figures.Facts {
 			return figures.Facts{Date: c.Date, Year: c.Year, Parties: c.Parties, Domain: c.Domain}
 		}, minPartners)
-		if len(want) == 0 {
+		if len(whole) == 0 {
 			t.Fatalf("min %d partners: no group to compare", minPartners)
+		}
+		var want []CommonGroup
+		for _, g := range whole {
+			var cs []CommonCommitment
+			for _, c := range g.Commitments {
+				cs = append(cs, CommonCommitment{ID: c.ID, StatementID: c.StatementID, Date: c.Date, Parties: c.Parties, Text: c.Text})
+			}
+			want = append(want, CommonGroup{Party: g.Party, Partners: g.Partners, Domain: g.Domain, Years: g.Years, Commitments: cs})
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("min %d partners: %d groups, want %d (or they differ)", minPartners, len(got), len(want))
 		}
-		// Read in batches of a few commitments, the same.
+		// Read from the groups kept, the same.
+		if kept, err := s.Common(ctx, minPartners, DefaultThreshold()); err != nil || !reflect.DeepEqual(kept, want) {
+			t.Errorf("min %d partners, kept: %d groups, want %d (or they differ; %v)", minPartners, len(kept), len(want), err)
+		}
+		// Found again and read where they could not be kept, the same.
+		if err := setSetting(ctx, s.db, settingCommonGroups, ""); err != nil {
+			t.Fatal(err)
+		}
 		l, err := s.CommonOf(ctx, minPartners, DefaultThreshold())
 		if err != nil {
 			t.Fatal(err)
 		}
-		l.perBatch = 7
-		var small []CommonGroup
-		if err := l.Each(ctx, func(g CommonGroup) error { small = append(small, g); return nil }); err != nil {
+		l.kept = false
+		var held []CommonGroup
+		if err := l.Each(ctx, func(g CommonGroup) error { held = append(held, g); return nil }); err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(small, want) {
-			t.Errorf("min %d partners, batches of 7: %d groups, want %d (or they differ)", minPartners, len(small), len(want))
+		if !reflect.DeepEqual(held, want) {
+			t.Errorf("min %d partners, not kept: %d groups, want %d (or they differ)", minPartners, len(held), len(want))
 		}
 	}
 }
