@@ -98,6 +98,10 @@ func twoRunes(s string) int {
 	return a + b
 }
 
+// Load reads the dictionary now, if it is not read yet, rather than on
+// first use: a server reads it before its first request needs it.
+func Load() { dict() }
+
 // Lookup returns jieba's dictionary entry for w, and false for a word the
 // dictionary lacks (one the segmenter's HMM made up). A user term the
 // dictionary lacks is a noun of the highest frequency.
