@@ -60,12 +60,20 @@ func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) 
 type CommonList struct {
 	s *Store
 	// groups are the groups without their commitments, or with only
-	// their ids where common_members does not hold them.
+	// their ids where common_members does not hold them; sizes are how
+	// many commitments each has.
 	groups  []figures.Common[factRow]
+	sizes   []int
 	kept    bool               // common_members holds the groups' commitments
 	key     string             // what they were found from (groupsKey)
 	parties map[int64][]string // by statement
+	// perBatch is the most commitments Each holds at once, but for a
+	// group larger on its own.
+	perBatch int
 }
+
+// commonBatch is CommonList.perBatch: a batch of 100,000 holds some 30 MB.
+const commonBatch = 100000
 
 // Len is how many groups there are.
 func (l *CommonList) Len() int { return len(l.groups) }
@@ -74,10 +82,13 @@ func (l *CommonList) Len() int { return len(l.groups) }
 // it comes to it, in the group's order (date order). An error from fn
 // stops it.
 //
-// The commitments are read in one query, in the order of the groups, from
-// common_members, or where the database could not keep them, from a
-// temporary table of their ids (which a database opened read-only can
-// hold too).
+// The commitments are read from common_members, or where the database
+// could not keep them, from a temporary table of their ids (which a
+// database opened read-only can hold too); a batch of groups at a time
+// (perBatch commitments at most), each batch in one query in the order
+// the commitments are stored, each put in its place as it comes: a
+// group's commitments lie all over the file, and reading them in the
+// order they are stored is about three times as fast as group by group.
 func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error {
 	if len(l.groups) == 0 {
 		return nil
@@ -107,50 +118,65 @@ func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE temp.common_here`)
 	}
-	rows, err := conn.QueryContext(ctx, `SELECT m.rank, c.id, s.id, s.date, c.text FROM `+members+` m
-		JOIN commitments c ON c.id = m.commitment_id JOIN statements s ON s.id = c.statement_id ORDER BY m.rank, m.place`)
+	for from := 0; from < len(l.groups); {
+		to, n := from, 0
+		for to < len(l.groups) && (to == from || n+l.sizes[to] <= l.perBatch) {
+			n += l.sizes[to]
+			to++
+		}
+		if err := l.batch(ctx, conn, members, from, to, fn); err != nil {
+			return err
+		}
+		from = to
+	}
+	return nil
+}
+
+// batch reads the commitments of groups from to to (not included) from
+// the table members and calls fn with each group, in order.
+func (l *CommonList) batch(ctx context.Context, conn *sql.Conn, members string, from, to int, fn func(CommonGroup) error) error {
+	rows, err := conn.QueryContext(ctx, `SELECT m.rank, m.place, c.id, s.id, s.date, c.text FROM `+members+` m
+		CROSS JOIN commitments c ON c.id = m.commitment_id CROSS JOIN statements s ON s.id = c.statement_id
+		WHERE m.rank >= ? AND m.rank < ? ORDER BY m.commitment_id`, from, to)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	rank := -1
-	var cs []CommonCommitment
-	done := func() error {
-		if rank < 0 {
-			return nil
-		}
-		g := l.groups[rank]
-		return fn(CommonGroup{Party: g.Party, Partners: g.Partners, Domain: g.Domain, Years: g.Years, Commitments: cs})
+	got := make([][]CommonCommitment, to-from)
+	for k := range got {
+		got[k] = make([]CommonCommitment, l.sizes[from+k])
 	}
 	for rows.Next() {
-		var r int
+		var rank, place int
 		var c CommonCommitment
-		if err := rows.Scan(&r, &c.ID, &c.StatementID, &c.Date, &c.Text); err != nil {
+		if err := rows.Scan(&rank, &place, &c.ID, &c.StatementID, &c.Date, &c.Text); err != nil {
 			return err
 		}
-		if r < 0 || r >= len(l.groups) {
-			return fmt.Errorf("common_members: group %d of %d", r, len(l.groups))
-		}
-		if r != rank {
-			if err := done(); err != nil {
-				return err
-			}
-			rank, cs = r, nil
+		if rank < from || rank >= to || place < 0 || place >= len(got[rank-from]) {
+			return fmt.Errorf("%s: group %d, place %d out of range", members, rank, place)
 		}
 		c.Parties = l.parties[c.StatementID]
-		cs = append(cs, c)
+		got[rank-from][place] = c
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return done()
+	rows.Close()
+	for k, cs := range got {
+		g := l.groups[from+k]
+		got[k] = nil // what fn was given is not held after
+		if err := fn(CommonGroup{Party: g.Party, Partners: g.Partners, Domain: g.Domain, Years: g.Years, Commitments: cs}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // hold writes the ids of the groups' commitments into a temporary table
 // of conn, as common_members holds them.
 func (l *CommonList) hold(ctx context.Context, conn *sql.Conn) error {
 	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS common_here (
-		rank INTEGER NOT NULL, place INTEGER NOT NULL, commitment_id INTEGER NOT NULL, PRIMARY KEY (rank, place)) WITHOUT ROWID`); err != nil {
+		commitment_id INTEGER PRIMARY KEY, rank INTEGER NOT NULL, place INTEGER NOT NULL)`); err != nil {
 		return err
 	}
 	// Many rows a statement: one each would cost more than the query.
@@ -160,14 +186,14 @@ func (l *CommonList) hold(ctx context.Context, conn *sql.Conn) error {
 		if len(args) == 0 {
 			return nil
 		}
-		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_here (rank, place, commitment_id) VALUES `+
+		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_here (commitment_id, rank, place) VALUES `+
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", "), args...)
 		args = args[:0]
 		return err
 	}
 	for rank, g := range l.groups {
 		for place, c := range g.Commitments {
-			if args = append(args, rank, place, c.id); len(args) == 3*perInsert {
+			if args = append(args, c.id, rank, place); len(args) == 3*perInsert {
 				if err := flush(); err != nil {
 					return err
 				}
@@ -182,7 +208,7 @@ func (l *CommonList) hold(ctx context.Context, conn *sql.Conn) error {
 // groups for Each to read. The groups it found last are kept
 // (common_groups), so asking the same again reads them.
 func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64) (*CommonList, error) {
-	l := &CommonList{s: s}
+	l := &CommonList{s: s, perBatch: commonBatch}
 	parties, err := partiesWhere(ctx, s.db, "", nil)
 	if err != nil {
 		return nil, err
@@ -197,7 +223,7 @@ func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64
 		if done, err := setting(ctx, s.db, settingCommonGroups); err != nil {
 			return nil, err
 		} else if done == l.key {
-			l.groups, err = readGroups(ctx, s.db)
+			l.groups, l.sizes, err = readGroups(ctx, s.db)
 			l.kept = true
 			return l, err
 		}
@@ -212,6 +238,9 @@ func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64
 			return nil, err
 		}
 		l.groups = figures.CommonGroups(f.groups, f.of, minPartners)
+		for _, g := range l.groups {
+			l.sizes = append(l.sizes, len(g.Commitments))
+		}
 	}
 	// Kept only if nothing was written since the edges were read: the
 	// facts were read after them, outside their snapshot.
@@ -233,12 +262,12 @@ func keepGroups(ctx context.Context, tx *sql.Tx, groups []figures.Common[factRow
 			return err
 		}
 	}
-	head, err := tx.PrepareContext(ctx, `INSERT INTO common_groups (rank, party, partners, domain, years) VALUES (?, ?, ?, ?, ?)`)
+	head, err := tx.PrepareContext(ctx, `INSERT INTO common_groups (rank, party, partners, domain, years, size) VALUES (?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer head.Close()
-	member, err := tx.PrepareContext(ctx, `INSERT INTO common_members (rank, place, commitment_id) VALUES (?, ?, ?)`)
+	member, err := tx.PrepareContext(ctx, `INSERT INTO common_members (commitment_id, rank, place) VALUES (?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -252,11 +281,11 @@ func keepGroups(ctx context.Context, tx *sql.Tx, groups []figures.Common[factRow
 		if err != nil {
 			return err
 		}
-		if _, err := head.ExecContext(ctx, rank, g.Party, partners, g.Domain, years); err != nil {
+		if _, err := head.ExecContext(ctx, rank, g.Party, partners, g.Domain, years, len(g.Commitments)); err != nil {
 			return err
 		}
 		for place, c := range g.Commitments {
-			if _, err := member.ExecContext(ctx, rank, place, c.id); err != nil {
+			if _, err := member.ExecContext(ctx, c.id, rank, place); err != nil {
 				return err
 			}
 		}
@@ -264,29 +293,32 @@ func keepGroups(ctx context.Context, tx *sql.Tx, groups []figures.Common[factRow
 	return setSetting(ctx, tx, settingCommonGroups, key)
 }
 
-// readGroups reads the kept groups, without their commitments.
-func readGroups(ctx context.Context, q querier) ([]figures.Common[factRow], error) {
-	rows, err := q.QueryContext(ctx, `SELECT party, partners, domain, years FROM common_groups ORDER BY rank`)
+// readGroups reads the kept groups, without their commitments, and how
+// many each has.
+func readGroups(ctx context.Context, q querier) ([]figures.Common[factRow], []int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT party, partners, domain, years, size FROM common_groups ORDER BY rank`)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
 	var out []figures.Common[factRow]
+	var sizes []int
 	for rows.Next() {
 		var g figures.Common[factRow]
 		var partners, years []byte
-		if err := rows.Scan(&g.Party, &partners, &g.Domain, &years); err != nil {
-			return nil, err
+		var size int
+		if err := rows.Scan(&g.Party, &partners, &g.Domain, &years, &size); err != nil {
+			return nil, nil, err
 		}
 		if err := json.Unmarshal(partners, &g.Partners); err != nil {
-			return nil, fmt.Errorf("common_groups: %w", err)
+			return nil, nil, fmt.Errorf("common_groups: %w", err)
 		}
 		if err := json.Unmarshal(years, &g.Years); err != nil {
-			return nil, fmt.Errorf("common_groups: %w", err)
+			return nil, nil, fmt.Errorf("common_groups: %w", err)
 		}
-		out = append(out, g)
+		out, sizes = append(out, g), append(sizes, size)
 	}
-	return out, rows.Err()
+	return out, sizes, rows.Err()
 }
 
 // factRow is what finding common commitments knows of a commitment: its

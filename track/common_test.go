@@ -143,24 +143,32 @@ func TestCommonOfGroupByGroup(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("min %d partners: %d groups, want %d (or they differ)", minPartners, len(got), len(want))
 		}
-		// Read from the groups kept, the same.
-		if kept, err := s.Common(ctx, minPartners, DefaultThreshold()); err != nil || !reflect.DeepEqual(kept, want) {
-			t.Errorf("min %d partners, kept: %d groups, want %d (or they differ; %v)", minPartners, len(kept), len(want), err)
+		// Read from the groups kept, in batches of a few commitments, the same.
+		each := func(l *CommonList) []CommonGroup {
+			t.Helper()
+			l.perBatch = 7
+			var out []CommonGroup
+			if err := l.Each(ctx, func(g CommonGroup) error { out = append(out, g); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		l, err := s.CommonOf(ctx, minPartners, DefaultThreshold())
+		if err != nil || !l.kept {
+			t.Fatalf("min %d partners: kept %v, %v", minPartners, l != nil && l.kept, err)
+		}
+		if kept := each(l); !reflect.DeepEqual(kept, want) {
+			t.Errorf("min %d partners, kept: %d groups, want %d (or they differ)", minPartners, len(kept), len(want))
 		}
 		// Found again and read where they could not be kept, the same.
 		if err := setSetting(ctx, s.db, settingCommonGroups, ""); err != nil {
 			t.Fatal(err)
 		}
-		l, err := s.CommonOf(ctx, minPartners, DefaultThreshold())
-		if err != nil {
+		if l, err = s.CommonOf(ctx, minPartners, DefaultThreshold()); err != nil {
 			t.Fatal(err)
 		}
 		l.kept = false
-		var held []CommonGroup
-		if err := l.Each(ctx, func(g CommonGroup) error { held = append(held, g); return nil }); err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(held, want) {
+		if held := each(l); !reflect.DeepEqual(held, want) {
 			t.Errorf("min %d partners, not kept: %d groups, want %d (or they differ)", minPartners, len(held), len(want))
 		}
 	}

@@ -7,11 +7,13 @@ CREATE TABLE common_groups (
 	party    TEXT NOT NULL,
 	partners TEXT NOT NULL, -- JSON list
 	domain   TEXT NOT NULL,
-	years    TEXT NOT NULL  -- JSON list
+	years    TEXT NOT NULL, -- JSON list
+	size     INTEGER NOT NULL -- its commitments
 );
+-- Each commitment of a group, its place in it: read by commitment, in
+-- the order the commitments are stored.
 CREATE TABLE common_members (
+	commitment_id INTEGER PRIMARY KEY,
 	rank          INTEGER NOT NULL,
-	place         INTEGER NOT NULL,
-	commitment_id INTEGER NOT NULL,
-	PRIMARY KEY (rank, place)
-) WITHOUT ROWID;
+	place         INTEGER NOT NULL
+);
