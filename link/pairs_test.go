@@ -108,7 +108,12 @@ func TestPairs(t *testing.T) {
 		// test18 0.714, 0.823 measured once, with test17 (the linker before
 		// test13's and test14's changes: 0.708, 0.797): 40 of its 75 false
 		// friends are another action.
-		"test18": {0.69, 0.80}}
+		"test18": {0.69, 0.80},
+		// test19 0.807, 0.755 measured once, by the linker of test17 and
+		// test18 (one that kept a word before a mark from being taken for
+		// a part of it, not kept: 0.798, 0.755); 23 of its 94 repetitions
+		// missed, most reworded with few words in common.
+		"test19": {0.78, 0.73}}
 	var sets []*PairSet
 	for _, n := range fitted {
 		sets = append(sets, readPairs(t, "../testdata/pairs/"+n))
