@@ -60,13 +60,20 @@ const (
 	maxClose    = 5
 )
 
+// stageWord is a word of a stage, and the stage (its line of [stages]).
+type stageWord struct {
+	word  string
+	stage int
+}
+
 // linkLists are the lists of data/link.txt.
 type linkLists struct {
 	stop, stockVerbs, measures map[string]bool
-	stages                     [][]string        // the words of each stage
-	stageNouns                 *strings.Replacer // masks the words in which a stage word names a thing
-	establish                  uint64            // the bit of the stage of 建立 (setting up), for sessionOf
-	study                      uint64            // the bit of the stage of 研究 (studying it), for studyOf
+	stages                     [][]string           // the words of each stage
+	stagesAt                   map[rune][]stageWord // the stage words by their first character, in the order of stages
+	stageNouns                 *strings.Replacer    // masks the words in which a stage word names a thing
+	establish                  uint64               // the bit of the stage of 建立 (setting up), for sessionOf
+	study                      uint64               // the bit of the stage of 研究 (studying it), for studyOf
 	synonyms                   map[string][]string
 	kindOf                     map[string][]int // the kinds (lines of [kinds]) a thing is of
 	citing                     map[string]bool
@@ -100,7 +107,7 @@ func (l *linkLists) synonymIn(w, s string) bool {
 var lists = sync.OnceValue(func() *linkLists {
 	s := data.Sections(data.LinkWords())
 	l := linkLists{stop: map[string]bool{}, stockVerbs: map[string]bool{}, measures: map[string]bool{}, synonyms: map[string][]string{}, kindOf: map[string][]int{},
-		citing: map[string]bool{}, documents: s["documents"],
+		citing: map[string]bool{}, documents: s["documents"], stagesAt: map[rune][]stageWord{},
 		charStop: strings.Join(s["char-stop"], ""), places: strings.Join(s["places"], ""), states: map[string]bool{}}
 	l.sites = newSiteLists(s["sites"])
 	var nouns []string
@@ -116,6 +123,10 @@ var lists = sync.OnceValue(func() *linkLists {
 		}
 		if slices.Contains(strings.Fields(line), "研究") {
 			l.study = 1 << len(l.stages)
+		}
+		for _, w := range strings.Fields(line) {
+			r, _ := utf8.DecodeRuneInString(w)
+			l.stagesAt[r] = append(l.stagesAt[r], stageWord{w, len(l.stages)})
 		}
 		l.stages = append(l.stages, strings.Fields(line))
 	}

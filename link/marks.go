@@ -142,6 +142,9 @@ const notParties = "双各三四两多地对东西南北官军有"
 // actor returns the actor mark of text, or "" when it names more than
 // one party acting, or the parties together, or none.
 func actor(text string) string {
+	if !strings.Contains(text, "方") {
+		return ""
+	}
 	one := ""
 	for _, m := range subject.FindAllStringSubmatch(text, -1) {
 		p := "他"
@@ -162,8 +165,17 @@ func actor(text string) string {
 // Marks returns the marks of text, in order.
 func Marks(text string) []string {
 	var out []string
-	text = warName.ReplaceAllString(text, "世界大战")
-	for _, re := range []*regexp.Regexp{ordinalMark, memberMark, afterNameMark, firstMark, anniversaryMark} {
+	if strings.Contains(text, "世界大战") {
+		text = warName.ReplaceAllString(text, "世界大战")
+	}
+	for _, mark := range []struct {
+		re   *regexp.Regexp
+		cues string // a match holds one of these characters: without them, none is looked for
+	}{{ordinalMark, "第"}, {memberMark, "号期"}, {afterNameMark, "星"}, {firstMark, "首"}, {anniversaryMark, "周"}} {
+		re := mark.re
+		if !strings.ContainsAny(text, mark.cues) {
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			n := number(m[1])
 			if re == firstMark {
@@ -178,6 +190,13 @@ func Marks(text string) []string {
 			}
 			out = append(out, markPrefix+prefix+strconv.Itoa(n)+m[2])
 		}
+	}
+	if !strings.ContainsAny(text, "0123456789０１２３４５６７８９") {
+		// Every mark left is of a year in digits, but the actor's.
+		if a := actor(text); a != "" {
+			out = append(out, a)
+		}
+		return out
 	}
 	out = append(out, eventYears(text)...)
 	if a := actor(text); a != "" {
@@ -204,16 +223,14 @@ func stageMarks(text string, words []string) []string {
 	var out []string
 	for i := 0; i < len(text); {
 		w := ""
-		for k, stage := range lists().stages {
-			for _, s := range stage {
-				if len(s) > len(w) && strings.HasPrefix(text[i:], s) && !modifies(text[i+len(s):], k) &&
-					(lists().tokenStop[s] || slices.Contains(words, s)) {
-					w = s
-				}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		for _, c := range lists().stagesAt[r] {
+			if s := c.word; len(s) > len(w) && strings.HasPrefix(text[i:], s) && !modifies(text[i+len(s):], c.stage) &&
+				(lists().tokenStop[s] || slices.Contains(words, s)) {
+				w = s
 			}
 		}
 		if w == "" {
-			_, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			continue
 		}

@@ -53,6 +53,9 @@ func newSiteLists(lines []string) siteLists {
 // order; words are its words, which say whether a site is a place.
 func siteMarks(text string, words []string) []string {
 	var out []string
+	if !strings.Contains(text, "在") {
+		return nil
+	}
 	for _, m := range lists().sites.re.FindAllStringSubmatch(documentName.ReplaceAllString(text, "》"), -1) {
 		if isSite(m[1], words) {
 			out = append(out, sitePrefix+m[1])
