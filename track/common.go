@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -12,6 +13,8 @@ import (
 
 	"pledge/figures"
 	"pledge/link"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // CommonGroup is a commitment one party makes to several partners:
@@ -39,8 +42,8 @@ type CommonCommitment struct {
 // Each commitment's best match among other parties' commitments depends on
 // every commitment (link.Across), so it is computed for all of them the
 // first time Common is asked after a change, and kept (common_matches) for
-// the times after; so are the groups last found from them, for one
-// threshold and least number of partners (common_groups), which asking the
+// the times after; so are the groups found from them, for each threshold
+// and least number of partners asked (common_groups), which asking the
 // same again reads instead of grouping every commitment anew.
 func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) ([]CommonGroup, error) {
 	l, err := s.CommonOf(ctx, minPartners, threshold)
@@ -59,14 +62,17 @@ func (s *Store) Common(ctx context.Context, minPartners int, threshold float64) 
 // groups hold.
 type CommonList struct {
 	s *Store
-	// groups are the groups without their commitments, or with only
-	// their ids where common_members does not hold them; sizes are how
-	// many commitments each has.
-	groups  []figures.Common[factRow]
-	sizes   []int
-	kept    bool               // common_members holds the groups' commitments
-	key     string             // what they were found from (groupsKey)
-	parties map[int64][]string // by statement
+	// groups are the groups, with the ids of their commitments when they
+	// were found rather than read kept; sizes are how many commitments
+	// each has.
+	groups []figures.Common[factRow]
+	sizes  []int
+	// keyID is the id of their common_keys row when they are kept, 0
+	// when they could not be; matchKey is the commonKey of the database
+	// they were found in.
+	keyID    int64
+	matchKey string
+	parties  map[int64][]string // by statement
 	// perBatch is the most commitments Each holds at once, but for a
 	// group larger on its own.
 	perBatch int
@@ -75,12 +81,16 @@ type CommonList struct {
 // commonBatch is CommonList.perBatch: a batch of 100,000 holds some 30 MB.
 const commonBatch = 100000
 
+// errCommonChanged says that the database changed between finding the
+// groups and reading them.
+var errCommonChanged = errors.New("the database changed while pledge read it (another pledge wrote to it): run the command again")
+
 // Len is how many groups there are.
 func (l *CommonList) Len() int { return len(l.groups) }
 
 // Each calls fn with each group, in order, with its commitments read when
 // it comes to it, in the group's order (date order). An error from fn
-// stops it.
+// stops it; so does a change to the database since the groups were found.
 //
 // The commitments are read from common_members, or where the database
 // could not keep them, from a temporary table of their ids (which a
@@ -99,24 +109,23 @@ func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error
 	}
 	defer conn.Close()
 	members := "main.common_members"
-	if l.kept {
-		// The groups and their commitments read from one snapshot, and
-		// the groups the ones CommonOf read.
-		if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
-			return explain(err)
-		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
-		if now, err := setting(ctx, conn, settingCommonGroups); err != nil {
-			return err
-		} else if now != l.key {
-			return fmt.Errorf("the database changed while pledge read it: run the command again")
-		}
-	} else {
+	if l.keyID == 0 {
 		members = "temp.common_here"
 		if err := l.hold(ctx, conn); err != nil {
-			return err
+			return fmt.Errorf("holding the commitments of common groups: %w", err)
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE temp.common_here`)
+	}
+	// The commitments read from one snapshot, of the database the groups
+	// were found in.
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return explain(err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+	if now, err := commonKey(ctx, conn); err != nil {
+		return err
+	} else if now != l.matchKey {
+		return errCommonChanged
 	}
 	for from := 0; from < len(l.groups); {
 		to, n := from, 0
@@ -137,29 +146,36 @@ func (l *CommonList) Each(ctx context.Context, fn func(CommonGroup) error) error
 func (l *CommonList) batch(ctx context.Context, conn *sql.Conn, members string, from, to int, fn func(CommonGroup) error) error {
 	rows, err := conn.QueryContext(ctx, `SELECT m.rank, m.place, c.id, s.id, s.date, c.text FROM `+members+` m
 		CROSS JOIN commitments c ON c.id = m.commitment_id CROSS JOIN statements s ON s.id = c.statement_id
-		WHERE m.rank >= ? AND m.rank < ? ORDER BY m.commitment_id`, from, to)
+		WHERE m.key_id = ? AND m.rank >= ? AND m.rank < ? ORDER BY m.commitment_id`, l.keyID, from, to)
 	if err != nil {
-		return err
+		return fmt.Errorf("reading the commitments of common groups: %w", err)
 	}
 	defer rows.Close()
 	got := make([][]CommonCommitment, to-from)
+	want := 0
 	for k := range got {
 		got[k] = make([]CommonCommitment, l.sizes[from+k])
+		want += l.sizes[from+k]
 	}
+	n := 0
 	for rows.Next() {
 		var rank, place int
 		var c CommonCommitment
 		if err := rows.Scan(&rank, &place, &c.ID, &c.StatementID, &c.Date, &c.Text); err != nil {
-			return err
+			return fmt.Errorf("reading the commitments of common groups: %w", err)
 		}
 		if rank < from || rank >= to || place < 0 || place >= len(got[rank-from]) {
-			return fmt.Errorf("%s: group %d, place %d out of range", members, rank, place)
+			return errCommonChanged
 		}
 		c.Parties = l.parties[c.StatementID]
 		got[rank-from][place] = c
+		n++
 	}
 	if err := rows.Err(); err != nil {
-		return err
+		return fmt.Errorf("reading the commitments of common groups: %w", err)
+	}
+	if n != want {
+		return errCommonChanged // some were deleted
 	}
 	rows.Close()
 	for k, cs := range got {
@@ -173,21 +189,22 @@ func (l *CommonList) batch(ctx context.Context, conn *sql.Conn, members string, 
 }
 
 // hold writes the ids of the groups' commitments into a temporary table
-// of conn, as common_members holds them.
+// of conn, as common_members holds them (key 0).
 func (l *CommonList) hold(ctx context.Context, conn *sql.Conn) error {
 	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS common_here (
-		commitment_id INTEGER PRIMARY KEY, rank INTEGER NOT NULL, place INTEGER NOT NULL)`); err != nil {
+		key_id INTEGER NOT NULL, commitment_id INTEGER NOT NULL, rank INTEGER NOT NULL, place INTEGER NOT NULL,
+		PRIMARY KEY (key_id, commitment_id, rank)) WITHOUT ROWID`); err != nil {
 		return err
 	}
 	// Many rows a statement: one each would cost more than the query.
-	const perInsert = 400
+	const perInsert = 300
 	var args []any
 	flush := func() error {
 		if len(args) == 0 {
 			return nil
 		}
-		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_here (commitment_id, rank, place) VALUES `+
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", "), args...)
+		_, err := conn.ExecContext(ctx, `INSERT INTO temp.common_here (key_id, commitment_id, rank, place) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(0, ?, ?, ?), ", len(args)/3), ", "), args...)
 		args = args[:0]
 		return err
 	}
@@ -205,8 +222,9 @@ func (l *CommonList) hold(ctx context.Context, conn *sql.Conn) error {
 
 // CommonOf finds what Common finds, from what it needs to know of each
 // commitment (its date, parties and domain; not its text), and returns the
-// groups for Each to read. The groups it found last are kept
-// (common_groups), so asking the same again reads them.
+// groups for Each to read. The groups it finds are kept (common_groups,
+// for the threshold and least number of partners asked), and asking the
+// same again reads them.
 func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64) (*CommonList, error) {
 	l := &CommonList{s: s, perBatch: commonBatch}
 	parties, err := partiesWhere(ctx, s.db, "", nil)
@@ -214,21 +232,13 @@ func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64
 		return nil, err
 	}
 	l.parties = parties
-	key, fresh, err := s.commonFresh(ctx)
-	if err != nil {
-		return nil, err
+	if err := s.snapshot(ctx, func(q querier) error { return l.readKept(ctx, q, minPartners, threshold) }); err != nil {
+		return nil, fmt.Errorf("reading the common groups kept: %w", err)
 	}
-	l.key = groupsKey(key, minPartners, threshold)
-	if fresh {
-		if done, err := setting(ctx, s.db, settingCommonGroups); err != nil {
-			return nil, err
-		} else if done == l.key {
-			l.groups, l.sizes, err = readGroups(ctx, s.db)
-			l.kept = true
-			return l, err
-		}
+	if l.keyID != 0 {
+		return l, nil
 	}
-	edges, key, err := s.commonEdges(ctx, threshold)
+	edges, key, kept, err := s.commonEdges(ctx, threshold)
 	if err != nil {
 		return nil, err
 	}
@@ -242,83 +252,137 @@ func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64
 			l.sizes = append(l.sizes, len(g.Commitments))
 		}
 	}
+	l.matchKey = key
+	if !kept {
+		return l, nil // nor can the groups be
+	}
 	// Kept only if nothing was written since the edges were read: the
 	// facts were read after them, outside their snapshot.
-	l.key = groupsKey(key, minPartners, threshold)
-	l.kept, err = s.keep(ctx, key, func(tx *sql.Tx) error { return keepGroups(ctx, tx, l.groups, l.key) })
-	return l, err
-}
-
-// groupsKey says what kept groups were found from: the key of the matches,
-// the threshold and the least number of partners.
-func groupsKey(key string, minPartners int, threshold float64) string {
-	return fmt.Sprintf("%s|%d|%s", key, minPartners, strconv.FormatFloat(threshold, 'g', -1, 64))
-}
-
-// keepGroups stores groups as the common_groups found for key.
-func keepGroups(ctx context.Context, tx *sql.Tx, groups []figures.Common[factRow], key string) error {
-	for _, table := range []string{"common_groups", "common_members"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
-			return err
-		}
+	if _, err := s.keep(ctx, key, func(tx *sql.Tx) (err error) {
+		l.keyID, err = keepGroups(ctx, tx, l.groups, key, groupsKey(key, minPartners, threshold))
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("keeping the common groups: %w", err)
 	}
-	head, err := tx.PrepareContext(ctx, `INSERT INTO common_groups (rank, party, partners, domain, years, size) VALUES (?, ?, ?, ?, ?, ?)`)
+	return l, nil
+}
+
+// readKept reads into l the groups kept for the database q reads, the
+// threshold and least number of partners, if there are such.
+func (l *CommonList) readKept(ctx context.Context, q querier, minPartners int, threshold float64) error {
+	key, err := commonKey(ctx, q)
 	if err != nil {
 		return err
 	}
-	defer head.Close()
-	member, err := tx.PrepareContext(ctx, `INSERT INTO common_members (commitment_id, rank, place) VALUES (?, ?, ?)`)
+	if done, err := setting(ctx, q, settingCommonGeneration); err != nil || done != key {
+		return err
+	}
+	var id int64
+	err = q.QueryRowContext(ctx, `SELECT id FROM common_keys WHERE key = ?`, groupsKey(key, minPartners, threshold)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	defer member.Close()
-	for rank, g := range groups {
-		partners, err := json.Marshal(g.Partners)
-		if err != nil {
-			return err
-		}
-		years, err := json.Marshal(g.Years)
-		if err != nil {
-			return err
-		}
-		if _, err := head.ExecContext(ctx, rank, g.Party, partners, g.Domain, years, len(g.Commitments)); err != nil {
-			return err
-		}
-		for place, c := range g.Commitments {
-			if _, err := member.ExecContext(ctx, c.id, rank, place); err != nil {
-				return err
-			}
-		}
-	}
-	return setSetting(ctx, tx, settingCommonGroups, key)
-}
-
-// readGroups reads the kept groups, without their commitments, and how
-// many each has.
-func readGroups(ctx context.Context, q querier) ([]figures.Common[factRow], []int, error) {
-	rows, err := q.QueryContext(ctx, `SELECT party, partners, domain, years, size FROM common_groups ORDER BY rank`)
+	rows, err := q.QueryContext(ctx, `SELECT party, partners, domain, years, size FROM common_groups WHERE key_id = ? ORDER BY rank`, id)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []figures.Common[factRow]
-	var sizes []int
 	for rows.Next() {
 		var g figures.Common[factRow]
 		var partners, years []byte
 		var size int
 		if err := rows.Scan(&g.Party, &partners, &g.Domain, &years, &size); err != nil {
-			return nil, nil, err
+			return err
 		}
 		if err := json.Unmarshal(partners, &g.Partners); err != nil {
-			return nil, nil, fmt.Errorf("common_groups: %w", err)
+			return err
 		}
 		if err := json.Unmarshal(years, &g.Years); err != nil {
-			return nil, nil, fmt.Errorf("common_groups: %w", err)
+			return err
 		}
-		out, sizes = append(out, g), append(sizes, size)
+		l.groups, l.sizes = append(l.groups, g), append(l.sizes, size)
 	}
-	return out, sizes, rows.Err()
+	l.keyID, l.matchKey = id, key
+	return rows.Err()
+}
+
+// groupsMethod names how the groups are found from the matches
+// (figures.CommonGroups): another method, other groups.
+const groupsMethod = "groups-1"
+
+// groupsKey says what kept groups were found from: the key of the
+// matches, the threshold, the least number of partners and the program
+// that grouped them (as areasKey, so that another build's grouping is not
+// taken for this one's).
+func groupsKey(key string, minPartners int, threshold float64) string {
+	return fmt.Sprintf("%s|%s@%s|%d|%s", key, groupsMethod, program(), minPartners, strconv.FormatFloat(threshold, 'g', -1, 64))
+}
+
+// keepGroups stores groups as those found for gkey from the matches of
+// the database at key, unless groups for gkey are kept already (the same,
+// found by another pledge meanwhile), and deletes those of other
+// matches. It returns the id of gkey.
+func keepGroups(ctx context.Context, tx *sql.Tx, groups []figures.Common[factRow], key, gkey string) (int64, error) {
+	// The groups of other matches: out of date.
+	old, err := column[int64](ctx, tx, `SELECT id FROM common_keys WHERE substr(key, 1, ?) != ?`, len(key)+1, key+"|")
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range old {
+		for _, table := range []string{"common_members", "common_groups"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE key_id = ?`, id); err != nil {
+				return 0, err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM common_keys WHERE id = ?`, id); err != nil {
+			return 0, err
+		}
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM common_keys WHERE key = ?`, gkey).Scan(&id); err == nil {
+		return id, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO common_keys (key) VALUES (?)`, gkey)
+	if err != nil {
+		return 0, err
+	}
+	if id, err = r.LastInsertId(); err != nil {
+		return 0, err
+	}
+	head, err := tx.PrepareContext(ctx, `INSERT INTO common_groups (key_id, rank, party, partners, domain, years, size) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer head.Close()
+	member, err := tx.PrepareContext(ctx, `INSERT INTO common_members (key_id, commitment_id, rank, place) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer member.Close()
+	for rank, g := range groups {
+		partners, err := json.Marshal(g.Partners)
+		if err != nil {
+			return 0, err
+		}
+		years, err := json.Marshal(g.Years)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := head.ExecContext(ctx, id, rank, g.Party, partners, g.Domain, years, len(g.Commitments)); err != nil {
+			return 0, err
+		}
+		for place, c := range g.Commitments {
+			if _, err := member.ExecContext(ctx, id, c.id, rank, place); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return id, nil
 }
 
 // factRow is what finding common commitments knows of a commitment: its
@@ -460,23 +524,24 @@ func components(edges [][2]int64) joined {
 }
 
 // commonEdges returns the pairs of a commitment and its best match among
-// other parties' commitments, where they are alike at threshold, and the
-// key of the database they are of: from common_matches, computed and kept
-// first if they are out of date. A database opened read-only keeps them
-// too where its file can be written (as a stopped run's links are made);
-// where it cannot, they are computed and not kept.
-func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, string, error) {
+// other parties' commitments, where they are alike at threshold, the key
+// of the database they are of, and whether they are kept: from
+// common_matches, computed and kept first if they are out of date. A
+// database opened read-only keeps them too where its file can be written
+// (as a stopped run's links are made); where it cannot, they are computed
+// and not kept.
+func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, string, bool, error) {
 	key, fresh, err := s.commonFresh(ctx)
 	if err != nil {
-		return nil, "", err
+		return nil, "", false, err
 	}
 	if !fresh {
 		matches, err := s.computeCommon(ctx, &key)
 		if err != nil {
-			return nil, "", err
+			return nil, "", false, err
 		}
 		if kept, err := s.keep(ctx, key, func(tx *sql.Tx) error { return keepMatches(ctx, tx, matches, key) }); err != nil {
-			return nil, "", err
+			return nil, "", false, fmt.Errorf("keeping the common matches: %w", err)
 		} else if !kept {
 			var edges [][2]int64
 			for _, m := range matches {
@@ -484,23 +549,23 @@ func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64,
 					edges = append(edges, [2]int64{m.id, m.other})
 				}
 			}
-			return edges, key, nil
+			return edges, key, false, nil
 		}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT commitment_id, other_id FROM common_matches WHERE similarity >= ? ORDER BY commitment_id`, threshold)
 	if err != nil {
-		return nil, "", err
+		return nil, "", false, err
 	}
 	defer rows.Close()
 	var edges [][2]int64
 	for rows.Next() {
 		var e [2]int64
 		if err := rows.Scan(&e[0], &e[1]); err != nil {
-			return nil, "", err
+			return nil, "", false, err
 		}
 		edges = append(edges, e)
 	}
-	return edges, key, rows.Err()
+	return edges, key, true, rows.Err()
 }
 
 // commonMatch is a commitment's best match among other parties'.
@@ -510,7 +575,9 @@ type commonMatch struct {
 }
 
 // commonKey says what common_matches were computed from: the database's
-// generation and the linker that compared them.
+// generation, the linker that compared them, and the marks of the words
+// they compared (link.MarksVersion: the stored words are marked again,
+// not changed, when the marks change).
 func commonKey(ctx context.Context, q querier) (string, error) {
 	gen, err := generation(ctx, q)
 	if err != nil {
@@ -520,7 +587,7 @@ func commonKey(ctx context.Context, q querier) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return strconv.FormatInt(gen, 10) + "@" + m.Version(), nil
+	return strconv.FormatInt(gen, 10) + "@" + m.Version() + "@" + link.MarksVersion(), nil
 }
 
 // commonFresh returns the key of the database now, and whether the kept
@@ -629,13 +696,15 @@ func crossItems(ctx context.Context, q querier, fn func(link.Item) error) error 
 // keep runs write, in one transaction, to store what was computed from
 // the database at key, unless it changed meanwhile; on a database opened
 // read-only, through a connection that can write, if the file can be
-// written. It reports whether write ran and was committed.
+// written. It reports whether write ran and was committed: not when the
+// database changed, nor when a read-only database's file cannot be
+// written (what was computed is then computed each time).
 func (s *Store) keep(ctx context.Context, key string, write func(*sql.Tx) error) (bool, error) {
 	w := s
 	if s.readOnly {
 		var err error
 		if w, err = Open(ctx, s.path); err != nil {
-			return false, nil // a file that cannot be written: computed each time
+			return false, nil
 		}
 		defer w.Close()
 	}
@@ -650,10 +719,24 @@ func (s *Store) keep(ctx context.Context, key string, write func(*sql.Tx) error)
 		}
 		return write(tx)
 	})
-	if err != nil && s.readOnly {
+	if err != nil && s.readOnly && cannotWrite(err) {
 		return false, nil
 	}
 	return err == nil && !changed, err
+}
+
+// cannotWrite reports whether err says that the database cannot be
+// written: its file or folder read-only, or another program holding it.
+func cannotWrite(err error) bool {
+	var e sqlite3.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	switch e.Code {
+	case sqlite3.ErrReadonly, sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrBusy, sqlite3.ErrLocked, sqlite3.ErrAuth:
+		return true
+	}
+	return false
 }
 
 // keepMatches stores matches as the common_matches of the database at key.

@@ -3,6 +3,9 @@ package track
 import (
 	"cmp"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -46,24 +49,28 @@ func TestCommonKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := setting(ctx, s.db, settingCommonGroups); got != groupsKey(key, 2, DefaultThreshold()) {
-		t.Errorf("groups kept for %q, want %q", got, groupsKey(key, 2, DefaultThreshold()))
+	if keys, _ := column[string](ctx, s.db, `SELECT key FROM common_keys`); !reflect.DeepEqual(keys, []string{groupsKey(key, 2, DefaultThreshold())}) {
+		t.Errorf("groups kept for %q, want %q", keys, groupsKey(key, 2, DefaultThreshold()))
 	}
 	again, err := ro.Common(ctx, 2, DefaultThreshold())
 	if err != nil || !reflect.DeepEqual(again, first) {
 		t.Errorf("from the kept groups: %v, %v; computed: %v", again, err, first)
 	}
-	// Groups that change between CommonOf and Each are not read as if
-	// they were the same.
+	// Groups for three partners are kept beside them, and leave them as
+	// they were, read or not.
 	l, err := ro.CommonOf(ctx, 2, DefaultThreshold())
-	if err != nil || !l.kept {
-		t.Fatalf("CommonOf: kept %v, %v", l != nil && l.kept, err)
+	if err != nil || l.keyID == 0 {
+		t.Fatalf("CommonOf: key %v, %v", l, err)
 	}
 	if _, err := ro.Common(ctx, 3, DefaultThreshold()); err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Each(ctx, func(CommonGroup) error { return nil }); err == nil {
-		t.Error("groups found again for three partners were read as those for two")
+	var read []CommonGroup
+	if err := l.Each(ctx, func(g CommonGroup) error { read = append(read, g); return nil }); err != nil || !reflect.DeepEqual(read, first) {
+		t.Errorf("read after those for three partners were kept: %v, %v; want %v", read, err, first)
+	}
+	if again, err := ro.Common(ctx, 2, DefaultThreshold()); err != nil || !reflect.DeepEqual(again, first) {
+		t.Errorf("after those for three partners were kept: %v, %v; want %v", again, err, first)
 	}
 	// A change makes them out of date, and they are computed again.
 	cs, err := s.Commitments(ctx, Filter{})
@@ -76,14 +83,20 @@ func TestCommonKept(t *testing.T) {
 	if fresh() {
 		t.Error("a label left the matches fresh")
 	}
+	// Groups found before it are not read after it.
+	if err := l.Each(ctx, func(CommonGroup) error { return nil }); err == nil {
+		t.Error("groups found before a label were read after it")
+	}
 	after, err := ro.Common(ctx, 2, DefaultThreshold())
 	if err != nil || !fresh() {
 		t.Errorf("after a label: %v, fresh %v", err, fresh())
 	}
-	// What was kept after the label is what grouping gives without it.
-	if err := setSetting(ctx, s.db, settingCommonGroups, ""); err != nil {
-		t.Fatal(err)
+	// What was kept after the label is what grouping gives without it,
+	// and only it is kept.
+	if keys, _ := column[string](ctx, s.db, `SELECT key FROM common_keys`); len(keys) != 1 {
+		t.Errorf("groups kept after a label: %q", keys)
 	}
+	forgetGroups(t, s)
 	if regrouped, err := ro.Common(ctx, 2, DefaultThreshold()); err != nil || !reflect.DeepEqual(after, regrouped) {
 		t.Errorf("after a label, kept %v, grouped again %v (%v)", after, regrouped, err)
 	}
@@ -107,7 +120,7 @@ func TestCommonOfGroupByGroup(t *testing.T) {
 			t.Fatal(err)
 		}
 		// What Common did before it read group by group.
-		edges, _, err := s.commonEdges(ctx, DefaultThreshold())
+		edges, _, _, err := s.commonEdges(ctx, DefaultThreshold())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,22 +167,31 @@ func TestCommonOfGroupByGroup(t *testing.T) {
 			return out
 		}
 		l, err := s.CommonOf(ctx, minPartners, DefaultThreshold())
-		if err != nil || !l.kept {
-			t.Fatalf("min %d partners: kept %v, %v", minPartners, l != nil && l.kept, err)
+		if err != nil || l.keyID == 0 {
+			t.Fatalf("min %d partners: %v, %v", minPartners, l, err)
 		}
 		if kept := each(l); !reflect.DeepEqual(kept, want) {
 			t.Errorf("min %d partners, kept: %d groups, want %d (or they differ)", minPartners, len(kept), len(want))
 		}
 		// Found again and read where they could not be kept, the same.
-		if err := setSetting(ctx, s.db, settingCommonGroups, ""); err != nil {
-			t.Fatal(err)
-		}
+		forgetGroups(t, s)
 		if l, err = s.CommonOf(ctx, minPartners, DefaultThreshold()); err != nil {
 			t.Fatal(err)
 		}
-		l.kept = false
+		l.keyID = 0
 		if held := each(l); !reflect.DeepEqual(held, want) {
 			t.Errorf("min %d partners, not kept: %d groups, want %d (or they differ)", minPartners, len(held), len(want))
+		}
+	}
+}
+
+// forgetGroups deletes the kept groups, so that the next CommonOf finds
+// them anew.
+func forgetGroups(t *testing.T, s *Store) {
+	t.Helper()
+	for _, table := range []string{"common_keys", "common_groups", "common_members"} {
+		if _, err := s.db.Exec(`DELETE FROM ` + table); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
@@ -311,5 +333,57 @@ func TestComputeCommonIsAcross(t *testing.T) {
 			}
 		}
 		t.Errorf("%d matches, want %d; %d differ", len(got), len(want), diff)
+	}
+}
+
+// TestCommonSharedParties finds what two parties promise together to
+// several others (China and Russia in statements with a third state
+// each): each commitment is in the group of each, kept or not.
+func TestCommonSharedParties(t *testing.T) {
+	ctx := context.Background()
+	s := testStore(t)
+	var paths []string
+	for k, third := range []string{"蒙古国", "哈萨克斯坦共和国", "印度共和国"} {
+		text := fmt.Sprintf("中华人民共和国、俄罗斯联邦和%[1]s联合声明\n\n2020年3月%[2]d日，中华人民共和国、俄罗斯联邦和%[1]s领导人举行会晤，声明如下：\n\n"+
+			"三方将共同建设跨境光缆，提升区域网络互联水平。\n\n三方同意联合开展沙尘暴监测预警合作。\n", third, 10+k)
+		p := filepath.Join(t.TempDir(), fmt.Sprintf("tri%d.txt", k))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	ingest(t, s, paths...)
+	check := func(what string, groups []CommonGroup) {
+		t.Helper()
+		by := map[string][][]int64{}
+		for _, g := range groups {
+			var ids []int64
+			for _, c := range g.Commitments {
+				ids = append(ids, c.ID)
+			}
+			by[g.Party] = append(by[g.Party], ids)
+		}
+		if len(by["中国"]) == 0 || !reflect.DeepEqual(by["中国"], by["俄罗斯"]) {
+			t.Errorf("%s: China's groups %v, Russia's %v; want the same, at least one", what, by["中国"], by["俄罗斯"])
+		}
+	}
+	found, err := s.Common(ctx, 2, DefaultThreshold())
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("found", found)
+	kept, err := s.Common(ctx, 2, DefaultThreshold())
+	if err != nil || !reflect.DeepEqual(kept, found) {
+		t.Errorf("kept: %v (%v), found: %v", kept, err, found)
+	}
+	forgetGroups(t, s)
+	l, err := s.CommonOf(ctx, 2, DefaultThreshold())
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.keyID = 0
+	var held []CommonGroup
+	if err := l.Each(ctx, func(g CommonGroup) error { held = append(held, g); return nil }); err != nil || !reflect.DeepEqual(held, found) {
+		t.Errorf("not kept: %v (%v), found: %v", held, err, found)
 	}
 }

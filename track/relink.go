@@ -28,8 +28,6 @@ const (
 	// settingCommonGeneration is the generation common_matches were
 	// computed for.
 	settingCommonGeneration = "common_generation"
-	// settingCommonGroups is what common_groups were found from (groupsKey).
-	settingCommonGroups = "common_groups"
 	// settingModel is the id of the model Reclassify last labelled with.
 	settingModel = "model"
 )

@@ -299,7 +299,7 @@ func TestSummariesOfOlderDatabase(t *testing.T) {
 	for _, q := range append(drop, `DELETE FROM schema_migrations WHERE version >= 7`, `DROP TABLE no_statement_files`,
 		`DROP TABLE tally_cells`, `DROP TABLE tally_statements`, `DROP TABLE summary_state`, `DROP TABLE new_areas`, `DROP TABLE areas_state`, `DROP TABLE link_tails`, `DROP TABLE link_tail_groups`, `DROP INDEX statements_order`, `DROP INDEX commitments_label`, `DROP INDEX links_person`, `DROP INDEX links_doubt`,
 		`DROP INDEX sources_path`, `DROP INDEX statements_group`, `CREATE INDEX statements_party_key ON statements(party_key)`,
-		`DROP TABLE common_groups`, `DROP TABLE common_members`) {
+		`DROP TABLE common_keys`, `DROP TABLE common_groups`, `DROP TABLE common_members`) {
 		if _, err := f.s.db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
