@@ -99,7 +99,7 @@ func twoRunes(s string) int {
 }
 
 // Load reads the dictionary now, if it is not read yet, rather than on
-// first use: a server reads it before its first request needs it.
+// first use: a server reads it before the first request that needs it.
 func Load() { dict() }
 
 // Lookup returns jieba's dictionary entry for w, and false for a word the

@@ -62,9 +62,9 @@ func runServe(ctx context.Context, args []string, std IO) error {
 		store, err = openUnchanged(ctx, "serve --read-only", *db, std.Stderr)
 	} else if store, err = openToWrite(ctx, *db, std.Stderr); err == nil {
 		// A correction links what it touches again, which reads jieba's
-		// dictionary (a quarter of a second): read it meanwhile, so that
+		// dictionary (a quarter of a second): read before serving, so that
 		// the first correction does not wait for it.
-		go lexicon.Load()
+		lexicon.Load()
 		// What the pages read kept, if another pledge left it out of date.
 		if err = store.Summarise(ctx); err != nil {
 			store.Close()
