@@ -191,19 +191,18 @@ func Marks(text string) []string {
 			out = append(out, markPrefix+prefix+strconv.Itoa(n)+m[2])
 		}
 	}
-	if !strings.ContainsAny(text, "0123456789０１２３４５６７８９") {
-		// Every mark left is of a year in digits, but the actor's.
-		if a := actor(text); a != "" {
-			out = append(out, a)
-		}
-		return out
+	// The marks of years, of events and of periods, are of digits.
+	digits := strings.ContainsAny(text, "0123456789０１２３４５６７８９")
+	if digits {
+		out = append(out, eventYears(text)...)
 	}
-	out = append(out, eventYears(text)...)
 	if a := actor(text); a != "" {
 		out = append(out, a)
 	}
-	for _, m := range periodMark.FindAllStringSubmatch(text, -1) {
-		out = append(out, markPrefix+strconv.Itoa(number(m[1]))+"—"+strconv.Itoa(number(m[2]))+periodUnit)
+	if digits {
+		for _, m := range periodMark.FindAllStringSubmatch(text, -1) {
+			out = append(out, markPrefix+strconv.Itoa(number(m[1]))+"—"+strconv.Itoa(number(m[2]))+periodUnit)
+		}
 	}
 	return out
 }
