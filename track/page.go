@@ -195,8 +195,7 @@ func (s *Store) sortedPage(ctx context.Context, q PageQuery, offset int) ([]Comm
 	}
 	order := ` ORDER BY ` + strings.Join(by, ", ")
 	query := `SELECT ` + commitmentColumns + `, ` + strings.Join(keys, ", ") + ` FROM (SELECT c.id AS page_id ` + joins +
-		whereClause(conds) + order + ` LIMIT ? OFFSET ?) p CROSS JOIN commitments c ON c.id = p.page_id
-		JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id` + order
+		whereClause(conds) + order + ` LIMIT ? OFFSET ?) p CROSS JOIN commitments c ON c.id = p.page_id ` + joinsOfCommitment + order
 	return s.scanKeyed(ctx, len(keys), query, append(args, q.Limit+1, offset)...)
 }
 

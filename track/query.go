@@ -87,7 +87,10 @@ const commitmentColumns = `c.id, s.id, s.title, s.fingerprint, s.date, COALESCE(
 	COALESCE(l.previous_id, 0), COALESCE(l.similarity, 0), COALESCE(l.link_source, 'model'),
 	COALESCE(l.link_source, 'model') = 'model' AND EXISTS (SELECT 1 FROM link_decisions d WHERE d.commitment_id = c.id)`
 
-const commitmentJoins = `FROM commitments c JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id`
+const commitmentJoins = `FROM commitments c ` + joinsOfCommitment
+
+// joinsOfCommitment join a commitment c to its statement s and its link l.
+const joinsOfCommitment = `JOIN statements s ON s.id = c.statement_id LEFT JOIN links l ON l.commitment_id = c.id`
 
 // orderedJoins are commitmentJoins for reading in date order: statements
 // first (CROSS JOIN keeps SQLite to that), by their index in that order,
