@@ -726,14 +726,18 @@ func (s *Store) keep(ctx context.Context, key string, write func(*sql.Tx) error)
 }
 
 // cannotWrite reports whether err says that the database cannot be
-// written: its file or folder read-only, or another program holding it.
+// written: its file or folder read-only, or another program holding it;
+// as SQLite says it, or as explain (which Store.tx returns through) does.
 func cannotWrite(err error) bool {
+	if errors.Is(err, ErrReadOnly) || busy(err) {
+		return true
+	}
 	var e sqlite3.Error
 	if !errors.As(err, &e) {
 		return false
 	}
 	switch e.Code {
-	case sqlite3.ErrReadonly, sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrBusy, sqlite3.ErrLocked, sqlite3.ErrAuth:
+	case sqlite3.ErrReadonly, sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrAuth:
 		return true
 	}
 	return false

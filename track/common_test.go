@@ -3,6 +3,7 @@ package track
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 	"pledge/figures"
 	"pledge/internal/gencorpus"
 	"pledge/link"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // TestCommonKept computes what is common to several partners once after a
@@ -385,5 +388,27 @@ func TestCommonSharedParties(t *testing.T) {
 	var held []CommonGroup
 	if err := l.Each(ctx, func(g CommonGroup) error { held = append(held, g); return nil }); err != nil || !reflect.DeepEqual(held, found) {
 		t.Errorf("not kept: %v (%v), found: %v", held, err, found)
+	}
+}
+
+// TestCannotWrite tells the errors of a database that cannot be written,
+// as SQLite gives them and as Store.tx gives them (through explain), from
+// the others.
+func TestCannotWrite(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want bool
+	}{
+		{sqlite3.Error{Code: sqlite3.ErrReadonly}, true},
+		{explain(sqlite3.Error{Code: sqlite3.ErrReadonly}), true},
+		{explain(sqlite3.Error{Code: sqlite3.ErrCantOpen}), true},
+		{fmt.Errorf("keeping: %w", sqlite3.Error{Code: sqlite3.ErrBusy}), true},
+		{explain(sqlite3.Error{Code: sqlite3.ErrFull}), false},
+		{sqlite3.Error{Code: sqlite3.ErrConstraint}, false},
+		{errors.New("something else"), false},
+	} {
+		if got := cannotWrite(tt.err); got != tt.want {
+			t.Errorf("cannotWrite(%v) = %v, want %v", tt.err, got, tt.want)
+		}
 	}
 }

@@ -243,7 +243,7 @@ func explain(err error) error {
 			return fmt.Errorf("%w (%v)", ErrDiskFull, err)
 		}
 	case sqlite3.ErrCantOpen:
-		return fmt.Errorf("cannot be opened: %v (is its folder writable?)", err)
+		return fmt.Errorf("cannot be opened: %w (is its folder writable?)", err)
 	}
 	return err
 }
