@@ -39,7 +39,9 @@ const nFeatures = 38
 // each holds, in one place, a noun or two the other lacks, and nothing
 // else (丁香 for 腰果 in 加快完成坤国腰果输华检疫准入程序; not one of the
 // commonest nouns: otherObject), or they name other members of one series
-// (marksDiffer: 第二次会议, 第一次会议; 2023—2027年, 2018—2022年), or one
+// (marksDiffer: 第二次会议, 第一次会议; 2023—2027年, 2018—2022年), or the
+// later names a second phase or building of what the earlier names with
+// none (nextMember: 二期项目 after 项目), or one
 // holds a session of what the other sets up (sessionOf), or one of two
 // short ones studies what the other does (studyOf), or one party acts in
 // each and not the same one (actorsDiffer: 中方将 against 马方将): another
@@ -356,7 +358,7 @@ func (c *corpus) features(x *[nFeatures]float64, i, j int32, cos float64, rank i
 		best - cos, float64(min(close, maxClose)) / maxClose, float64(min(rank, 4)) / 4,
 		al.frame, b2f(al.nounSwap), b2f(al.actionSwap), b2f(al.kindSwap),
 		short * stagesDiffer, short * b2f(al.kindSwap), short * b2f(al.nounSwap), short * b2f(al.actionSwap),
-		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks) || sessionOf(a, b) || studyOf(a, b) || actorsDiffer(a.marks, b.marks) || sitesDiffer(a.marks, b.marks)),
+		firstDiffer, b2f(al.cleanSwap), b2f(al.otherObject() || marksDiffer(a.marks, b.marks) || nextMember(a.marks, b.marks) || sessionOf(a, b) || studyOf(a, b) || actorsDiffer(a.marks, b.marks) || sitesDiffer(a.marks, b.marks)),
 	}
 }
 

@@ -335,6 +335,39 @@ func marksDiffer(a, b []string) bool {
 	return false
 }
 
+// memberUnits are the units of the members of a series of things built
+// or launched: a project's phases, buildings, satellites (二期, 第二座,
+// 第二颗, 2号). Meetings and sessions (次, 届) are not among them: a body's
+// next session is held in a commitment that sets up or keeps up the body
+// (sessionOf tells those apart).
+const memberUnits = "期座颗号"
+
+// nextMember reports whether the later commitment a names the second or a
+// later member of a series of things (#第2期: 二期项目, the second phase)
+// and the earlier b names no member of it: b's is the thing itself, or
+// its first, and a's another (GUIDE §4: another object).
+func nextMember(a, b []string) bool {
+	for _, x := range a {
+		u := markUnit(x)
+		if !strings.HasPrefix(x, markPrefix+"第") || !strings.Contains(memberUnits, u) || memberNumber(x) < 2 {
+			continue
+		}
+		if !slices.ContainsFunc(b, func(y string) bool { return strings.HasPrefix(y, markPrefix+"第") && markUnit(y) == u }) {
+			return true
+		}
+	}
+	return false
+}
+
+// memberNumber returns the number of an ordinal mark (#第2期: 2).
+func memberNumber(m string) int {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(m, markPrefix+"第"), markUnit(m)))
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
 // unitMark reports whether m is the mark of a number of a unit (#第2次,
 // #75周年, #2026年), not of a stage, an actor or a site.
 func unitMark(m string) bool {

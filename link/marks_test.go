@@ -159,6 +159,29 @@ func TestStudyOf(t *testing.T) {
 	}
 }
 
+// TestNextMember: a later phase, building or satellite against the thing
+// named with no member; not the other way, not the first, not a session,
+// not when both name members (marksDiffer's).
+func TestNextMember(t *testing.T) {
+	for _, tc := range []struct {
+		later, earlier string
+		want           bool
+	}{
+		{"推进甲港集装箱码头二期项目建设。", "推进甲港集装箱码头项目建设。", true},
+		{"中方将援建第二座乙城体育馆。", "中方将援建乙城体育馆。", true},
+		{"双方将合作研制并发射第三颗遥感卫星。", "双方将合作研制遥感卫星。", true},
+		{"推进甲港集装箱码头项目建设。", "推进甲港集装箱码头二期项目建设。", false},
+		{"推进甲港集装箱码头一期项目建设。", "推进甲港集装箱码头项目建设。", false},
+		{"推进甲港集装箱码头二期项目建设。", "推进甲港集装箱码头二期工程建设。", false},
+		{"推进甲港集装箱码头三期项目建设。", "推进甲港集装箱码头二期项目建设。", false},
+		{"举行联委会第二次会议。", "建立联合委员会。", false},
+	} {
+		if got := nextMember(Marks(tc.later), Marks(tc.earlier)); got != tc.want {
+			t.Errorf("nextMember(%s, %s) = %v, want %v", tc.later, tc.earlier, got, tc.want)
+		}
+	}
+}
+
 // TestActorsDiffer: one party's undertaking against the other's.
 func TestActorsDiffer(t *testing.T) {
 	for _, tc := range []struct {
