@@ -270,11 +270,8 @@ func (s *Store) CommonOf(ctx context.Context, minPartners int, threshold float64
 // readKept reads into l the groups kept for the database q reads, the
 // threshold and least number of partners, if there are such.
 func (l *CommonList) readKept(ctx context.Context, q querier, minPartners int, threshold float64) error {
-	key, err := commonKey(ctx, q)
-	if err != nil {
-		return err
-	}
-	if done, err := setting(ctx, q, settingCommonGeneration); err != nil || done != key {
+	key, fresh, err := commonFresh(ctx, q)
+	if err != nil || !fresh {
 		return err
 	}
 	var id int64
@@ -531,7 +528,7 @@ func components(edges [][2]int64) joined {
 // (as a stopped run's links are made); where it cannot, they are computed
 // and not kept.
 func (s *Store) commonEdges(ctx context.Context, threshold float64) ([][2]int64, string, bool, error) {
-	key, fresh, err := s.commonFresh(ctx)
+	key, fresh, err := commonFresh(ctx, s.db)
 	if err != nil {
 		return nil, "", false, err
 	}
@@ -590,14 +587,14 @@ func commonKey(ctx context.Context, q querier) (string, error) {
 	return strconv.FormatInt(gen, 10) + "@" + m.Version() + "@" + link.MarksVersion(), nil
 }
 
-// commonFresh returns the key of the database now, and whether the kept
+// commonFresh returns the key of the database q reads, and whether the kept
 // matches were computed for it.
-func (s *Store) commonFresh(ctx context.Context) (string, bool, error) {
-	key, err := commonKey(ctx, s.db)
+func commonFresh(ctx context.Context, q querier) (string, bool, error) {
+	key, err := commonKey(ctx, q)
 	if err != nil {
 		return "", false, err
 	}
-	done, err := setting(ctx, s.db, settingCommonGeneration)
+	done, err := setting(ctx, q, settingCommonGeneration)
 	return key, done == key, err
 }
 

@@ -32,7 +32,7 @@ func TestCommonKept(t *testing.T) {
 	defer ro.Close()
 	fresh := func() bool {
 		t.Helper()
-		_, ok, err := ro.commonFresh(ctx)
+		_, ok, err := commonFresh(ctx, ro.db)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +48,7 @@ func TestCommonKept(t *testing.T) {
 	if !fresh() {
 		t.Error("the read-only database did not keep the matches")
 	}
-	key, _, err := ro.commonFresh(ctx)
+	key, _, err := commonFresh(ctx, ro.db)
 	if err != nil {
 		t.Fatal(err)
 	}
