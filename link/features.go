@@ -484,7 +484,7 @@ func studyOf(a, b *prepared) bool {
 func (p *prepared) session() bool {
 	once := slices.ContainsFunc(p.marks, func(m string) bool { return unitMark(m) && markUnit(m) == "周年" })
 	for _, m := range p.marks {
-		if unitMark(m) && strings.HasPrefix(m, markPrefix+"第") && strings.ContainsAny(markUnit(m), "次届轮") {
+		if unitMark(m) && strings.HasPrefix(m, ordinalPrefix) && strings.ContainsAny(markUnit(m), "次届轮") {
 			return true
 		}
 		if unitMark(m) && markUnit(m) == "年" && !once {

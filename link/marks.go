@@ -35,6 +35,9 @@ func MarksVersion() string { return "marks-8:" + lists().marksHash }
 const (
 	markPrefix  = "#"
 	stagePrefix = markPrefix + "@"
+	// ordinalPrefix begins the mark of a member of a series (#第2次,
+	// #第2期), which an anniversary's (#75周年) and a year's lack.
+	ordinalPrefix = markPrefix + "第"
 )
 
 var (
@@ -184,11 +187,11 @@ func Marks(text string) []string {
 			if n < 0 {
 				continue
 			}
-			prefix := ""
-			if re != anniversaryMark {
-				prefix = "第"
+			prefix := ordinalPrefix
+			if re == anniversaryMark {
+				prefix = markPrefix
 			}
-			out = append(out, markPrefix+prefix+strconv.Itoa(n)+m[2])
+			out = append(out, prefix+strconv.Itoa(n)+m[2])
 		}
 	}
 	// The marks of years, of events and of periods, are of digits.
@@ -349,10 +352,10 @@ const memberUnits = "期座颗号"
 func nextMember(a, b []string) bool {
 	for _, x := range a {
 		u := markUnit(x)
-		if !strings.HasPrefix(x, markPrefix+"第") || !strings.Contains(memberUnits, u) || memberNumber(x) < 2 {
+		if !strings.HasPrefix(x, ordinalPrefix) || !strings.Contains(memberUnits, u) || memberNumber(x) < 2 {
 			continue
 		}
-		if !slices.ContainsFunc(b, func(y string) bool { return strings.HasPrefix(y, markPrefix+"第") && markUnit(y) == u }) {
+		if !slices.ContainsFunc(b, func(y string) bool { return strings.HasPrefix(y, ordinalPrefix) && markUnit(y) == u }) {
 			return true
 		}
 	}
@@ -361,7 +364,7 @@ func nextMember(a, b []string) bool {
 
 // memberNumber returns the number of an ordinal mark (#第2期: 2).
 func memberNumber(m string) int {
-	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(m, markPrefix+"第"), markUnit(m)))
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(m, ordinalPrefix), markUnit(m)))
 	if err != nil {
 		return -1
 	}
